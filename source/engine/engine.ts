@@ -1,0 +1,709 @@
+/**
+ * The engine: runs a lesson's processes on real workers and decides, step by
+ * step, which task goes next.
+ *
+ * Contract (controlled mode): a step is one grant. The engine writes the
+ * virtual clock and the granted task into the task's worker's control block
+ * and waits for that worker's report; the step is over when the granted task
+ * has parked at its next gate, blocked or ended, every thread it started has
+ * parked at its first gate, and every process it started has reported its
+ * first gate. Only then is the next task chosen, from the ready tasks, by the
+ * policy. Wake-ups are bookkept here, by key: an operation that may unblock
+ * others (a release, a put, a set, an end) names a key and how many waiters
+ * of that key become ready; those retry their operation when granted. So the
+ * trace depends on nothing but the scenario, variant, seed, policy and cores.
+ *
+ * When no task is ready the clock jumps to the next timer; with no timer
+ * either, the run is over: `completed` if every task is done, `deadlock` if
+ * some task is blocked for ever.
+ *
+ * Free mode: gates are open; the workers run in parallel and block for real;
+ * the engine only follows their events, starts and ends processes, and
+ * applies CPython's rules for the end of a process.
+ */
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import type {Worker} from 'node:worker_threads';
+import type {Policy} from './policies.js';
+import {WorkerPool} from './pool.js';
+import {
+	type Assignment,
+	type BlockInfo,
+	type SpawnRequest,
+	type WorkerEvent,
+	CONTROL_BYTES,
+	GRANT_SEQ,
+	GRANT_TASK,
+	MAX_PROCESSES,
+	NOW_F64,
+	PROC_ALIVE,
+	PROC_DONE,
+	PROC_EXITCODE,
+	PROC_STATUS,
+	PROC_WORDS,
+	REPORT_LEN,
+	REPORT_OFFSET,
+	REPORT_SEQ,
+	RUN_PID_COUNTER,
+	RUN_WORDS,
+} from './protocol.js';
+import type {EventBody, Outcome, TaskState, TraceEvent, Wait} from './trace.js';
+import type {ScenarioMeta} from '../scenario/define.js';
+import {apply} from '../view/reducer.js';
+import {emptyState, type ViewState} from '../view/state.js';
+
+/** The exit code CPython reports for a process ended by terminate() (SIGTERM). */
+export const SIGTERM_EXITCODE = -15;
+
+export interface RunConfig {
+	/** URL of the lesson's compiled module. */
+	module: string;
+	meta: ScenarioMeta;
+	variant: string;
+	seed: number;
+	policy: Policy;
+	cores: number;
+	free: boolean;
+	options: Record<string, number>;
+	/** Record each gate's source line. */
+	lines: boolean;
+	/** Free mode: record every operation (not only prints and ends). */
+	record: boolean;
+	/** Stop after this many steps (outcome `limit`). */
+	maxSteps: number;
+	/** A task that has not reached a gate after this long is reported. */
+	busyMs: number;
+	/** …and its process is terminated after this long (0: never). */
+	busyKillMs: number;
+	/** Free mode: real milliseconds per virtual second. */
+	msPerSecond: number;
+	/** Free mode: a run with no event for this long, every task blocked, is a deadlock. */
+	idleMs: number;
+	/** Every trace event, in order. */
+	onEvent: (event: TraceEvent) => void;
+}
+
+interface TaskRec {
+	name: string;
+	proc: ProcRec;
+	t: number;
+	thread: boolean;
+	daemon: boolean;
+	state: TaskState;
+	blocked?: BlockInfo;
+	readySince: number;
+	/** Ready because a key woke it: it owes that key a retry. */
+	wokenBy?: string;
+}
+
+interface ProcRec {
+	slot: number;
+	pid: number;
+	name: string;
+	daemon: boolean;
+	parent?: ProcRec;
+	worker: Worker;
+	ctl: Int32Array;
+	ctlF64: Float64Array;
+	report: Buffer;
+	reportSeen: number;
+	tasks: TaskRec[];
+	children: ProcRec[];
+	done: boolean;
+	mainEnded: boolean;
+	mainExit: number;
+	exited: Promise<void>;
+	crashed?: string;
+	/** Worker-side names mapped to trace names (they differ only when a name was taken). */
+	names: Map<string, string>;
+}
+
+interface Timer {
+	until: number;
+	seq: number;
+	task: TaskRec;
+}
+
+export interface RunResult {
+	outcome: Outcome;
+	steps: number;
+	time: number;
+	/** Invariants expected to hold that broke. */
+	broken: string[];
+	state: ViewState;
+}
+
+export class Engine {
+	private readonly config: RunConfig;
+	private readonly pool = new WorkerPool();
+	private readonly procs: ProcRec[] = [];
+	private readonly tasks = new Map<string, TaskRec>();
+	private readonly taskOrder: TaskRec[] = [];
+	private readonly waiters = new Map<string, TaskRec[]>();
+	private timers: Timer[] = [];
+	private timerSeq = 0;
+	private readySeq = 0;
+	private step = 0;
+	private time = 0;
+	private last: string | undefined;
+	private readonly procTable = new SharedArrayBuffer(MAX_PROCESSES * PROC_WORDS * 4);
+	private readonly procWords = new Int32Array(this.procTable);
+	private readonly runBuffer = new SharedArrayBuffer(RUN_WORDS * 4);
+	private readonly pidBase: number;
+	private readonly workdir: string;
+	private readonly view = emptyState();
+	private readonly pendingSpawns = new Map<number, Map<number, SpawnRequest>>();
+	private readonly spawnWaiters = new Map<string, (r: SpawnRequest) => void>();
+	private terminations: number[] = [];
+	private coresBusy = 0;
+	private readonly cpuQueue: TaskRec[] = [];
+	private readonly broken = new Set<string>();
+	private stopped = false;
+	private lastEventAt = 0;
+	private freeWake: (() => void) | undefined;
+
+	constructor(config: RunConfig) {
+		this.config = config;
+		// Deterministic, realistic-looking pids: the seed picks where they start.
+		this.pidBase = 2000 + ((Math.imul(config.seed >>> 0, 2654435761) >>> 0) % 60000);
+		this.workdir = mkdtempSync(join(tmpdir(), 'conc-tui-'));
+		const files = config.meta.files?.(config.options, config.variant) ?? {};
+		for (const [name, content] of Object.entries(files)) writeFileSync(join(this.workdir, name), content);
+	}
+
+	/** Stops a run from outside (the viewer quit): ends every worker. */
+	async stop(): Promise<void> {
+		this.stopped = true;
+		this.freeWake?.();
+		await this.pool.close();
+	}
+
+	async run(): Promise<RunResult> {
+		const c = this.config;
+		const hint = Math.min(c.meta.processes?.(c.options, c.variant) ?? 1, 256);
+		this.pool.warm(hint);
+		this.emit({kind: 'run', scenario: c.meta.name, variant: c.variant, seed: c.seed, policy: c.policy.name, cores: c.cores, mode: c.free ? 'free' : 'controlled', options: c.options});
+		const files = c.meta.files?.(c.options, c.variant) ?? {};
+		for (const [name, content] of Object.entries(files)) this.emit({kind: 'prim', task: 'MainProcess', obj: `file:${name}`, type: 'File', name, content});
+		Atomics.store(new Int32Array(this.runBuffer), RUN_PID_COUNTER, 1);
+		try {
+			const main = this.startProcess({pid: this.pidBase, name: 'MainProcess', daemon: false, target: 'main', args: [{variant: c.variant, options: c.options}]}, undefined);
+			Atomics.store(this.procWords, PROC_STATUS, PROC_ALIVE);
+			const outcome = c.free ? await this.runFree() : await this.runControlled(main);
+			return this.finishRun(outcome);
+		} finally {
+			await this.pool.close();
+			rmSync(this.workdir, {recursive: true, force: true});
+		}
+	}
+
+	// ---- controlled mode -------------------------------------------------
+
+	private async runControlled(main: ProcRec): Promise<Outcome> {
+		await this.collect(main);
+		for (;;) {
+			if (this.stopped) return 'limit';
+			await this.applyTerminations();
+			this.checkInvariants('always');
+			const ready = this.taskOrder.filter(t => t.state === 'ready');
+			if (ready.length === 0) {
+				if (this.taskOrder.every(t => t.state === 'done')) return 'completed';
+				if (this.fireTimers()) continue;
+				return 'deadlock';
+			}
+			if (this.step >= this.config.maxSteps) return 'limit';
+			const chosen = await this.config.policy.choose(
+				ready.map(t => ({name: t.name, readySince: t.readySince})),
+				{last: this.last, step: this.step},
+			);
+			const task = ready[chosen];
+			if (!task) throw new Error(`policy ${this.config.policy.name} chose ${chosen} of ${ready.length}`);
+			this.step++;
+			this.last = task.name;
+			task.wokenBy = undefined;
+			this.setState(task, 'running', {choice: chosen, of: ready.length});
+			this.grant(task);
+			await this.collect(task.proc, task);
+		}
+	}
+
+	private grant(task: TaskRec): void {
+		const p = task.proc;
+		p.ctlF64[NOW_F64] = this.time;
+		Atomics.store(p.ctl, GRANT_TASK, task.t);
+		Atomics.add(p.ctl, GRANT_SEQ, 1);
+		Atomics.notify(p.ctl, GRANT_SEQ);
+	}
+
+	/** Waits for a process's report and applies it; reports (and may end) a task stuck between gates. */
+	private async collect(p: ProcRec, granted?: TaskRec): Promise<void> {
+		const seen = p.reportSeen;
+		let spins = 0;
+		while (Atomics.load(p.ctl, REPORT_SEQ) === seen && spins < 3000) spins++;
+		let waited = 0;
+		while (Atomics.load(p.ctl, REPORT_SEQ) === seen) {
+			if (p.crashed !== undefined || this.stopped) {
+				if (!p.done) this.finishProc(p, 1, p.crashed);
+				return;
+			}
+			const slice = this.config.busyMs;
+			const w = Atomics.waitAsync(p.ctl, REPORT_SEQ, seen, slice);
+			const r = w.async ? await Promise.race([w.value, p.exited.then(() => 'exited' as const)]) : w.value;
+			if (r !== 'timed-out') continue;
+			waited += slice;
+			const who = granted?.name ?? p.name;
+			const kill = this.config.busyKillMs > 0 && waited >= this.config.busyKillMs;
+			this.emit({kind: 'busy', task: who, ms: waited, action: kill ? 'terminated' : 'reported'});
+			if (kill) {
+				this.finishProc(p, SIGTERM_EXITCODE);
+				return;
+			}
+		}
+		p.reportSeen = Atomics.load(p.ctl, REPORT_SEQ);
+		const len = Atomics.load(p.ctl, REPORT_LEN);
+		const events = JSON.parse(p.report.toString('utf8', 0, len)) as WorkerEvent[];
+		await this.applyReport(p, events);
+	}
+
+	// ---- free mode -------------------------------------------------------
+
+	private async runFree(): Promise<Outcome> {
+		const started = performance.now();
+		this.lastEventAt = started;
+		for (;;) {
+			if (this.stopped) return 'limit';
+			await this.applyTerminations();
+			if (this.taskOrder.length > 0 && this.taskOrder.every(t => t.state === 'done')) return 'completed';
+			const idle = performance.now() - this.lastEventAt;
+			if (idle > this.config.idleMs) {
+				const live = this.taskOrder.filter(t => t.state !== 'done');
+				if (live.every(t => t.state === 'blocked' && t.blocked?.key !== 'timer')) return 'deadlock';
+			}
+			if (this.step >= this.config.maxSteps) return 'limit';
+			await new Promise<void>(resolve => {
+				this.freeWake = resolve;
+				setTimeout(resolve, 50);
+			});
+			this.freeWake = undefined;
+		}
+	}
+
+	private onFreeEvents(p: ProcRec, events: WorkerEvent[]): void {
+		this.lastEventAt = performance.now();
+		void this.applyReport(p, events).then(() => this.freeWake?.());
+	}
+
+	// ---- reports ---------------------------------------------------------
+
+	private async applyReport(p: ProcRec, events: WorkerEvent[]): Promise<void> {
+		for (const e of events) {
+			if (this.config.free) {
+				const at = (e as {at?: number}).at;
+				if (at !== undefined) this.time = Math.max(this.time, (at - this.startAbs) / this.config.msPerSecond);
+				this.step++;
+			}
+			switch (e.k) {
+				case 'task': {
+					const name = this.uniqueName(e.name);
+					p.names.set(e.name, name);
+					const task: TaskRec = {name, proc: p, t: e.t, thread: e.thread, daemon: e.daemon, state: 'new', readySince: 0};
+					p.tasks[e.t] = task;
+					this.tasks.set(name, task);
+					this.taskOrder.push(task);
+					this.emit({kind: 'task', task: name, pid: p.pid, ppid: p.parent?.pid ?? 0, process: p.name, thread: e.thread, daemon: e.daemon, target: e.target, state: 'new'});
+					break;
+				}
+				case 'gate': {
+					const task = p.tasks[e.t];
+					if (!task || task.state === 'done') break;
+					if (e.blocked) {
+						this.emit({kind: 'gate', task: task.name, state: 'blocked', op: e.op.op, obj: e.op.obj, arg: e.op.arg, line: e.line, on: e.blocked.on, until: e.blocked.until});
+						this.block(task, e.blocked);
+					} else {
+						if (task.state !== 'ready') task.readySince = ++this.readySeq;
+						task.state = 'ready';
+						task.blocked = undefined;
+						this.emit({kind: 'gate', task: task.name, state: 'ready', op: e.op.op, obj: e.op.obj, arg: e.op.arg, line: e.line});
+					}
+					break;
+				}
+				case 'op': {
+					const task = p.tasks[e.t];
+					const data = e.data ?? {};
+					if (typeof data.holder === 'string') data.holder = p.names.get(data.holder) ?? data.holder;
+					if (this.config.free && task && task.state !== 'running' && task.state !== 'done') this.setState(task, 'running');
+					this.emit({kind: 'op', task: task?.name ?? p.name, op: e.op, obj: e.obj, ...data});
+					break;
+				}
+				case 'print':
+					this.emit({kind: 'print', task: p.tasks[e.t]?.name ?? p.name, text: e.text, ...(e.stream ? {stream: e.stream} : {})});
+					break;
+				case 'prim':
+					this.emit({kind: 'prim', task: p.tasks[e.t]?.name ?? p.name, obj: e.obj, type: e.type, ...(e.name ? {name: e.name} : {}), ...e.data});
+					break;
+				case 'wake':
+					if (!this.config.free) this.wake(e.key, e.n);
+					break;
+				case 'spawn': {
+					const request = await this.spawnRequest(p, e.ref);
+					const child = this.startProcess(request, p);
+					if (!this.config.free) await this.collect(child);
+					break;
+				}
+				case 'terminate':
+					// Applied before the next decision: just after terminate(), is_alive() is still true, as in CPython.
+					this.terminations.push(e.pid);
+					if (this.config.free) this.freeWake?.();
+					break;
+				case 'end': {
+					const task = p.tasks[e.t];
+					if (!task || task.state === 'done') break;
+					if (e.t === 0) {
+						p.mainEnded = true;
+						p.mainExit = e.exitcode;
+						this.tryFinishProc(p);
+					} else {
+						this.setState(task, 'done');
+						this.wake(`join:${p.pid}/${task.t}`, -1);
+						if (!task.daemon && p.mainEnded) this.tryFinishProc(p);
+					}
+					break;
+				}
+				case 'fatal':
+					this.emit({kind: 'print', task: p.tasks[0]?.name ?? p.name, text: e.message, stream: 'stderr'});
+					this.finishProc(p, 1);
+					break;
+			}
+		}
+	}
+
+	private spawnRequest(p: ProcRec, ref: number): Promise<SpawnRequest> {
+		const got = this.pendingSpawns.get(p.slot)?.get(ref);
+		if (got) {
+			this.pendingSpawns.get(p.slot)!.delete(ref);
+			return Promise.resolve(got);
+		}
+		return new Promise(resolve => this.spawnWaiters.set(`${p.slot}:${ref}`, resolve));
+	}
+
+	private onSpawnMessage(p: ProcRec, request: SpawnRequest): void {
+		const key = `${p.slot}:${request.ref}`;
+		const waiter = this.spawnWaiters.get(key);
+		if (waiter) {
+			this.spawnWaiters.delete(key);
+			waiter(request);
+			return;
+		}
+		let m = this.pendingSpawns.get(p.slot);
+		if (!m) this.pendingSpawns.set(p.slot, (m = new Map()));
+		m.set(request.ref, request);
+	}
+
+	// ---- processes -------------------------------------------------------
+
+	private startAbs = performance.timeOrigin + performance.now();
+
+	private startProcess(request: Pick<SpawnRequest, 'pid' | 'name' | 'daemon' | 'target' | 'args'>, parent: ProcRec | undefined): ProcRec {
+		const c = this.config;
+		const control = new SharedArrayBuffer(CONTROL_BYTES);
+		const worker = this.pool.take();
+		const p: ProcRec = {
+			slot: request.pid - this.pidBase,
+			pid: request.pid,
+			name: request.name,
+			daemon: request.daemon,
+			parent,
+			worker,
+			ctl: new Int32Array(control, 0, 16),
+			ctlF64: new Float64Array(control, 0, 8),
+			report: Buffer.from(control, REPORT_OFFSET),
+			reportSeen: 0,
+			tasks: [],
+			children: [],
+			done: false,
+			mainEnded: false,
+			mainExit: 0,
+			exited: new Promise(resolve => worker.once('exit', () => resolve())),
+			names: new Map(),
+		};
+		p.exited.then(() => {
+			if (!p.done) p.crashed ??= `process ${p.name} stopped unexpectedly`;
+		});
+		worker.on('error', error => {
+			p.crashed = `${error.name}: ${error.message}`;
+		});
+		if (c.free) p.ctlF64[NOW_F64] = this.startAbs;
+		parent?.children.push(p);
+		this.procs.push(p);
+		worker.on('message', (m: {type: string; events?: WorkerEvent[]} & SpawnRequest) => {
+			if (m.type === 'spawn') this.onSpawnMessage(p, m);
+			else if (m.type === 'events' && m.events) this.onFreeEvents(p, m.events);
+		});
+		const assignment: Assignment = {
+			type: 'assign',
+			module: c.module,
+			target: request.target,
+			args: request.args,
+			pid: request.pid,
+			ppid: parent?.pid ?? process.pid % 100000,
+			name: request.name,
+			daemon: request.daemon,
+			seed: c.seed,
+			controlled: !c.free,
+			control,
+			procs: this.procTable,
+			run: this.runBuffer,
+			pidBase: this.pidBase,
+			variant: c.variant,
+			options: c.options,
+			workdir: this.workdir,
+			msPerSecond: c.msPerSecond,
+			childPrefix: parent ? `${request.name}:` : 'Process-',
+			lines: c.lines,
+			record: c.record,
+		};
+		worker.postMessage(assignment);
+		return p;
+	}
+
+	/**
+	 * CPython's end of a process: once its main code and its non-daemon
+	 * threads are over, its daemon children are terminated, then its other
+	 * children are joined; only then is it done.
+	 */
+	private tryFinishProc(p: ProcRec): void {
+		if (p.done || !p.mainEnded) return;
+		const main = p.tasks[0]!;
+		const threads = p.tasks.filter(t => t.thread && !t.daemon && t.state !== 'done');
+		if (threads.length > 0) {
+			this.setState(main, 'blocked', {on: `exit: join ${threads.map(t => t.name).join(', ')}`});
+			return;
+		}
+		for (const child of p.children) if (child.daemon && !child.done) this.finishProc(child, SIGTERM_EXITCODE);
+		const children = p.children.filter(child => !child.done);
+		if (children.length > 0) {
+			this.setState(main, 'blocked', {on: `exit: join ${children.map(child => child.name).join(', ')}`});
+			return;
+		}
+		this.finishProc(p, p.mainExit);
+	}
+
+	/** Ends a process now, with an exit code: its tasks are done, its joiners wake, its worker ends. */
+	private finishProc(p: ProcRec, exitcode: number, why?: string): void {
+		if (p.done) return;
+		p.done = true;
+		if (why) this.emit({kind: 'print', task: p.tasks[0]?.name ?? p.name, text: why, stream: 'stderr'});
+		for (const task of p.tasks) {
+			if (!task || task.state === 'done') continue;
+			this.unblock(task);
+			this.setState(task, 'done', task.t === 0 ? {exitcode} : {});
+			this.wake(`join:${p.pid}/${task.t}`, -1);
+		}
+		if (!p.tasks[0]) {
+			// A process that never reported (its module failed to load) still has a row to end.
+			const name = this.uniqueName(p.name);
+			const task: TaskRec = {name, proc: p, t: 0, thread: false, daemon: p.daemon, state: 'done', readySince: 0};
+			p.tasks[0] = task;
+			this.tasks.set(name, task);
+			this.taskOrder.push(task);
+			this.emit({kind: 'task', task: name, pid: p.pid, ppid: p.parent?.pid ?? 0, process: p.name, thread: false, daemon: p.daemon, target: '?', state: 'new'});
+			this.setState(task, 'done', {exitcode});
+		}
+		const at = p.slot * PROC_WORDS;
+		Atomics.store(this.procWords, at + PROC_EXITCODE, exitcode);
+		Atomics.store(this.procWords, at + PROC_STATUS, PROC_DONE);
+		Atomics.notify(this.procWords, at + PROC_STATUS);
+		this.wake(`join:pid:${p.pid}`, -1);
+		void this.pool.retire(p.worker);
+		if (p.parent?.mainEnded) this.tryFinishProc(p.parent);
+	}
+
+	private async applyTerminations(): Promise<void> {
+		const pids = this.terminations;
+		if (pids.length === 0) return;
+		this.terminations = [];
+		for (const pid of pids) {
+			const p = this.procs.find(x => x.pid === pid);
+			if (p && !p.done) this.finishProc(p, SIGTERM_EXITCODE);
+		}
+	}
+
+	// ---- states, waits, time ---------------------------------------------
+
+	private setState(task: TaskRec, state: TaskState, extra: {on?: string; until?: number; exitcode?: number; choice?: number; of?: number} = {}): void {
+		if (state === 'ready' && task.state !== 'ready') task.readySince = ++this.readySeq;
+		task.state = state;
+		this.emit({kind: 'state', task: task.name, state, ...extra});
+	}
+
+	private block(task: TaskRec, info: BlockInfo): void {
+		task.state = 'blocked';
+		task.blocked = info;
+		if (info.work !== undefined) {
+			this.cpuQueue.push(task);
+			this.startWork();
+			return;
+		}
+		let list = this.waiters.get(info.key);
+		if (!list) this.waiters.set(info.key, (list = []));
+		list.push(task);
+		if (info.until !== undefined) this.addTimer(task, info.until);
+	}
+
+	private addTimer(task: TaskRec, until: number): void {
+		const timer = {until, seq: ++this.timerSeq, task};
+		let i = this.timers.length;
+		while (i > 0 && (this.timers[i - 1]!.until > until || (this.timers[i - 1]!.until === until && this.timers[i - 1]!.seq > timer.seq))) i--;
+		this.timers.splice(i, 0, timer);
+	}
+
+	/** Gives free cores to tasks waiting to work; each holds its core for its units of time. */
+	private startWork(): void {
+		while (this.coresBusy < this.config.cores && this.cpuQueue.length > 0) {
+			const task = this.cpuQueue.shift()!;
+			this.coresBusy++;
+			const until = this.time + (task.blocked?.work ?? 0);
+			task.blocked = {key: 'cpu', on: 'cpu', until};
+			this.setState(task, 'running', {on: 'cpu', until});
+			this.addTimer(task, until);
+		}
+	}
+
+	/** Takes a task out of every wait list and timer. */
+	private unblock(task: TaskRec): void {
+		const info = task.blocked;
+		if (info) {
+			const list = this.waiters.get(info.key);
+			if (list) {
+				const i = list.indexOf(task);
+				if (i >= 0) list.splice(i, 1);
+			}
+			if (info.key === 'cpu' && task.state === 'running') {
+				this.coresBusy--;
+				this.startWork();
+			}
+			const q = this.cpuQueue.indexOf(task);
+			if (q >= 0) this.cpuQueue.splice(q, 1);
+		}
+		this.timers = this.timers.filter(x => x.task !== task);
+		task.blocked = undefined;
+		if (task.wokenBy) {
+			// It was woken but will never retry: pass the wake-up on.
+			const key = task.wokenBy;
+			task.wokenBy = undefined;
+			this.wake(key, 1);
+		}
+	}
+
+	/** Makes up to `n` waiters of `key` ready (all of them when n < 0), oldest first. */
+	private wake(key: string, n: number): void {
+		const list = this.waiters.get(key);
+		if (!list || list.length === 0) return;
+		const woken = n < 0 ? list.splice(0) : list.splice(0, n);
+		for (const task of woken) {
+			this.timers = this.timers.filter(x => x.task !== task);
+			task.blocked = undefined;
+			task.wokenBy = key;
+			this.setState(task, 'ready');
+		}
+	}
+
+	/** Advances the clock to the next timer and wakes what is due. False if there is none. */
+	private fireTimers(): boolean {
+		const first = this.timers[0];
+		if (!first) return false;
+		this.time = Math.max(this.time, first.until);
+		while (this.timers[0] && this.timers[0].until <= this.time) {
+			const {task} = this.timers.shift()!;
+			const info = task.blocked;
+			if (info?.key === 'cpu') {
+				this.coresBusy--;
+				task.blocked = undefined;
+				this.setState(task, 'ready');
+				this.startWork();
+				continue;
+			}
+			if (info) {
+				const list = this.waiters.get(info.key);
+				const i = list?.indexOf(task) ?? -1;
+				if (i >= 0) list!.splice(i, 1);
+			}
+			task.blocked = undefined;
+			this.setState(task, 'ready');
+		}
+		return true;
+	}
+
+	// ---- trace -----------------------------------------------------------
+
+	private emit(event: EventBody): void {
+		const e = {step: this.step, time: round(this.time), ...event} as TraceEvent;
+		apply(this.view, e);
+		this.config.onEvent(e);
+	}
+
+	private uniqueName(base: string): string {
+		if (!this.tasks.has(base)) return base;
+		for (let i = 2; ; i++) if (!this.tasks.has(`${base}~${i}`)) return `${base}~${i}`;
+	}
+
+	/**
+	 * `always` invariants after each step (announced once, when they first
+	 * break); at the end, every invariant's verdict: an `always` one that broke
+	 * at any step stays broken.
+	 */
+	private checkInvariants(when: 'always' | 'end'): void {
+		for (const inv of this.config.meta.invariants ?? []) {
+			const kind = inv.when ?? 'always';
+			if (when === 'always' && kind === 'end') continue;
+			const expected = inv.expect?.[this.config.variant] ?? 'hold';
+			let ok: boolean;
+			try {
+				ok = inv.check(this.view);
+			} catch {
+				ok = false;
+			}
+			const before = this.view.invariants[inv.name];
+			if (when === 'end' && kind === 'always' && before?.ok === false) ok = false;
+			if (!ok && expected === 'hold') this.broken.add(inv.name);
+			if (when === 'end' || (!ok && before?.ok !== false)) this.emit({kind: 'invariant', name: inv.name, ok, expected, text: inv.text.en});
+		}
+	}
+
+	private finishRun(outcome: Outcome): RunResult {
+		this.checkInvariants('end');
+		let waits: Wait[] | undefined;
+		if (outcome === 'deadlock') {
+			waits = this.taskOrder
+				.filter(t => t.state === 'blocked')
+				.map(t => ({task: t.name, on: t.blocked?.on ?? this.view.tasks[t.name]?.on ?? '?', heldBy: this.holdersOf(t)}));
+		}
+		this.emit({
+			kind: 'end',
+			outcome,
+			steps: this.step,
+			...(waits ? {waits} : {}),
+			...(this.broken.size > 0 ? {broken: [...this.broken]} : {}),
+		});
+		return {outcome, steps: this.step, time: this.time, broken: [...this.broken], state: this.view};
+	}
+
+	/** Who holds what a blocked task waits on, as far as the trace tells. */
+	private holdersOf(task: TaskRec): string[] {
+		const key = task.blocked?.key ?? '';
+		const obj = key.split('.')[0]!;
+		const prim = this.view.prims[obj];
+		if (prim?.holder) return [prim.holder];
+		if (prim?.holders) return [...prim.holders];
+		if (key.startsWith('join:pid:')) {
+			const p = this.procs.find(x => `join:pid:${x.pid}` === key);
+			if (p) return p.tasks.filter(t => t && t.state !== 'done').map(t => t.name);
+		}
+		return [];
+	}
+}
+
+function round(t: number): number {
+	return Math.round(t * 1e6) / 1e6;
+}

@@ -1,0 +1,97 @@
+/**
+ * From what a user asked for to a running engine: picks the policy, fills
+ * defaults from the lesson, and checks the options the lesson declares.
+ */
+import {Engine, type RunConfig, type RunResult} from './engine.js';
+import {fifo, random, replay, roundRobin, manual, type Policy, type Candidate} from './policies.js';
+import type {TraceEvent} from './trace.js';
+import type {LoadedScenario} from '../scenario/load.js';
+import {InputError} from '../scenario/load.js';
+
+export interface RunRequest {
+	scenario: LoadedScenario;
+	variant?: string;
+	seed?: number;
+	policy?: string;
+	quantum?: number;
+	cores?: number;
+	free?: boolean;
+	options?: Record<string, number>;
+	maxSteps?: number;
+	lines?: boolean;
+	record?: boolean;
+	busyMs?: number;
+	busyKillMs?: number;
+	msPerSecond?: number;
+	/** Choices to follow first (task names), then the policy. */
+	replay?: readonly string[];
+	/** For `manual`: picks among the ready tasks. */
+	pick?: (ready: readonly Candidate[]) => Promise<number>;
+}
+
+export interface Resolved {
+	variant: string;
+	seed: number;
+	options: Record<string, number>;
+}
+
+/** Fills in the lesson's defaults and refuses what it does not declare. */
+export function resolveRequest(r: RunRequest): Resolved {
+	const meta = r.scenario.meta;
+	const variant = r.variant ?? meta.defaultVariant;
+	if (!meta.variants[variant]) {
+		throw new InputError(`lesson ${meta.name} has no variant '${variant}'; its variants: ${Object.keys(meta.variants).join(', ')}`);
+	}
+	const options: Record<string, number> = {};
+	for (const [name, spec] of Object.entries(meta.options ?? {})) options[name] = spec.default;
+	for (const [name, value] of Object.entries(r.options ?? {})) {
+		const spec = meta.options?.[name];
+		if (!spec) throw new InputError(`lesson ${meta.name} has no option --${name}${meta.options ? ` (it has: ${Object.keys(meta.options).map(o => `--${o}`).join(', ')})` : ''}`);
+		if (!Number.isInteger(value) || value < spec.min || value > spec.max) throw new InputError(`--${name} must be a whole number from ${spec.min} to ${spec.max}`);
+		options[name] = value;
+	}
+	return {variant, seed: r.seed ?? meta.defaultSeed ?? 1, options};
+}
+
+export function makePolicy(name: string, seed: number, quantum: number, pick?: RunRequest['pick']): Policy {
+	switch (name) {
+		case 'random':
+			return random(seed);
+		case 'fifo':
+			return fifo();
+		case 'rr':
+			return roundRobin(quantum);
+		case 'manual':
+			if (!pick) throw new InputError('--policy manual needs the TUI: it asks you which task runs next');
+			return manual(pick);
+		default:
+			throw new InputError(`unknown policy '${name}'; policies: random, fifo, rr, manual`);
+	}
+}
+
+/** Runs a lesson to its end, sending every trace event to `onEvent`. */
+export function createRun(r: RunRequest, onEvent: (e: TraceEvent) => void): {engine: Engine; done: Promise<RunResult>; resolved: Resolved} {
+	const resolved = resolveRequest(r);
+	let policy = makePolicy(r.policy ?? 'random', resolved.seed, r.quantum ?? 3, r.pick);
+	if (r.replay && r.replay.length > 0) policy = replay(r.replay, policy);
+	const config: RunConfig = {
+		module: r.scenario.module,
+		meta: r.scenario.meta,
+		variant: resolved.variant,
+		seed: resolved.seed,
+		policy,
+		cores: r.cores ?? 1,
+		free: r.free ?? false,
+		options: resolved.options,
+		lines: r.lines ?? true,
+		record: r.record ?? true,
+		maxSteps: r.maxSteps ?? 1_000_000,
+		busyMs: r.busyMs ?? 1000,
+		busyKillMs: r.busyKillMs ?? 3000,
+		msPerSecond: r.msPerSecond ?? 20,
+		idleMs: 2000,
+		onEvent,
+	};
+	const engine = new Engine(config);
+	return {engine, done: engine.run(), resolved};
+}

@@ -1,0 +1,53 @@
+/**
+ * The trace: one flat, ordered union of events, the only thing that leaves
+ * the engine. The view state is a fold over it (source/view/reducer.ts), the
+ * headless transcript is a rendering of it, and `--json` prints it as JSON
+ * Lines. Field names are stable: tools outside the project read them.
+ */
+
+/** A task's state, as every operating-systems course draws it. */
+export type TaskState = 'new' | 'ready' | 'running' | 'blocked' | 'done';
+
+/** How a run ended. */
+export type Outcome = 'completed' | 'deadlock' | 'limit';
+
+interface Stamp {
+	/** Increasing: the number of grants so far. */
+	step: number;
+	/** Virtual seconds. */
+	time: number;
+}
+
+/** A blocked task at the end of a deadlocked run, and who holds what it waits on. */
+export interface Wait {
+	task: string;
+	on: string;
+	heldBy: string[];
+}
+
+/** An event before the engine stamps it with the step and the time. */
+export type EventBody =
+		| {
+				kind: 'run';
+				scenario: string;
+				variant: string;
+				seed: number;
+				policy: string;
+				cores: number;
+				mode: 'controlled' | 'free';
+				options: Record<string, number>;
+		  }
+		| {kind: 'task'; task: string; pid: number; ppid: number; process: string; thread: boolean; daemon: boolean; target: string; state: 'new'}
+		| {kind: 'state'; task: string; state: TaskState; on?: string; until?: number; exitcode?: number; choice?: number; of?: number}
+		| {kind: 'gate'; task: string; state: 'ready' | 'blocked'; op: string; obj?: string; arg?: string; line?: number; on?: string; until?: number}
+		| {kind: 'op'; task: string; op: string; obj?: string; [field: string]: unknown}
+		| {kind: 'print'; task: string; text: string; stream?: 'stderr'}
+		| {kind: 'prim'; task: string; obj: string; type: string; name?: string; [field: string]: unknown}
+		| {kind: 'invariant'; name: string; ok: boolean; expected: 'hold' | 'breakable'; text: string}
+		| {kind: 'busy'; task: string; ms: number; action: 'reported' | 'terminated'}
+		| {kind: 'end'; outcome: Outcome; steps: number; waits?: Wait[]; broken?: string[]; text?: string};
+
+export type TraceEvent = Stamp & EventBody;
+
+export type TraceKind = TraceEvent['kind'];
+export type EventOf<K extends TraceKind> = Extract<TraceEvent, {kind: K}>;

@@ -1,0 +1,89 @@
+/**
+ * The shared state of a Lock or RLock: one mutex word, the holder's task id
+ * and, for an RLock, how many times the holder has taken it.
+ *
+ * Contract: `tryAcquire` and `release` are correct under real contention
+ * from any number of workers; a lock never has two holders. `owner` is the
+ * holder's global task id (0 when free), kept for display and for RLock's
+ * re-entry; it is written only by the holder.
+ */
+import {lockAsync, tryLock, unlock} from './futex.js';
+
+const STATE = 0;
+const OWNER = 1;
+const COUNT = 2;
+const WORDS = 3;
+
+export class LockCore {
+	readonly words: Int32Array;
+
+	constructor(readonly sab: SharedArrayBuffer = new SharedArrayBuffer(WORDS * 4), readonly reentrant = false) {
+		this.words = new Int32Array(sab);
+	}
+
+	/** The holder's task id, 0 when free. */
+	get owner(): number {
+		return Atomics.load(this.words, OWNER);
+	}
+
+	/** How many times the holder holds it (0 or 1 for a plain lock). */
+	get depth(): number {
+		return Atomics.load(this.words, COUNT);
+	}
+
+	get locked(): boolean {
+		return Atomics.load(this.words, STATE) !== 0;
+	}
+
+	/** One attempt, no waiting. */
+	tryAcquire(me: number): boolean {
+		if (this.reentrant && Atomics.load(this.words, OWNER) === me) {
+			Atomics.add(this.words, COUNT, 1);
+			return true;
+		}
+		if (!tryLock(this.words, STATE)) return false;
+		this.took(me);
+		return true;
+	}
+
+	/** Waits for real (free mode): spin, then park without blocking the worker. */
+	async acquireFree(me: number, timeoutMs = Infinity): Promise<boolean> {
+		if (this.reentrant && Atomics.load(this.words, OWNER) === me) {
+			Atomics.add(this.words, COUNT, 1);
+			return true;
+		}
+		if (!(await lockAsync(this.words, STATE, timeoutMs))) return false;
+		this.took(me);
+		return true;
+	}
+
+	/**
+	 * Releases one level. Returns true when the lock became free. Throws the
+	 * error CPython raises for a lock that is not held (by `me`, for an RLock).
+	 */
+	release(me: number): boolean {
+		if (this.reentrant) {
+			if (Atomics.load(this.words, OWNER) !== me) throw new LockError('RuntimeError', 'cannot release un-acquired lock');
+			if (Atomics.sub(this.words, COUNT, 1) > 1) return false;
+		} else if (Atomics.load(this.words, STATE) === 0) {
+			throw new LockError('ValueError', 'semaphore or lock released too many times');
+		}
+		Atomics.store(this.words, OWNER, 0);
+		Atomics.store(this.words, COUNT, 0);
+		unlock(this.words, STATE);
+		return true;
+	}
+
+	private took(me: number): void {
+		Atomics.store(this.words, OWNER, me);
+		Atomics.store(this.words, COUNT, 1);
+	}
+}
+
+/** An error with CPython's exception type name, so tracebacks read as Python's. */
+export class LockError extends Error {
+	constructor(readonly pyType: string, message: string) {
+		super(message);
+		this.name = pyType;
+	}
+}

@@ -1,0 +1,182 @@
+/**
+ * The shared state of a Queue: a byte ring of serialized items guarded by a
+ * short internal mutex, with item and byte counts and two eventcounts
+ * (`SEQ_ITEMS` changes when an item arrives, `SEQ_SPACE` when one leaves).
+ *
+ * Contract: under real contention no item is lost or duplicated and items
+ * leave in the order they entered the ring (so FIFO per producer); the ring
+ * never holds more than `maxsize` items (0 means no limit but the ring's
+ * bytes). The internal mutex is held only by synchronous code. As with
+ * CPython's queues, a process terminated in the middle of a put or get may
+ * leave the queue unusable.
+ */
+import {serialize, deserialize} from 'node:v8';
+import {lockSync, unlock} from './futex.js';
+
+const MUTEX = 0;
+const COUNT = 1;
+const HEAD = 2; // byte offset of the oldest item
+const TAIL = 3; // byte offset where the next item goes
+const USED = 4; // bytes in use, headers included
+const SEQ_ITEMS = 5;
+const SEQ_SPACE = 6;
+const MAXSIZE = 7;
+const UNFINISHED = 8; // JoinableQueue: items put and not yet marked done
+const SEQ_DONE = 9;
+const WORDS = 10;
+const HEADER_BYTES = WORDS * 4;
+const LENGTH_BYTES = 4;
+
+/** Default ring size: room for many thousands of small messages. */
+export const DEFAULT_RING_BYTES = 1 << 20;
+
+export class QueueCore {
+	readonly words: Int32Array;
+	private readonly bytes: Uint8Array;
+	private readonly view: DataView;
+	private readonly capacity: number;
+
+	constructor(readonly sab: SharedArrayBuffer) {
+		this.words = new Int32Array(sab, 0, WORDS);
+		this.bytes = new Uint8Array(sab, HEADER_BYTES);
+		this.view = new DataView(sab, HEADER_BYTES);
+		this.capacity = this.bytes.length;
+	}
+
+	static create(maxsize = 0, ringBytes = DEFAULT_RING_BYTES): QueueCore {
+		const core = new QueueCore(new SharedArrayBuffer(HEADER_BYTES + ringBytes));
+		core.words[MAXSIZE] = maxsize > 0 ? maxsize : 0;
+		return core;
+	}
+
+	static readonly SEQ_ITEMS = SEQ_ITEMS;
+	static readonly SEQ_SPACE = SEQ_SPACE;
+	static readonly SEQ_DONE = SEQ_DONE;
+
+	get maxsize(): number {
+		return Atomics.load(this.words, MAXSIZE);
+	}
+
+	qsize(): number {
+		return Atomics.load(this.words, COUNT);
+	}
+
+	empty(): boolean {
+		return this.qsize() === 0;
+	}
+
+	full(): boolean {
+		const max = this.maxsize;
+		return max > 0 && this.qsize() >= max;
+	}
+
+	unfinished(): number {
+		return Atomics.load(this.words, UNFINISHED);
+	}
+
+	/** Serializes once, outside the mutex. */
+	encode(item: unknown): Uint8Array {
+		return serialize(item);
+	}
+
+	/** One attempt to put an encoded item; false if the queue is full. */
+	tryPut(encoded: Uint8Array): boolean {
+		const need = LENGTH_BYTES + encoded.length;
+		if (need > this.capacity) throw new RangeError(`item of ${encoded.length} bytes does not fit a queue of ${this.capacity} bytes`);
+		lockSync(this.words, MUTEX);
+		const max = this.words[MAXSIZE]!;
+		if ((max > 0 && this.words[COUNT]! >= max) || this.words[USED]! + need > this.capacity) {
+			unlock(this.words, MUTEX);
+			return false;
+		}
+		let tail = this.words[TAIL]!;
+		this.writeRaw(tail, lengthBytes(encoded.length));
+		this.writeRaw((tail + LENGTH_BYTES) % this.capacity, encoded);
+		tail = (tail + need) % this.capacity;
+		this.words[TAIL] = tail;
+		this.words[USED] = this.words[USED]! + need;
+		this.words[COUNT] = this.words[COUNT]! + 1;
+		this.words[UNFINISHED] = this.words[UNFINISHED]! + 1;
+		unlock(this.words, MUTEX);
+		Atomics.add(this.words, SEQ_ITEMS, 1);
+		Atomics.notify(this.words, SEQ_ITEMS, 1);
+		return true;
+	}
+
+	/** One attempt to take the oldest item; `EMPTY` if there is none. */
+	tryGet(): unknown {
+		lockSync(this.words, MUTEX);
+		if (this.words[COUNT]! === 0) {
+			unlock(this.words, MUTEX);
+			return EMPTY;
+		}
+		const head = this.words[HEAD]!;
+		const length = this.readLength(head);
+		const encoded = this.readRaw((head + LENGTH_BYTES) % this.capacity, length);
+		const need = LENGTH_BYTES + length;
+		this.words[HEAD] = (head + need) % this.capacity;
+		this.words[USED] = this.words[USED]! - need;
+		this.words[COUNT] = this.words[COUNT]! - 1;
+		unlock(this.words, MUTEX);
+		Atomics.add(this.words, SEQ_SPACE, 1);
+		Atomics.notify(this.words, SEQ_SPACE, 1);
+		return deserialize(encoded);
+	}
+
+	/** JoinableQueue.task_done; throws as CPython does when called too often. */
+	taskDone(): void {
+		for (;;) {
+			const v = Atomics.load(this.words, UNFINISHED);
+			if (v <= 0) throw Object.assign(new Error('task_done() called too many times'), {name: 'ValueError'});
+			if (Atomics.compareExchange(this.words, UNFINISHED, v, v - 1) === v) {
+				if (v === 1) {
+					Atomics.add(this.words, SEQ_DONE, 1);
+					Atomics.notify(this.words, SEQ_DONE);
+				}
+				return;
+			}
+		}
+	}
+
+	/** The items in order, decoded, for display and tests (takes the mutex briefly). */
+	snapshot(): unknown[] {
+		lockSync(this.words, MUTEX);
+		const items: unknown[] = [];
+		let at = this.words[HEAD]!;
+		for (let i = 0; i < this.words[COUNT]!; i++) {
+			const length = this.readLength(at);
+			items.push(deserialize(this.readRaw((at + LENGTH_BYTES) % this.capacity, length)));
+			at = (at + LENGTH_BYTES + length) % this.capacity;
+		}
+		unlock(this.words, MUTEX);
+		return items;
+	}
+
+	private writeRaw(at: number, data: Uint8Array): void {
+		const first = Math.min(data.length, this.capacity - at);
+		this.bytes.set(data.subarray(0, first), at);
+		if (first < data.length) this.bytes.set(data.subarray(first), 0);
+	}
+
+	private readRaw(at: number, length: number): Uint8Array {
+		const out = new Uint8Array(length);
+		const first = Math.min(length, this.capacity - at);
+		out.set(this.bytes.subarray(at, at + first));
+		if (first < length) out.set(this.bytes.subarray(0, length - first), first);
+		return out;
+	}
+
+	private readLength(at: number): number {
+		if (at + LENGTH_BYTES <= this.capacity) return this.view.getUint32(at, true);
+		return new DataView(this.readRaw(at, LENGTH_BYTES).buffer).getUint32(0, true);
+	}
+}
+
+/** Returned by {@link QueueCore.tryGet} when there is nothing to take. */
+export const EMPTY: unique symbol = Symbol('empty');
+
+function lengthBytes(n: number): Uint8Array {
+	const out = new Uint8Array(LENGTH_BYTES);
+	new DataView(out.buffer).setUint32(0, n, true);
+	return out;
+}

@@ -1,0 +1,64 @@
+/**
+ * What a lesson declares about itself: titles and explanations in both
+ * languages, where it comes from, its variants, options and invariants.
+ * Invariants are pure functions of the view state, checked by the engine
+ * after every step, so a break is caught at the step where it happens.
+ */
+import type {ViewState} from '../view/state.js';
+
+export interface Bilingual {
+	zh: string;
+	en: string;
+}
+
+export interface Invariant {
+	name: string;
+	text: Bilingual;
+	/** True while the invariant holds. */
+	check: (state: ViewState) => boolean;
+	/** `end`: checked once the run is over (a final balance); `always`: after every step. */
+	when?: 'always' | 'end';
+	/** Per variant: expected to hold (a break is an error) or breakable (the lesson shows it). Default: hold. */
+	expect?: Record<string, 'hold' | 'breakable'>;
+}
+
+export interface OptionSpec {
+	default: number;
+	min: number;
+	max: number;
+	help: string;
+}
+
+export interface ScenarioMeta {
+	name: string;
+	title: Bilingual;
+	/** Two lines each. */
+	summary: {zh: [string, string]; en: [string, string]};
+	/** Files of shared/seeds the lesson comes from (`002`…), and notes on how it follows them. */
+	sources: string[];
+	group: 'locks' | 'semaphores-events' | 'queues-pipes' | 'process-life' | 'threads' | 'scheduling' | 'extra';
+	variants: Record<string, Bilingual>;
+	defaultVariant: string;
+	options?: Record<string, OptionSpec>;
+	invariants?: Invariant[];
+	/** The seed a run uses when none is given; for an unsafe variant it shows the race. */
+	defaultSeed?: number;
+	/** How the lesson is expected to end. */
+	expectedEnd?: 'completed' | 'deadlock';
+	/** How many processes a run starts (main included), so the engine can warm that many workers early. */
+	processes?: (options: Record<string, number>, variant: string) => number;
+	/** Files the lesson works on, with their contents at the start. */
+	files?: (options: Record<string, number>, variant: string) => Record<string, string>;
+	/** Captions tied to moments of the run. */
+	notice?: Bilingual;
+}
+
+/** The argument the main program gets. */
+export interface MainContext {
+	variant: string;
+	options: Record<string, number>;
+}
+
+export function defineScenario(meta: ScenarioMeta): ScenarioMeta {
+	return meta;
+}

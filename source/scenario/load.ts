@@ -1,0 +1,92 @@
+/**
+ * Finding and loading lessons: the built-in ones by name (compiled to
+ * dist/scenarios), or a user's own file by path. A file that does not load,
+ * or whose `meta` is not a lesson's, is refused with one clear line.
+ */
+import {existsSync, readdirSync} from 'node:fs';
+import {resolve} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {distance} from 'fastest-levenshtein';
+import {z} from 'zod';
+import type {ScenarioMeta} from './define.js';
+
+const BUILT_IN = new URL('../../scenarios/', import.meta.url);
+
+/** Bad input: the CLI prints the message alone and exits 2. */
+export class InputError extends Error {}
+
+export interface LoadedScenario {
+	meta: ScenarioMeta;
+	/** URL workers import. */
+	module: string;
+	/** The TypeScript (or JavaScript) source, for the code pane. */
+	source: string;
+}
+
+const bilingual = z.object({zh: z.string(), en: z.string()});
+const metaSchema = z.object({
+	name: z.string().min(1),
+	title: bilingual,
+	summary: z.object({zh: z.tuple([z.string(), z.string()]), en: z.tuple([z.string(), z.string()])}),
+	sources: z.array(z.string()),
+	group: z.string(),
+	variants: z.record(z.string(), bilingual).refine(v => Object.keys(v).length > 0, 'needs at least one variant'),
+	defaultVariant: z.string(),
+	options: z.record(z.string(), z.object({default: z.number(), min: z.number(), max: z.number(), help: z.string()})).optional(),
+	invariants: z.array(z.object({name: z.string(), text: bilingual, check: z.custom<(s: unknown) => boolean>(v => typeof v === 'function', 'must be a function')})).optional(),
+});
+
+/** Names of the built-in lessons, sorted. */
+export function builtInNames(): string[] {
+	if (!existsSync(BUILT_IN)) return [];
+	return readdirSync(BUILT_IN)
+		.filter(f => f.endsWith('.js'))
+		.map(f => f.slice(0, -3))
+		.sort();
+}
+
+/** Resolves `ktv`, `ktv:unsafe` or `./mine.js:variant` to a module URL and variant. */
+export function resolveScenario(spec: string): {module: string; variant: string | undefined; label: string} {
+	const m = /^(.*?)(?::([\w-]+))?$/.exec(spec)!;
+	const base = m[1]!;
+	const variant = m[2];
+	if (/[/\\]|\.m?js$/.test(base)) {
+		const path = resolve(base);
+		if (!existsSync(path)) throw new InputError(`no such lesson file: ${base}`);
+		return {module: pathToFileURL(path).href, variant, label: base};
+	}
+	const names = builtInNames();
+	if (!names.includes(base)) {
+		const close = names
+			.map(n => ({n, d: distance(n, base)}))
+			.filter(x => x.d <= Math.max(2, Math.floor(base.length / 2)) || x.n.startsWith(base))
+			.sort((a, b) => a.d - b.d)
+			.slice(0, 3)
+			.map(x => x.n);
+		throw new InputError(`unknown lesson '${base}'${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}; 'conc-tui list' shows them all`);
+	}
+	return {module: new URL(`${base}.js`, BUILT_IN).href, variant, label: base};
+}
+
+/** Imports a lesson module and checks what it declares. */
+export async function loadScenario(module: string, label: string): Promise<LoadedScenario> {
+	let mod: Record<string, unknown>;
+	try {
+		mod = (await import(module)) as Record<string, unknown>;
+	} catch (error) {
+		throw new InputError(`cannot load lesson ${label}: ${firstLine(error)}`);
+	}
+	const parsed = metaSchema.safeParse(mod.meta);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!;
+		throw new InputError(`lesson ${label} has no valid 'meta' export: ${issue.path.join('.') || 'meta'}: ${issue.message}`);
+	}
+	if (typeof mod.main !== 'function') throw new InputError(`lesson ${label} does not export a 'main' function`);
+	const meta = mod.meta as ScenarioMeta;
+	if (!meta.variants[meta.defaultVariant]) throw new InputError(`lesson ${label}: its defaultVariant '${meta.defaultVariant}' is not one of its variants`);
+	return {meta, module, source: ''};
+}
+
+function firstLine(error: unknown): string {
+	return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}

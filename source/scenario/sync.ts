@@ -1,0 +1,230 @@
+/**
+ * Lock, RLock, Semaphore, BoundedSemaphore and Event, as Python names them.
+ * Each is a thin facade over its shared core (source/primitives): the facade
+ * passes the task's gate, tries the core, and reports what happened; the
+ * core alone decides who gets in, under real contention or none.
+ */
+import {LockCore} from '../primitives/lock.js';
+import {SemaphoreCore} from '../primitives/semaphore.js';
+import {EventCore} from '../primitives/event.js';
+import {BLOCKED, TIMED_OUT} from '../engine/runtime.js';
+import {RUN_PRIM_COUNTERS} from '../engine/protocol.js';
+import {rt} from './context.js';
+import {type Handle, registerReviver} from './handles.js';
+
+/** Allocates a run-wide id such as `lock#1` and announces the primitive. */
+export function announce(kind: string, type: string, name: string | undefined, data: Record<string, unknown>): string {
+	const r = rt();
+	const id = `${kind}#${Atomics.add(r.runWords, RUN_PRIM_COUNTERS[kind]!, 1) + 1}`;
+	r.emit({k: 'prim', t: r.current.t, obj: id, type, name, data});
+	return id;
+}
+
+/** `timeout` as Python takes it: None or a negative number means for ever. */
+export function seconds(timeout: number | null | undefined): number | undefined {
+	return timeout === null || timeout === undefined || timeout < 0 ? undefined : timeout;
+}
+
+/** multiprocessing.Lock / threading.Lock. */
+export class Lock {
+	readonly core: LockCore;
+	readonly id: string;
+	readonly name: string | undefined;
+
+	constructor(options: {name?: string} = {}, revived?: {core: LockCore; id: string}) {
+		this.name = options.name;
+		this.core = revived?.core ?? new LockCore(undefined, this.reentrant());
+		this.id = revived?.id ?? announce(this.kind(), this.constructor.name, this.name, {});
+	}
+
+	protected reentrant(): boolean {
+		return false;
+	}
+
+	protected kind(): string {
+		return 'lock';
+	}
+
+	/** Waits (if `block`) until the lock is free, then holds it. Returns whether it got it. */
+	async acquire(block = true, timeout: number | null = -1): Promise<boolean> {
+		const r = rt();
+		const me = r.current;
+		const result = await r.block(
+			{op: 'acquire', obj: this.id},
+			() => (this.core.tryAcquire(me.gid) ? true : block ? BLOCKED : false),
+			{
+				key: this.id,
+				on: this.id,
+				timeout: block ? seconds(timeout) : undefined,
+				free: block ? async ms => ((await this.core.acquireFree(me.gid, ms)) ? true : TIMED_OUT) : undefined,
+			},
+		);
+		const ok = result === true;
+		r.emit({k: 'op', t: me.t, op: ok ? 'acquire' : 'acquire-failed', obj: this.id, data: ok ? {holder: me.name, depth: this.core.depth} : {}});
+		return ok;
+	}
+
+	/** Lets the lock go; wakes one waiter. */
+	async release(): Promise<void> {
+		const r = rt();
+		const me = await r.step({op: 'release', obj: this.id});
+		const freed = this.core.release(me.gid);
+		r.emit({k: 'op', t: me.t, op: 'release', obj: this.id, data: {holder: freed ? null : me.name, depth: this.core.depth}});
+		if (freed) r.emit({k: 'wake', key: this.id, n: 1});
+	}
+
+	/** Python's `with lock:`: acquire, run, release even if it throws. */
+	async with<T>(body: () => Promise<T>): Promise<T> {
+		await this.acquire();
+		try {
+			return await body();
+		} finally {
+			await this.release();
+		}
+	}
+
+	locked(): boolean {
+		return this.core.locked;
+	}
+
+	toHandle(): Handle {
+		return {__prim: this.constructor.name, id: this.id, name: this.name, sab: this.core.sab};
+	}
+}
+
+/** multiprocessing.RLock: the holder may take it again; each acquire needs a release. */
+export class RLock extends Lock {
+	protected override reentrant(): boolean {
+		return true;
+	}
+
+	protected override kind(): string {
+		return 'rlock';
+	}
+}
+
+/** multiprocessing.Semaphore: a counter; acquire waits while it is zero. */
+export class Semaphore {
+	readonly core: SemaphoreCore;
+	readonly id: string;
+	readonly name: string | undefined;
+
+	constructor(value = 1, options: {name?: string} = {}, revived?: {core: SemaphoreCore; id: string}) {
+		if (value < 0) throw new RangeError('semaphore initial value must be >= 0');
+		this.name = options.name;
+		this.core = revived?.core ?? SemaphoreCore.create(value, this.bounded());
+		this.id = revived?.id ?? announce('sem', this.constructor.name, this.name, {value, initial: value});
+	}
+
+	protected bounded(): boolean {
+		return false;
+	}
+
+	async acquire(block = true, timeout: number | null = -1): Promise<boolean> {
+		const r = rt();
+		const me = r.current;
+		const result = await r.block({op: 'acquire', obj: this.id}, () => (this.core.tryAcquire() ? true : block ? BLOCKED : false), {
+			key: this.id,
+			on: this.id,
+			timeout: block ? seconds(timeout) : undefined,
+			word: this.core.words,
+			index: this.core.seqIndex,
+		});
+		const ok = result === true;
+		r.emit({k: 'op', t: me.t, op: ok ? 'acquire' : 'acquire-failed', obj: this.id, data: {value: this.core.value}});
+		return ok;
+	}
+
+	async release(n = 1): Promise<void> {
+		const r = rt();
+		const me = await r.step({op: 'release', obj: this.id});
+		this.core.release(n);
+		r.emit({k: 'op', t: me.t, op: 'release', obj: this.id, data: {value: this.core.value}});
+		r.emit({k: 'wake', key: this.id, n});
+	}
+
+	async with<T>(body: () => Promise<T>): Promise<T> {
+		await this.acquire();
+		try {
+			return await body();
+		} finally {
+			await this.release();
+		}
+	}
+
+	get_value(): number {
+		return this.core.value;
+	}
+
+	toHandle(): Handle {
+		return {__prim: this.constructor.name, id: this.id, name: this.name, sab: this.core.sab};
+	}
+}
+
+/** multiprocessing.BoundedSemaphore: releasing above the initial value raises ValueError. */
+export class BoundedSemaphore extends Semaphore {
+	protected override bounded(): boolean {
+		return true;
+	}
+}
+
+/** multiprocessing.Event: a flag; wait blocks while it is false. */
+export class Event {
+	readonly core: EventCore;
+	readonly id: string;
+	readonly name: string | undefined;
+
+	constructor(options: {name?: string} = {}, revived?: {core: EventCore; id: string}) {
+		this.name = options.name;
+		this.core = revived?.core ?? new EventCore();
+		this.id = revived?.id ?? announce('event', 'Event', this.name, {flag: false});
+	}
+
+	is_set(): boolean {
+		return this.core.isSet();
+	}
+
+	async set(): Promise<void> {
+		const r = rt();
+		const me = await r.step({op: 'set', obj: this.id});
+		this.core.set();
+		r.emit({k: 'op', t: me.t, op: 'set', obj: this.id, data: {flag: true}});
+		r.emit({k: 'wake', key: this.id, n: -1});
+	}
+
+	async clear(): Promise<void> {
+		const r = rt();
+		const me = await r.step({op: 'clear', obj: this.id});
+		this.core.clear();
+		r.emit({k: 'op', t: me.t, op: 'clear', obj: this.id, data: {flag: false}});
+	}
+
+	/** Blocks until the flag is true; returns the flag (false after a timeout), as CPython does. */
+	async wait(timeout: number | null = null): Promise<boolean> {
+		const r = rt();
+		const me = r.current;
+		const result = await r.block({op: 'wait', obj: this.id}, () => (this.core.isSet() ? true : BLOCKED), {
+			key: this.id,
+			on: this.id,
+			timeout: seconds(timeout),
+			word: this.core.words,
+			index: this.core.seqIndex,
+		});
+		const ok = result === true;
+		r.emit({k: 'op', t: me.t, op: ok ? 'wait' : 'wait-timeout', obj: this.id, data: {flag: this.core.isSet()}});
+		return ok;
+	}
+
+	toHandle(): Handle {
+		return {__prim: 'Event', id: this.id, name: this.name, sab: this.core.sab};
+	}
+}
+
+registerReviver('Lock', h => new Lock({name: h.name as string | undefined}, {core: new LockCore(h.sab as SharedArrayBuffer, false), id: h.id as string}));
+registerReviver('RLock', h => new RLock({name: h.name as string | undefined}, {core: new LockCore(h.sab as SharedArrayBuffer, true), id: h.id as string}));
+registerReviver('Semaphore', h => new Semaphore(0, {name: h.name as string | undefined}, {core: new SemaphoreCore(h.sab as SharedArrayBuffer), id: h.id as string}));
+registerReviver(
+	'BoundedSemaphore',
+	h => new BoundedSemaphore(0, {name: h.name as string | undefined}, {core: new SemaphoreCore(h.sab as SharedArrayBuffer), id: h.id as string}),
+);
+registerReviver('Event', h => new Event({name: h.name as string | undefined}, {core: new EventCore(h.sab as SharedArrayBuffer), id: h.id as string}));

@@ -1,0 +1,177 @@
+/**
+ * Process and Thread, as Python has them. A Process is a worker thread of its
+ * own (its own heap: module variables are not shared); a Thread is a task
+ * inside its process's worker (same heap, one running at a time).
+ */
+import {BLOCKED, TIMED_OUT, type Task} from '../engine/runtime.js';
+import {PROC_ALIVE, PROC_DONE, PROC_EXITCODE, PROC_STATUS, RUN_PID_COUNTER} from '../engine/protocol.js';
+import {rt} from './context.js';
+import {AssertionError} from './errors.js';
+import {marshal} from './handles.js';
+import {seconds} from './sync.js';
+
+type Target = (...args: never[]) => unknown;
+
+export interface ProcessOptions {
+	/** A function exported by the scenario module (it is looked up by name, as pickling does). */
+	target?: Target;
+	args?: unknown[];
+	name?: string;
+	daemon?: boolean;
+}
+
+/** multiprocessing.Process. */
+export class Process {
+	name: string;
+	daemon: boolean;
+	private readonly target: Target | undefined;
+	private readonly args: unknown[];
+	private pidValue: number | null = null;
+
+	constructor(options: ProcessOptions = {}) {
+		this.target = options.target;
+		this.args = options.args ?? [];
+		this.name = options.name ?? rt().nextChildName();
+		this.daemon = options.daemon ?? rt().daemon;
+	}
+
+	/** The child's pid once started, None (null) before. */
+	get pid(): number | null {
+		return this.pidValue;
+	}
+
+	/** None (null) while running; 0, 1, or -15 after terminate(), as CPython reports. */
+	get exitcode(): number | null {
+		if (this.pidValue === null) return null;
+		const r = rt();
+		const at = r.procWord(this.pidValue);
+		return Atomics.load(r.procs, at + PROC_STATUS) === PROC_DONE ? Atomics.load(r.procs, at + PROC_EXITCODE) : null;
+	}
+
+	is_alive(): boolean {
+		if (this.pidValue === null) return false;
+		const r = rt();
+		return Atomics.load(r.procs, r.procWord(this.pidValue) + PROC_STATUS) === PROC_ALIVE;
+	}
+
+	async start(): Promise<void> {
+		const r = rt();
+		if (this.pidValue !== null) throw new AssertionError('cannot start a process twice');
+		await r.step({op: 'start', obj: this.name});
+		if (r.daemon) throw new AssertionError('daemonic processes are not allowed to have children');
+		const target = this.exportName();
+		const slot = Atomics.add(r.runWords, RUN_PID_COUNTER, 1);
+		this.pidValue = r.assignment.pidBase + slot;
+		r.spawn({pid: this.pidValue, name: this.name, daemon: this.daemon, target, args: marshal(this.args) as unknown[]});
+	}
+
+	async join(timeout: number | null = null): Promise<void> {
+		if (this.pidValue === null) throw new AssertionError('can only join a started process');
+		const r = rt();
+		const me = r.current;
+		const at = r.procWord(this.pidValue) + PROC_STATUS;
+		const result = await r.block({op: 'join', obj: this.name}, () => (Atomics.load(r.procs, at) === PROC_DONE ? true : BLOCKED), {
+			key: `join:pid:${this.pidValue}`,
+			on: `join ${this.name}`,
+			timeout: seconds(timeout),
+			word: r.procs,
+			index: at,
+		});
+		r.emit({k: 'op', t: me.t, op: result === TIMED_OUT ? 'join-timeout' : 'join', obj: this.name, data: {exitcode: this.exitcode}});
+	}
+
+	/** Sends SIGTERM: the process ends soon (is_alive() may still be true just after), exit code -15. */
+	async terminate(): Promise<void> {
+		const r = rt();
+		const me = await r.step({op: 'terminate', obj: this.name});
+		if (this.pidValue === null) return;
+		r.emit({k: 'terminate', t: me.t, pid: this.pidValue});
+		r.flushNow();
+	}
+
+	private exportName(): string {
+		const target = this.target;
+		if (!target) throw new TypeError('Process needs a target');
+		for (const [name, value] of Object.entries(rt().exports)) if (value === target) return name;
+		throw new TypeError(`Can't pickle ${target.name || 'the target'}: a process's target must be exported by the scenario module`);
+	}
+}
+
+export interface ThreadOptions {
+	target?: Target;
+	args?: unknown[];
+	name?: string;
+	daemon?: boolean;
+}
+
+/** threading.Thread: subclass it and override `run`, or give it a target. */
+export class Thread {
+	name: string;
+	daemon: boolean;
+	private readonly target: Target | undefined;
+	private readonly args: unknown[];
+	private task: Task | undefined;
+
+	constructor(options: ThreadOptions = {}) {
+		this.target = options.target;
+		this.args = options.args ?? [];
+		this.name = options.name ?? rt().nextThreadName();
+		this.daemon = options.daemon ?? false;
+	}
+
+	/** What the thread does: calls the target; override in a subclass. */
+	async run(): Promise<unknown> {
+		return this.target ? this.target(...(this.args as never[])) : undefined;
+	}
+
+	async start(): Promise<void> {
+		const r = rt();
+		if (this.task) throw new Error('RuntimeError: threads can only be started once');
+		await r.step({op: 'start', obj: this.name});
+		this.task = r.startThread(() => this.run(), this.name, this.daemon, this.target?.name ?? 'run');
+	}
+
+	async join(timeout: number | null = null): Promise<void> {
+		const task = this.task;
+		if (!task) throw new Error('RuntimeError: cannot join thread before it is started');
+		const r = rt();
+		const me = r.current;
+		await r.block({op: 'join', obj: task.name}, () => (task.done ? true : BLOCKED), {
+			key: `join:${r.pid}/${task.t}`,
+			on: `join ${task.name}`,
+			timeout: seconds(timeout),
+			free: ms =>
+				Promise.race([
+					task.ended.then(() => true as const),
+					...(ms === Infinity ? [] : [new Promise<typeof TIMED_OUT>(resolve => setTimeout(() => resolve(TIMED_OUT), ms))]),
+				]),
+		});
+		r.emit({k: 'op', t: me.t, op: 'join', obj: task.name, data: {}});
+	}
+
+	is_alive(): boolean {
+		return this.task !== undefined && !this.task.done;
+	}
+}
+
+/** What `multiprocessing.current_process()` gives. */
+export function current_process(): {name: string; pid: number; daemon: boolean} {
+	const r = rt();
+	return {name: r.processName, pid: r.pid, daemon: r.daemon};
+}
+
+/** What `threading.current_thread()` gives. */
+export function current_thread(): {name: string; daemon: boolean; ident: number} {
+	const t = rt().current;
+	return {name: t.thread ? t.pyName : 'MainThread', daemon: t.daemon, ident: t.gid};
+}
+
+/** os.getpid() */
+export function getpid(): number {
+	return rt().pid;
+}
+
+/** os.getppid() */
+export function getppid(): number {
+	return rt().ppid;
+}

@@ -1,0 +1,91 @@
+/**
+ * What the screen shows, derived from the trace alone. Nothing here reads
+ * shared memory or talks to a worker: a saved trace gives the same state.
+ */
+import type {EventOf, TaskState, TraceEvent} from '../engine/trace.js';
+
+export interface TaskView {
+	name: string;
+	pid: number;
+	ppid: number;
+	/** The process the task belongs to. */
+	process: string;
+	thread: boolean;
+	daemon: boolean;
+	target: string;
+	state: TaskState;
+	/** What it is blocked on, for people: `sem#1`, `q#2.get (empty)`, `join Process-2`, `sleep`. */
+	on?: string;
+	/** When a sleeping or timed-out wait ends (virtual seconds). */
+	until?: number;
+	/** The operation it is at or doing: `acquire`, `put`… and on what. */
+	op?: string;
+	obj?: string;
+	arg?: string;
+	/** Source line of the scenario the task is at. */
+	line?: number;
+	exitcode?: number;
+	/** Steps it was granted. */
+	steps: number;
+}
+
+export interface PrimView {
+	obj: string;
+	type: string;
+	name?: string;
+	/** Lock/RLock: who holds it (null when free), and how deep. */
+	holder?: string | null;
+	depth?: number;
+	/** Semaphore: the counter now and at the start; who is inside. */
+	value?: number;
+	initial?: number;
+	holders?: string[];
+	/** Event. */
+	flag?: boolean;
+	/** Queue: items as shown, oldest first, and its capacity (0: none). */
+	items?: string[];
+	maxsize?: number;
+	unfinished?: number;
+	/** Value's type code. */
+	typecode?: string;
+	/** A file's current contents. */
+	content?: string;
+}
+
+export interface OutputLine {
+	task: string;
+	text: string;
+	stream?: 'stderr';
+	step: number;
+}
+
+export interface InvariantView {
+	ok: boolean;
+	expected: 'hold' | 'breakable';
+	text: string;
+	/** The step at which it first broke. */
+	brokeAt?: number;
+}
+
+export interface ViewState {
+	run?: EventOf<'run'>;
+	tasks: Record<string, TaskView>;
+	/** Task names in the order they were created. */
+	order: string[];
+	prims: Record<string, PrimView>;
+	primOrder: string[];
+	output: OutputLine[];
+	time: number;
+	step: number;
+	invariants: Record<string, InvariantView>;
+	busy?: EventOf<'busy'>;
+	end?: EventOf<'end'>;
+	/** How many events have been folded in. */
+	events: number;
+	/** The last event folded in. */
+	last?: TraceEvent;
+}
+
+export function emptyState(): ViewState {
+	return {tasks: {}, order: [], prims: {}, primOrder: [], output: [], time: 0, step: 0, invariants: {}, events: 0};
+}

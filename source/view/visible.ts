@@ -1,0 +1,11 @@
+/**
+ * Text a task prints is shown, never obeyed: control characters (an escape
+ * sequence that would move the cursor or recolour the screen) are written as
+ * Python writes them in a repr, `\x1b`.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+export function visible(text: string): string {
+	return text.replace(CONTROL, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
