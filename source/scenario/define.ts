@@ -4,6 +4,7 @@
  * Invariants are pure functions of the view state, checked by the engine
  * after every step, so a break is caught at the step where it happens.
  */
+import type {TraceEvent} from '../engine/trace.js';
 import type {ViewState} from '../view/state.js';
 
 export interface Bilingual {
@@ -49,8 +50,18 @@ export interface ScenarioMeta {
 	processes?: (options: Record<string, number>, variant: string) => number;
 	/** Files the lesson works on, with their contents at the start. */
 	files?: (options: Record<string, number>, variant: string) => Record<string, string>;
-	/** Captions tied to moments of the run. */
+	/** What the viewer should notice, in a sentence. */
 	notice?: Bilingual;
+	/**
+	 * Captions tied to moments of the run: the first caption whose `when`
+	 * matches an event (with the state just after it) is shown until the next.
+	 */
+	captions?: Caption[];
+}
+
+export interface Caption {
+	when: (event: TraceEvent, state: ViewState) => boolean;
+	text: Bilingual;
 }
 
 /** The argument the main program gets. */

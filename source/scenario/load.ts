@@ -3,14 +3,16 @@
  * dist/scenarios), or a user's own file by path. A file that does not load,
  * or whose `meta` is not a lesson's, is refused with one clear line.
  */
-import {existsSync, readdirSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
-import {pathToFileURL} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {distance} from 'fastest-levenshtein';
 import {z} from 'zod';
 import type {ScenarioMeta} from './define.js';
 
 const BUILT_IN = new URL('../../scenarios/', import.meta.url);
+/** The lessons' TypeScript sources, shipped next to dist/. */
+const SOURCES = new URL('../../../scenarios/', import.meta.url);
 
 /** Bad input: the CLI prints the message alone and exits 2. */
 export class InputError extends Error {}
@@ -84,9 +86,21 @@ export async function loadScenario(module: string, label: string): Promise<Loade
 	if (typeof mod.main !== 'function') throw new InputError(`lesson ${label} does not export a 'main' function`);
 	const meta = mod.meta as ScenarioMeta;
 	if (!meta.variants[meta.defaultVariant]) throw new InputError(`lesson ${label}: its defaultVariant '${meta.defaultVariant}' is not one of its variants`);
-	return {meta, module, source: ''};
+	return {meta, module, source: readSource(module)};
 }
 
 function firstLine(error: unknown): string {
 	return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}
+
+/** The lesson's own source: the .ts file of a built-in lesson, or the user's file itself. */
+function readSource(module: string): string {
+	const path = fileURLToPath(module);
+	const builtIn = fileURLToPath(BUILT_IN);
+	const candidate = path.startsWith(builtIn) ? fileURLToPath(new URL(path.slice(builtIn.length).replace(/\.js$/, '.ts'), SOURCES)) : path;
+	try {
+		return readFileSync(candidate, 'utf8');
+	} catch {
+		return '';
+	}
 }
