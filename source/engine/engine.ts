@@ -247,7 +247,8 @@ export class Engine {
 				if (!p.done) this.finishProc(p, 1, p.crashed);
 				return;
 			}
-			const slice = this.config.busyMs;
+			// A process's first report includes booting its worker, which a loaded machine can make slow.
+			const slice = granted ? this.config.busyMs : Math.max(this.config.busyMs, 10_000);
 			const w = Atomics.waitAsync(p.ctl, REPORT_SEQ, seen, slice);
 			const r = w.async ? await Promise.race([w.value, p.exited.then(() => 'exited' as const)]) : w.value;
 			if (r !== 'timed-out') continue;

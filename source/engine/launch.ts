@@ -88,7 +88,7 @@ export function createRun(r: RunRequest, onEvent: (e: TraceEvent) => void): {eng
 		maxSteps: r.maxSteps ?? 1_000_000,
 		busyMs: r.busyMs ?? 1000,
 		busyKillMs: r.busyKillMs ?? 3000,
-		msPerSecond: r.msPerSecond ?? 20,
+		msPerSecond: r.msPerSecond ?? 100,
 		idleMs: 2000,
 		onEvent,
 	};

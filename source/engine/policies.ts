@@ -23,6 +23,12 @@ export interface Policy {
 	readonly name: string;
 	/** Returns an index into `ready` (never empty). May be async (manual). */
 	choose(ready: readonly Candidate[], context: Context): number | Promise<number>;
+	/**
+	 * Told of a choice made for it (while a replay leads), so its own state
+	 * (a random stream, a quantum) stays as if it had chosen: a replayed prefix
+	 * followed by the policy then gives the very run that was recorded.
+	 */
+	observe?(ready: readonly Candidate[], context: Context, chosen: number): void;
 }
 
 export const POLICY_NAMES = ['random', 'fifo', 'rr', 'manual', 'replay'] as const;
@@ -43,7 +49,7 @@ export function fifo(): Policy {
 /** A uniformly random ready task, from the run's seed. */
 export function random(seed: number): Policy {
 	const rng = new Rng(seed ^ 0x5bd1e995);
-	return {name: 'random', choose: ready => rng.below(ready.length)};
+	return {name: 'random', choose: ready => rng.below(ready.length), observe: ready => void rng.below(ready.length)};
 }
 
 /**
@@ -55,6 +61,9 @@ export function roundRobin(quantum = 3): Policy {
 	const order = fifo();
 	return {
 		name: 'rr',
+		observe(ready, {last}, chosen) {
+			used = ready[chosen]?.name === last ? used + 1 : 1;
+		},
 		choose(ready, {last}) {
 			const again = ready.findIndex(c => c.name === last);
 			if (again >= 0 && used < quantum) {
@@ -88,6 +97,7 @@ export function replay(choices: readonly string[], then: Policy): Policy {
 			const name = choices[at++]!;
 			const i = ready.findIndex(c => c.name === name);
 			if (i < 0) throw new Error(`replay diverged at step ${context.step}: ${name} is not ready (ready: ${ready.map(c => c.name).join(', ')})`);
+			then.observe?.(ready, context, i);
 			return i;
 		},
 	};

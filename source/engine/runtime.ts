@@ -453,17 +453,25 @@ export class Runtime {
 export function formatTraceback(task: Task, error: unknown, scenarioFile: string): string {
 	const head = task.thread ? `Exception in thread ${task.pyName}:` : `Process ${task.pyName}:`;
 	const e = error instanceof Error ? error : new Error(String(error));
+	const stem = scenarioFile.replace(/^.*\//, '').replace(/\.[cm]?[jt]s$/, '');
 	const frames: string[] = [];
 	for (const line of (e.stack ?? '').split('\n').slice(1)) {
-		const m = /at (?:async )?(?:(\S+) \()?(.*?):(\d+):\d+\)?$/.exec(line.trim());
-		if (!m || !m[2]!.includes(scenarioFile.replace(/^.*\//, ''))) continue;
+		const m = /at (?:async )?(?:(\S+) \()?(.*?):(\d+):(\d+)\)?$/.exec(line.trim());
+		if (!m) continue;
 		const file = m[2]!.replace(/^file:\/\//, '');
-		const map = findSourceMap(file);
-		const entry = map?.findEntry(Number(m[3]) - 1, 0) as {originalLine?: number; originalSource?: string} | undefined;
-		const lineNo = entry?.originalLine !== undefined ? entry.originalLine + 1 : Number(m[3]);
-		const source = entry?.originalSource ? entry.originalSource.replace(/^.*\//, '') : file.replace(/^.*\//, '');
-		frames.unshift(`  File "${source}", line ${lineNo}, in ${m[1] ?? '<module>'}`);
+		const base = file.replace(/^.*\//, '');
+		if (base.replace(/\.[cm]?[jt]s$/, '') !== stem) continue;
+		let lineNo = Number(m[3]);
+		let source = base;
+		if (/\.[cm]?js$/.test(base)) {
+			// Source maps were not applied to this stack: map the line ourselves.
+			const entry = findSourceMap(file)?.findEntry(lineNo - 1, Number(m[4]) - 1) as {originalLine?: number; originalSource?: string} | undefined;
+			if (entry?.originalLine !== undefined) lineNo = entry.originalLine + 1;
+			if (entry?.originalSource) source = entry.originalSource.replace(/^.*\//, '');
+		}
+		const fn = (m[1] ?? '<module>').replace(/^Object\./, '');
+		frames.unshift(`  File "${source}", line ${lineNo}, in ${fn}`);
 	}
-	const type = (e as {pyType?: string}).pyType ?? e.name ?? 'Exception';
+	const type = (e as {pyType?: string}).pyType ?? (e.name === 'Error' ? 'Exception' : e.name);
 	return [head, 'Traceback (most recent call last):', ...frames, `${type}: ${e.message}`].join('\n');
 }
