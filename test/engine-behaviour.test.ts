@@ -106,6 +106,34 @@ describe('a busy loop', () => {
 	});
 });
 
+describe('cores and the GIL', () => {
+	it('runs CPU work of two processes one after the other on one core, side by side on two', async () => {
+		assert.equal((await runLesson(BEHAVIOURS + ':work', {cores: 1})).result.time, 10);
+		assert.equal((await runLesson(BEHAVIOURS + ':work', {cores: 2})).result.time, 5);
+	});
+
+	it('never runs two threads of one process at once, whatever the cores', async () => {
+		assert.equal((await runLesson(BEHAVIOURS + ':gil', {cores: 2})).result.time, 10);
+	});
+});
+
+describe('deadlock', () => {
+	it('names who waits on which lock and who holds it', async () => {
+		const {result, events} = await runLesson('deadlock', {seed: 1});
+		assert.equal(result.outcome, 'deadlock');
+		const end = events.at(-1)!;
+		assert.ok(end.kind === 'end');
+		assert.deepEqual(
+			end.waits?.filter(w => w.task !== 'MainProcess'),
+			[
+				{task: 'Process-1', on: 'lock#2', heldBy: ['Process-2']},
+				{task: 'Process-2', on: 'lock#1', heldBy: ['Process-1']},
+			],
+		);
+		for (let seed = 1; seed <= 20; seed++) assert.equal((await runLesson('deadlock:ordered', {seed, lines: false})).result.outcome, 'completed');
+	});
+});
+
 describe('invariants and limits', () => {
 	it('reports an invariant expected to hold that broke', async () => {
 		const {result} = await runLesson(BEHAVIOURS + ':broken');

@@ -559,10 +559,16 @@ export class Engine {
 		this.timers.splice(i, 0, timer);
 	}
 
-	/** Gives free cores to tasks waiting to work; each holds its core for its units of time. */
+	/**
+	 * Gives free cores to tasks waiting to work, oldest first; each holds its
+	 * core for its units of time. Two threads of one process never work at
+	 * once (the GIL): a thread waits while another of its process holds a core.
+	 */
 	private startWork(): void {
-		while (this.coresBusy < this.config.cores && this.cpuQueue.length > 0) {
-			const task = this.cpuQueue.shift()!;
+		while (this.coresBusy < this.config.cores) {
+			const at = this.cpuQueue.findIndex(t => !this.taskOrder.some(o => o.proc === t.proc && o.state === 'running' && o.blocked?.key === 'cpu'));
+			if (at < 0) return;
+			const [task] = this.cpuQueue.splice(at, 1) as [TaskRec];
 			this.coresBusy++;
 			const until = this.time + (task.blocked?.work ?? 0);
 			task.blocked = {key: 'cpu', on: 'cpu', until};

@@ -2,7 +2,7 @@
  * A test lesson: one variant per CPython behaviour the engine must copy
  * (daemons, terminate, exceptions, thread exit, busy loops, broken invariants).
  */
-import {Process, PyError, Thread, defineScenario, print, sleep, type MainContext} from '../../source/scenario/api.js';
+import {Process, PyError, Thread, defineScenario, print, sleep, work, type MainContext} from '../../source/scenario/api.js';
 
 export const meta = defineScenario({
 	name: 'behaviours',
@@ -18,6 +18,8 @@ export const meta = defineScenario({
 		threads: {zh: '', en: 'a process waits for its non-daemon threads'},
 		busy: {zh: '', en: 'a busy loop is reported and terminated'},
 		broken: {zh: '', en: 'an invariant expected to hold breaks'},
+		work: {zh: '', en: 'two processes each work 5 units'},
+		gil: {zh: '', en: 'two threads of one process each work 5 units'},
 	},
 	defaultVariant: 'daemon',
 	invariants: [
@@ -25,7 +27,7 @@ export const meta = defineScenario({
 			name: 'nothing-printed',
 			text: {zh: '', en: 'nothing is printed'},
 			check: s => s.output.length === 0,
-			expect: {daemon: 'breakable', 'daemon-child': 'breakable', terminate: 'breakable', exception: 'breakable', threads: 'breakable', busy: 'breakable', broken: 'hold'},
+			expect: {daemon: 'breakable', 'daemon-child': 'breakable', terminate: 'breakable', exception: 'breakable', threads: 'breakable', busy: 'breakable', broken: 'hold', work: 'hold', gil: 'hold'},
 		},
 	],
 	processes: () => 3,
@@ -68,6 +70,10 @@ export async function spin(): Promise<void> {
 	for (;;) {
 		// never reaches another gate
 	}
+}
+
+export async function crunch(): Promise<void> {
+	await work(5);
 }
 
 async function late(): Promise<void> {
@@ -122,6 +128,18 @@ export async function main({variant}: MainContext): Promise<void> {
 			await q.join();
 			await p.join();
 			await print(`busy exitcode ${p.exitcode}`);
+			return;
+		}
+		case 'work': {
+			const a = new Process({target: crunch});
+			const b = new Process({target: crunch});
+			await a.start();
+			await b.start();
+			return;
+		}
+		case 'gil': {
+			await new Thread({target: crunch}).start();
+			await new Thread({target: crunch}).start();
 			return;
 		}
 		case 'broken':
