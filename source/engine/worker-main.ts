@@ -10,6 +10,7 @@ import type {Assignment} from './protocol.js';
 import {Runtime} from './runtime.js';
 import {setRuntime} from '../scenario/context.js';
 import {unmarshal} from '../scenario/handles.js';
+import {runExport} from '../scenario/tasks.js';
 // Registers how each primitive is rebuilt from a handle.
 import '../scenario/api.js';
 
@@ -31,5 +32,6 @@ parentPort!.once('message', async (a: Assignment) => {
 		return;
 	}
 	const args = unmarshal(a.args) as unknown[];
-	runtime.startMain(() => (target as (...x: unknown[]) => unknown)(...args));
+	// A function is called with the args; a Process subclass is rebuilt and its run() called.
+	runtime.startMain(() => runExport(target as (...x: unknown[]) => unknown, args));
 });

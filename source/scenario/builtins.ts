@@ -36,6 +36,11 @@ export function sleep(secondsToSleep: number): Promise<void> {
 	return rt().sleep(secondsToSleep);
 }
 
+/** time.time(), on the run's virtual clock: seconds since the run began (not a step). */
+export function time(): number {
+	return rt().now();
+}
+
 /** CPU work for `units` of time: holds a core while it runs. */
 export function work(units: number): Promise<void> {
 	return rt().work(units);

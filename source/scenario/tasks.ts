@@ -31,8 +31,21 @@ export class Process {
 	constructor(options: ProcessOptions = {}) {
 		this.target = options.target;
 		this.args = options.args ?? [];
-		this.name = options.name ?? rt().nextChildName();
+		// CPython names a process after its class: `Process-1`, or `MyProcess-1` for a subclass.
+		let name = options.name ?? rt().nextChildName();
+		if (options.name === undefined && new.target !== Process && name.startsWith('Process-')) name = `${new.target.name}${name.slice('Process'.length)}`;
+		this.name = name;
 		this.daemon = options.daemon ?? rt().daemon;
+	}
+
+	/**
+	 * What the process does once started: calls the target with the args.
+	 * A subclass overrides it, as in Python; the subclass must be exported by
+	 * the lesson, since the child process rebuilds the object by that name
+	 * (with the fields it had at start(), as unpickling gives) and calls run().
+	 */
+	async run(): Promise<unknown> {
+		return this.target ? this.target(...(this.args as never[])) : undefined;
 	}
 
 	/** The child's pid once started, None (null) before. */
@@ -59,10 +72,33 @@ export class Process {
 		if (this.pidValue !== null) throw new AssertionError('cannot start a process twice');
 		await r.step({op: 'start', obj: this.name});
 		if (r.daemon) throw new AssertionError('daemonic processes are not allowed to have children');
-		const target = this.exportName();
+		const subclass = this.constructor !== Process;
+		// A subclass travels as its export name and its fields; a plain Process as its target's name and args.
+		const target = subclass ? this.exportName(this.constructor as Target, 'class') : this.exportName(this.target, 'target');
+		const args = subclass ? [this.fields()] : this.args;
 		const slot = Atomics.add(r.runWords, RUN_PID_COUNTER, 1);
 		this.pidValue = r.assignment.pidBase + slot;
-		r.spawn({pid: this.pidValue, name: this.name, daemon: this.daemon, target, args: marshal(this.args) as unknown[]});
+		r.spawn({pid: this.pidValue, name: this.name, daemon: this.daemon, target, args: marshal(args) as unknown[]});
+	}
+
+	/** The object's state as it crosses to the child: its own fields, the target by export name. */
+	private fields(): Record<string, unknown> {
+		const fields: Record<string, unknown> = {};
+		for (const [key, value] of Object.entries(this)) if (key !== 'target' && key !== 'pidValue') fields[key] = value;
+		fields[TARGET_FIELD] = this.target ? this.exportName(this.target, 'target') : null;
+		return fields;
+	}
+
+	/** In the child: the subclass object rebuilt from its fields (no constructor runs, as unpickling), its pid its own. */
+	static revive(cls: new (...a: never[]) => Process, fields: Record<string, unknown>): Process {
+		const r = rt();
+		const self = Object.create(cls.prototype) as Process;
+		const {[TARGET_FIELD]: targetName, ...own} = fields;
+		Object.assign(self, own);
+		const writable = self as unknown as {target: unknown; pidValue: number};
+		writable.target = typeof targetName === 'string' ? r.exports[targetName] : undefined;
+		writable.pidValue = r.pid;
+		return self;
 	}
 
 	async join(timeout: number | null = null): Promise<void> {
@@ -89,12 +125,28 @@ export class Process {
 		r.flushNow();
 	}
 
-	private exportName(): string {
-		const target = this.target;
-		if (!target) throw new TypeError('Process needs a target');
+	private exportName(target: Target | undefined, what: 'target' | 'class'): string {
+		if (!target) throw new TypeError('Process needs a target (or a subclass that overrides run)');
 		for (const [name, value] of Object.entries(rt().exports)) if (value === target) return name;
-		throw new TypeError(`Can't pickle ${target.name || 'the target'}: a process's target must be exported by the scenario module`);
+		throw new TypeError(
+			what === 'class'
+				? `Can't pickle ${target.name || 'the class'}: a Process subclass must be exported by the scenario module`
+				: `Can't pickle ${target.name || 'the target'}: a process's target must be exported by the scenario module`,
+		);
 	}
+}
+
+const TARGET_FIELD = '__target';
+
+/**
+ * How a worker runs the export it was started with: a function is called
+ * with the args; a Process subclass is rebuilt from its fields and run.
+ */
+export function runExport(target: (...args: unknown[]) => unknown, args: unknown[]): unknown {
+	if (target.prototype instanceof Process) {
+		return Process.revive(target as unknown as new () => Process, (args[0] ?? {}) as Record<string, unknown>).run();
+	}
+	return target(...args);
 }
 
 export interface ThreadOptions {
