@@ -1,0 +1,122 @@
+/**
+ * pipe — seed 001 ("方式二：管道（不推荐使用，了解即可）": "管道相当于队列，但是管道不自动加锁"):
+ * Pipe() gives two connected ends; each can send and recv (duplex).
+ *
+ * 管道 / A pipe
+ *   zh: Pipe() 返回两个连接端，一端 send 的另一端 recv；默认是双工的，两端都能收发。
+ *       管道不自动加锁：两个进程同时读同一端，谁拿到哪条消息没有规律（CPython 文档说数据甚至可能损坏），所以推荐用队列。
+ *   en: Pipe() returns two connected ends; what one end sends the other recvs; by default it is duplex, both ends send and receive.
+ *       A pipe takes no lock: with two processes reading one end, who gets which message is anyone's guess (CPython's docs warn the data may even be corrupted), so use a queue.
+ *
+ * Variants
+ *   duplex       the main process sends 你好 through one end; the child recvs it on the other
+ *                and sends an answer back the same way, which the main process recvs.
+ *   two-readers  two children, c1 and c2, both recv on the same end while the main process
+ *                sends 包子0…包子5 and then one None each; which reader gets which bun changes
+ *                with the seed.
+ * Invariants
+ *   each-once (hold): every message sent is received exactly once.
+ *   order-per-reader (hold): each reader gets its buns in the order they were sent.
+ *
+ * The lines are the lesson's own, after the well-known 包子 pipe example; the tutorial
+ * gives only the prose. conc-tui's pipe ends are queues underneath, so a message is never
+ * torn in two: the race shown is who reads what, not corrupted bytes. There is no close()
+ * and no EOFError: the readers stop on a None instead.
+ */
+import {Connection, Pipe, Process, defineScenario, print, type MainContext, type ViewState} from '../source/scenario/api.js';
+
+const BUNS = 6;
+
+function received(s: ViewState): {task: string; bun: number}[] {
+	return s.output.flatMap(line => {
+		const m = /收到包子:(\d+)$/.exec(line.text);
+		return m ? [{task: line.task, bun: Number(m[1])}] : [];
+	});
+}
+
+export const meta = defineScenario({
+	name: 'pipe',
+	title: {zh: '管道：两个连接端', en: 'A pipe: two connected ends'},
+	summary: {
+		zh: ['Pipe() 返回两个连接端，一端 send 的另一端 recv；默认双工，两端都能收发。', '管道不自动加锁：两个进程同时读同一端，谁拿到哪条消息没有规律，所以推荐用队列。'],
+		en: ['Pipe() returns two connected ends: what one sends the other recvs; by default both ends do both (duplex).', 'A pipe takes no lock: with two readers on one end, who gets which message is anyone\'s guess, so prefer a queue.'],
+	},
+	sources: ['001 (方式二：管道, 不推荐使用; 管道不自动加锁; lines are the lesson\'s own)'],
+	group: 'queues-pipes',
+	variants: {
+		duplex: {zh: '双工：主进程发你好，子进程回一句', en: 'duplex: the main process says hello, the child answers on the same pipe'},
+		'two-readers': {zh: '两个进程读同一端：谁拿到哪个包子不一定', en: 'two readers on one end: who gets which bun is up to the schedule'},
+	},
+	defaultVariant: 'duplex',
+	invariants: [
+		{
+			name: 'each-once',
+			text: {zh: '每条消息正好被收到一次', en: 'every message is received exactly once'},
+			check: s => {
+				const buns = received(s).map(r => r.bun);
+				return new Set(buns).size === buns.length;
+			},
+		},
+		{
+			name: 'order-per-reader',
+			text: {zh: '每个读者收到的包子按发送顺序', en: 'each reader gets its buns in the order they were sent'},
+			check: s => {
+				const last: Record<string, number> = {};
+				for (const {task, bun} of received(s)) {
+					if (bun < (last[task] ?? -1)) return false;
+					last[task] = bun;
+				}
+				return true;
+			},
+		},
+	],
+	defaultSeed: 1,
+	expectedEnd: 'completed',
+	processes: (_options, variant) => (variant === 'two-readers' ? 3 : 2),
+	captions: [
+		{
+			when: e => e.kind === 'gate' && e.state === 'blocked' && e.op === 'get',
+			text: {zh: '这一端还没有消息：recv() 阻塞', en: 'Nothing has arrived at this end yet: recv() blocks'},
+		},
+		{
+			when: e => e.kind === 'print' && e.text.startsWith('主进程收到'),
+			text: {zh: '回信走的是同一根管道的反方向：双工', en: 'The answer came back the other way along the same pipe: duplex'},
+		},
+		{
+			when: e => e.kind === 'print' && /^c\d 收到包子/.test(e.text),
+			text: {zh: '两个读者抢同一端：这次谁拿到取决于调度，没有锁来排队', en: 'Two readers race for one end: who gets this one is up to the schedule; no lock orders them'},
+		},
+	],
+});
+
+export async function child(conn: Connection): Promise<void> {
+	const msg = await conn.recv();
+	await print('子进程收到:', msg);
+	await conn.send('你好, 我收到了');
+}
+
+export async function reader(conn: Connection, name: string): Promise<void> {
+	for (;;) {
+		const baozi = await conn.recv();
+		if (baozi === null) break;
+		await print(`${name} 收到包子:${baozi}`);
+	}
+}
+
+export async function main({variant}: MainContext): Promise<void> {
+	const [left, right] = Pipe(); // 两个连接端，默认双工
+	if (variant === 'duplex') {
+		const p = new Process({target: child, args: [right]});
+		await p.start();
+		await left.send('你好');
+		await print('主进程收到:', await left.recv());
+		await p.join();
+		return;
+	}
+	const readers = ['c1', 'c2'].map(name => new Process({target: reader, args: [right, name]}));
+	for (const c of readers) await c.start();
+	for (let i = 0; i < BUNS; i++) await left.send(i);
+	for (let i = 0; i < readers.length; i++) await left.send(null);
+	for (const c of readers) await c.join();
+	await print('主进程');
+}
