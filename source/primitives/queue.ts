@@ -96,7 +96,8 @@ export class QueueCore {
 		this.words[TAIL] = tail;
 		this.words[USED] = this.words[USED]! + need;
 		this.words[COUNT] = this.words[COUNT]! + 1;
-		this.words[UNFINISHED] = this.words[UNFINISHED]! + 1;
+		// Atomic: task_done decrements it without the mutex, so a plain read-then-write here would undo a task_done.
+		Atomics.add(this.words, UNFINISHED, 1);
 		unlock(this.words, MUTEX);
 		Atomics.add(this.words, SEQ_ITEMS, 1);
 		Atomics.notify(this.words, SEQ_ITEMS, 1);
