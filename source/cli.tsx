@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 /**
- * conc-tui's command line: parse, load the lesson, run it headless (JSON
- * Lines or a transcript). Exit 0 when the run ends, 1 when an invariant
- * expected to hold broke, 2 on bad input (one line, no stack trace).
+ * conc-tui's command line: parse, load the lesson, then the TUI when both
+ * ends are a terminal (and neither --json nor --headless is given), else run
+ * it headless (JSON Lines or a transcript). Headless: exit 0 when the run
+ * ends, 1 when an invariant expected to hold broke. The TUI exits 0 when the
+ * viewer quits. Bad input: 2 (one line, no stack trace).
  */
 import {parseArgs} from './cli/args.js';
 import {listLessons} from './cli/list.js';
 import {runHeadless} from './cli/headless.js';
 import {InputError, loadScenario, resolveScenario} from './scenario/load.js';
+import {resolveRequest} from './engine/launch.js';
 
 async function main(): Promise<number> {
 	const args = parseArgs(process.argv.slice(2));
@@ -18,7 +21,37 @@ async function main(): Promise<number> {
 	}
 	const {module, variant, label} = resolveScenario(args.spec!);
 	const scenario = await loadScenario(module, label);
+	if (process.stdout.isTTY && process.stdin.isTTY && !args.json && !args.headless) return runTuiFor(scenario, variant, args, lang);
 	return runHeadless(scenario, variant, args);
+}
+
+/** The TUI, loaded only now: a headless run never loads React or Ink. */
+async function runTuiFor(scenario: Awaited<ReturnType<typeof loadScenario>>, variant: string | undefined, args: ReturnType<typeof parseArgs>, lang: 'zh' | 'en'): Promise<number> {
+	if (args.policy !== undefined && !['random', 'fifo', 'rr', 'manual'].includes(args.policy)) {
+		throw new InputError(`unknown policy '${args.policy}'; policies: random, fifo, rr, manual`);
+	}
+	// Bad variants and options are refused here, before the screen is taken over.
+	resolveRequest({scenario, variant, options: args.options});
+	// React's development build is slower per frame and keeps performance entries for ever.
+	process.env.NODE_ENV ??= 'production';
+	const {runTui} = await import('./ui/tui.js');
+	const code = await runTui({
+		scenario,
+		variant,
+		seed: args.seed,
+		policy: args.policy,
+		quantum: args.quantum,
+		cores: args.cores,
+		free: args.free,
+		options: args.options,
+		maxSteps: args.maxSteps,
+		paused: args.paused,
+		speed: args.speed,
+		lang,
+	});
+	// Nothing of the run may keep the process alive once the viewer has quit.
+	setTimeout(() => process.exit(code), 50).unref();
+	return code;
 }
 
 main().then(

@@ -1,0 +1,33 @@
+/** The caption: what just happened, and the lesson's own words for this moment. */
+import {Box, Text} from 'ink';
+import {useColor} from './theme.js';
+
+export interface CaptionProps {
+	/** What the last step did, in words. */
+	happened: string;
+	/** The lesson's caption, in the viewer's language. */
+	caption?: string;
+	/** An error, a deadlock or a broken invariant to say instead. */
+	alert?: string;
+	width: number;
+	rows: number;
+}
+
+export function Caption({happened, caption, alert, width, rows}: CaptionProps) {
+	const color = useColor();
+	const lines: {text: string; tone: 'alert' | 'caption' | 'plain'}[] = [];
+	if (alert) lines.push({text: alert, tone: 'alert'});
+	if (caption) lines.push({text: caption, tone: 'caption'});
+	if (happened) lines.push({text: happened, tone: 'plain'});
+	if (lines.length === 0) lines.push({text: ' ', tone: 'plain'});
+	return (
+		<Box flexDirection="column" width={width} height={rows}>
+			{lines.slice(0, rows).map((l, i) => (
+				<Text key={i} wrap="truncate-end" color={color(l.tone === 'alert' ? 'red' : l.tone === 'caption' ? 'cyan' : undefined)} bold={l.tone !== 'plain'}>
+					{l.tone === 'alert' ? '! ' : l.tone === 'caption' ? '» ' : '  '}
+					{l.text}
+				</Text>
+			))}
+		</Box>
+	);
+}

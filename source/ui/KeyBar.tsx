@@ -1,0 +1,51 @@
+/** The key help bar, drawn from the key table. */
+import {Text} from 'ink';
+import {KEY_TABLE} from './keys.js';
+import {useTheme} from './theme.js';
+
+export interface KeyBarProps {
+	/** Manual mode: show the keys that pick a task. */
+	manual: boolean;
+	width: number;
+}
+
+/** The bar's items, as short as the width needs: words go first, then the manual keys; `? help` and `q quit` stay. */
+export function barItems(manual: boolean, width: number): {label: string; word: string}[] {
+	const bindings = KEY_TABLE.filter(b => (b.bar === 'always' || (manual && b.bar === 'manual')) && b.command !== 'down');
+	const full = bindings.map(b => ({label: b.command === 'up' ? '↑↓' : b.label, word: short(b.command), command: b.command}));
+	const size = (items: {label: string; word: string}[]) => items.reduce((n, i) => n + i.label.length + (i.word ? i.word.length + 1 : 0) + 1, -1);
+	if (size(full) <= width) return full;
+	const terse = full.map(i => (i.command === 'help' || i.command === 'quit' ? i : {...i, word: ''}));
+	if (size(terse) <= width) return terse;
+	return terse.filter(i => i.command !== 'up' && i.command !== 'choose' && i.command !== 'back');
+}
+
+export function KeyBar({manual, width}: KeyBarProps) {
+	const {color} = useTheme();
+	const items = barItems(manual, width);
+	return (
+		<Text wrap="truncate-end">
+			{items.map((b, i) => (
+				<Text key={b.label}>
+					{i > 0 ? ' ' : ''}
+					<Text inverse={color} bold>
+						{b.label}
+					</Text>
+					{b.word ? ` ${b.word}` : ''}
+				</Text>
+			))}
+			{width >= 100 ? ' · ? for all keys' : ''}
+		</Text>
+	);
+}
+
+function short(command: string): string {
+	switch (command) {
+		case 'up':
+			return 'select';
+		case 'choose':
+			return 'run';
+		default:
+			return command;
+	}
+}

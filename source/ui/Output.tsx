@@ -1,0 +1,51 @@
+/**
+ * The shared terminal: what the tasks printed, each line tagged with its
+ * task, the newest at the bottom. Control characters are shown, not obeyed.
+ */
+import {Box, Text} from 'ink';
+import type {OutputLine} from '../view/state.js';
+import {oneLine} from './format.js';
+import {useColor} from './theme.js';
+import {Title} from './Title.js';
+
+export interface OutputProps {
+	lines: readonly OutputLine[];
+	/** Lines from this index on were printed at the last step. */
+	newFrom: number;
+	width: number;
+	/** Rows below the title. */
+	rows: number;
+	title?: boolean;
+}
+
+/** The last `rows` screen lines of the output, a printed text split at its newlines. */
+export function tail(lines: readonly OutputLine[], rows: number, newFrom: number): {task: string; text: string; stderr: boolean; fresh: boolean; key: string}[] {
+	const out: {task: string; text: string; stderr: boolean; fresh: boolean; key: string}[] = [];
+	for (let i = lines.length - 1; i >= 0 && out.length < rows; i--) {
+		const line = lines[i]!;
+		const parts = line.text.replace(/\n$/, '').split('\n');
+		for (let j = parts.length - 1; j >= 0 && out.length < rows; j--) {
+			out.push({task: line.task, text: oneLine(parts[j]!), stderr: line.stream === 'stderr', fresh: i >= newFrom, key: `${i}.${j}`});
+		}
+	}
+	return out.reverse();
+}
+
+export function Output({lines, newFrom, width, rows, title}: OutputProps) {
+	const color = useColor();
+	const shown = tail(lines, rows, newFrom);
+	const tagWidth = Math.min(14, Math.max(4, ...shown.map(l => l.task.length)));
+	return (
+		<Box flexDirection="column" width={width}>
+			{title !== false && <Title text="Output" width={width} note={lines.length > 0 ? `${lines.length} line${lines.length === 1 ? '' : 's'}` : undefined} />}
+			{shown.map(l => (
+				<Text key={l.key} wrap="truncate-end" bold={l.fresh}>
+					<Text color={color(l.stderr ? 'red' : 'gray')}>
+						{l.task.padEnd(tagWidth).slice(0, tagWidth)} {l.stderr ? '!' : '│'}
+					</Text>{' '}
+					<Text color={color(l.stderr ? 'red' : undefined)}>{l.text}</Text>
+				</Text>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,58 @@
+/**
+ * Each lock, semaphore, event, queue, shared value and file with what it
+ * holds now; who has it (`held by`, `inside:`: the ones who will release it)
+ * and who waits (`waiting:`) are told apart in words. A process with
+ * threads shows its GIL the same way. What the last step touched is bold.
+ */
+import {Box, Text} from 'ink';
+import type {ViewState} from '../view/state.js';
+import {gils, primText} from './format.js';
+import {useColor} from './theme.js';
+import {Title} from './Title.js';
+
+export interface PrimitivesProps {
+	view: ViewState;
+	changed: ReadonlySet<string>;
+	ran?: string;
+	width: number;
+	/** Rows below the title. */
+	rows: number;
+}
+
+export function Primitives({view, changed, ran, width, rows}: PrimitivesProps) {
+	const color = useColor();
+	const lines = [
+		...view.primOrder.map(obj => ({key: obj, changed: changed.has(obj), ...primText(view.prims[obj]!, view)})),
+		...gils(view, ran).map(g => ({
+			key: `gil:${g.process}`,
+			changed: false,
+			name: `GIL ${g.process}`,
+			state: g.holder ? `held by ${g.holder}` : 'free',
+			has: '',
+			waits: g.waiting.length > 0 ? `waiting: ${g.waiting.join(' ')}` : '',
+		})),
+	];
+	// Who is inside and who waits go on a line of their own when there is room for that.
+	const split = lines.reduce((n, l) => n + (l.has || l.waits ? 2 : 1), 0) <= rows;
+	const rowsOut = lines.flatMap(l => {
+		const who = {key: `${l.key}+`, changed: l.changed, name: '', state: '', has: l.has, waits: l.waits};
+		return split && (l.has || l.waits) ? [{...l, has: '', waits: ''}, who] : [l];
+	});
+	const shown = rowsOut.length > rows ? rowsOut.slice(0, Math.max(0, rows - 1)) : rowsOut;
+	return (
+		<Box flexDirection="column" width={width}>
+			<Title text="Primitives" width={width} />
+			{lines.length === 0 && rows > 0 && <Text dimColor>(none yet)</Text>}
+			{shown.map(l => (
+				<Text key={l.key} wrap="truncate-end" bold={l.changed}>
+					{l.name ? (l.changed ? '•' : ' ') : '   '}
+					{l.name && <Text color={color('cyan')}>{l.name}</Text>}
+					{l.name && ` ${l.state}`}
+					{l.has && <Text color={color('green')}>{l.name ? ' ' : ''}{l.has}</Text>}
+					{l.waits && <Text color={color('red')}>{l.name || l.has ? ' ' : ''}{l.waits}</Text>}
+				</Text>
+			))}
+			{shown.length < rowsOut.length && <Text dimColor>+{rowsOut.length - shown.length} more</Text>}
+		</Box>
+	);
+}

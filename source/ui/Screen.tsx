@@ -1,0 +1,125 @@
+/**
+ * One frame on screen: the panels laid out for the terminal's size, from a
+ * Frame alone. No logic beyond choosing which rows fit.
+ */
+import {useRef} from 'react';
+import {Box} from 'ink';
+import {Caption} from './Caption.js';
+import {CodePane} from './CodePane.js';
+import {Header} from './Header.js';
+import {HelpOverlay} from './HelpOverlay.js';
+import {KeyBar} from './KeyBar.js';
+import {layoutFor, scrollTo} from './layout.js';
+import {Output} from './Output.js';
+import {Primitives} from './Primitives.js';
+import type {Frame} from './session.js';
+import {TaskList} from './TaskList.js';
+import {Timeline} from './Timeline.js';
+
+export interface ScreenProps {
+	frame: Frame;
+	columns: number;
+	rows: number;
+}
+
+/** What the caption's alert line says: an error, a deadlock, a broken invariant. */
+export function alertOf(f: Frame): string | undefined {
+	if (f.error) return f.error;
+	const v = f.view;
+	if (f.status === 'deadlock' && v.end) {
+		const waits = (v.end.waits ?? []).map(w => `${w.task} waits on ${w.on}${w.heldBy.length ? ` (held by ${w.heldBy.join(', ')})` : ''}`);
+		return `deadlock: no task can run${waits.length ? ` · ${waits.join(' · ')}` : ''}`;
+	}
+	const broken = Object.entries(v.invariants).filter(([, inv]) => !inv.ok);
+	if (broken.length > 0) {
+		const [name, inv] = broken[0]!;
+		const text = f.scenario.meta.invariants?.find(i => i.name === name)?.text[f.lang] ?? inv.text;
+		return `invariant broken: ${text}${inv.expected === 'hold' ? ' (expected to hold!)' : ' (this variant can break it)'}`;
+	}
+	return undefined;
+}
+
+export function Screen({frame: f, columns, rows}: ScreenProps) {
+	const scroll = useRef(0);
+	const v = f.view;
+	const L = layoutFor(columns, rows, v.order.length);
+	const focus = f.selected ?? f.ran;
+	const focusIndex = Math.max(0, focus ? v.order.indexOf(focus) : 0);
+	scroll.current = scrollTo(scroll.current, focusIndex, L.tasks, v.order.length);
+	const names = v.order.slice(scroll.current, scroll.current + L.tasks);
+	const meta = f.scenario.meta;
+	const picking = f.manual && f.ready.length > 0;
+	const body = L.height - L.header - L.caption - L.keys;
+	const tasks = (
+		<Box flexDirection="row">
+			<TaskList
+				view={v}
+				names={names}
+				above={scroll.current}
+				below={Math.max(0, v.order.length - scroll.current - names.length)}
+				changed={f.changes.tasks}
+				ran={f.ran}
+				manual={f.manual}
+				ready={f.ready}
+				selected={f.selected}
+				width={L.taskWidth}
+				title={!L.compact}
+			/>
+			{L.timeline > 0 && (
+				<Box marginLeft={1}>
+					<Timeline columns={f.columns} pos={f.pos} lanes={names.map(n => v.order.indexOf(n))} width={L.timeline} title={!L.compact} />
+				</Box>
+			)}
+		</Box>
+	);
+	const newFrom = v.output.length - f.changes.printed;
+	return (
+		<Box flexDirection="column" width={L.width} height={L.height}>
+			<Header
+				title={meta.title[f.lang]}
+				name={meta.name}
+				variant={f.settings.variant}
+				policy={f.settings.policy}
+				cores={f.settings.cores}
+				seed={f.settings.seed}
+				free={f.settings.free}
+				status={f.status}
+				step={v.step}
+				total={f.steps}
+				time={v.time}
+				speed={f.speed}
+				invariants={v.invariants}
+				busy={f.busy}
+				compact={L.compact}
+				width={L.width}
+			/>
+			{f.help ? (
+				<HelpOverlay width={L.width} rows={body} />
+			) : (
+				<Box flexDirection="column" height={body} overflow="hidden">
+					{tasks}
+					{L.compact ? (
+						L.mid > 0 && <Output lines={v.output} newFrom={newFrom} width={L.width} rows={L.mid} />
+					) : (
+						<>
+							<Box flexDirection="row" height={L.mid + 1}>
+								<Primitives view={v} changed={f.changes.prims} ran={f.ran} width={L.primsWidth} rows={L.mid} />
+								<Box marginLeft={1}>
+									<Output lines={v.output} newFrom={newFrom} width={L.outputWidth} rows={L.mid} />
+								</Box>
+								{L.codeBeside > 0 && (
+									<Box marginLeft={1}>
+										<CodePane source={f.scenario.source} view={v} focus={focus} width={L.codeBeside} rows={L.mid} />
+									</Box>
+								)}
+							</Box>
+							{L.code > 0 && <CodePane source={f.scenario.source} view={v} focus={focus} width={L.width} rows={L.code} />}
+						</>
+					)}
+				</Box>
+			)}
+			{L.caption > 0 && <Caption happened={f.happened} caption={f.caption?.[f.lang]} alert={alertOf(f)} width={L.width} rows={L.caption} />}
+			<KeyBar manual={picking} width={L.width} />
+		</Box>
+	);
+}

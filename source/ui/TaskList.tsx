@@ -1,0 +1,59 @@
+/**
+ * A row per task: name, pid, a state badge (symbol and word), what it waits
+ * on or is about to do, its exit code. The task that ran at the last step
+ * is marked `»`, rows the step changed are bold; in manual mode the ready
+ * tasks carry the digit that picks them, and the selected one a `>`.
+ */
+import {Box, Text} from 'ink';
+import type {ViewState} from '../view/state.js';
+import {detailText} from './format.js';
+import {STATE_LOOK, badge, useColor} from './theme.js';
+import {Title} from './Title.js';
+
+export interface TaskListProps {
+	view: ViewState;
+	/** The rows to draw (a window over view.order). */
+	names: string[];
+	/** Tasks not drawn above and below the window. */
+	above: number;
+	below: number;
+	changed: ReadonlySet<string>;
+	ran?: string;
+	/** Manual mode: ready tasks in pick order, and the selected one. */
+	manual: boolean;
+	ready: string[];
+	selected?: string;
+	width: number;
+	/** Draw the title row. */
+	title?: boolean;
+}
+
+export function TaskList(p: TaskListProps) {
+	const color = useColor();
+	const nameWidth = Math.min(16, Math.max(4, ...p.view.order.map(n => n.length)));
+	const more = [p.above > 0 && `↑${p.above}`, p.below > 0 && `↓${p.below}`].filter(Boolean).join(' ');
+	return (
+		<Box flexDirection="column" width={p.width}>
+			{p.title !== false && <Title text={`Tasks ${p.view.order.length}`} width={p.width} note={more || undefined} />}
+			{p.names.map(name => {
+				const t = p.view.tasks[name]!;
+				const look = STATE_LOOK[t.state];
+				const changed = p.changed.has(name);
+				const gutter = name === p.ran ? '»' : changed ? '•' : ' ';
+				let pick = '';
+				if (p.manual) {
+					const i = p.ready.indexOf(name);
+					const mark = name === p.selected ? '>' : ' ';
+					pick = i < 0 ? '   ' : `${mark}${i < 9 ? String(i + 1) : '·'} `;
+				}
+				return (
+					<Text key={name} wrap="truncate-end" bold={changed}>
+						{gutter}
+						{pick && <Text color={color('magenta')}>{pick}</Text>}
+						{name.padEnd(nameWidth).slice(0, nameWidth)} {String(t.pid).padStart(6)} <Text color={color(look.color)}>{badge(t.state)}</Text> {detailText(t, p.view)}
+					</Text>
+				);
+			})}
+		</Box>
+	);
+}

@@ -1,0 +1,55 @@
+/**
+ * The Gantt chart of the run so far: a lane per task (beside its row), a
+ * cell per step, up to the cursor; it scrolls as the run goes on.
+ */
+import {Box, Text} from 'ink';
+import type {TaskState} from '../engine/trace.js';
+import {STATE_OF_CODE} from './recording.js';
+import {STATE_LOOK, useColor} from './theme.js';
+import {Title} from './Title.js';
+
+export interface TimelineProps {
+	/** Per position, a state code per task (recording.ts). */
+	columns: readonly string[];
+	/** The cursor: the last column drawn. */
+	pos: number;
+	/** Indices (creation order) of the tasks whose lanes to draw. */
+	lanes: number[];
+	width: number;
+	title?: boolean;
+}
+
+/** The runs of equal cells of one lane, for drawing with few Text nodes. */
+export function laneRuns(columns: readonly string[], task: number, from: number, to: number): {state: TaskState | undefined; n: number}[] {
+	const runs: {state: TaskState | undefined; n: number}[] = [];
+	for (let k = from; k <= to; k++) {
+		const code = columns[k]?.[task];
+		const state = code === undefined ? undefined : STATE_OF_CODE[code];
+		const run = runs.at(-1);
+		if (run && run.state === state) run.n++;
+		else runs.push({state, n: 1});
+	}
+	return runs;
+}
+
+export function Timeline({columns, pos, lanes, width, title}: TimelineProps) {
+	const color = useColor();
+	const to = Math.min(pos, columns.length - 1);
+	const from = Math.max(0, to - width + 1);
+	return (
+		<Box flexDirection="column" width={width}>
+			{title !== false && <Title text="Timeline" width={width} note={to >= 0 ? `${from}–${to}` : undefined} />}
+			{lanes.map(task => (
+				<Text key={task} wrap="truncate-end">
+					{to < 0
+						? ' '
+						: laneRuns(columns, task, from, to).map((run, i) => (
+								<Text key={i} color={color(run.state ? STATE_LOOK[run.state].color : undefined)}>
+									{(run.state ? STATE_LOOK[run.state].cell : ' ').repeat(run.n)}
+								</Text>
+							))}
+				</Text>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,102 @@
+/**
+ * Where each panel goes for a terminal of a given size. The drawn frame is
+ * one row shorter than the terminal: at full height Ink clears and rewrites
+ * the whole screen on every update (DESIGN §7). Below 80×24 the layout is
+ * compact: tasks, output, caption and keys.
+ */
+
+export interface Layout {
+	compact: boolean;
+	/** Columns and rows drawn. */
+	width: number;
+	height: number;
+	header: number;
+	/** Task rows (the panel's title row not counted). */
+	tasks: number;
+	taskWidth: number;
+	/** Timeline lane width beside the tasks (0: none). */
+	timeline: number;
+	/** Rows of the primitives and output panels (title not counted; 0: none). */
+	mid: number;
+	primsWidth: number;
+	outputWidth: number;
+	/** The code pane beside the output (wide screens): its width, else 0. */
+	codeBeside: number;
+	/** The code pane below (title not counted), else 0. */
+	code: number;
+	caption: number;
+	keys: number;
+}
+
+export const COMPACT_BELOW = {columns: 80, rows: 24} as const;
+export const WIDE_FROM = 140;
+
+export function layoutFor(columns: number, rows: number, taskCount: number): Layout {
+	const width = Math.max(20, columns);
+	const height = Math.max(4, rows - 1);
+	const count = Math.max(1, taskCount);
+	if (columns < COMPACT_BELOW.columns || rows < COMPACT_BELOW.rows) {
+		const caption = height >= 10 ? 1 : 0;
+		const avail = Math.max(0, height - 1 - caption - 1);
+		const tasks = Math.min(count, Math.max(1, Math.ceil(avail * 0.5)));
+		const output = Math.max(0, avail - tasks - 1);
+		const timeline = width >= 64 ? Math.min(40, width - 50) : 0;
+		return {
+			compact: true,
+			width,
+			height,
+			header: 1,
+			tasks: Math.min(tasks, avail),
+			taskWidth: timeline ? width - timeline - 1 : width,
+			timeline,
+			mid: output,
+			primsWidth: 0,
+			outputWidth: width,
+			codeBeside: 0,
+			code: 0,
+			caption,
+			keys: 1,
+		};
+	}
+	const header = 2;
+	const caption = height >= 30 ? 2 : 1;
+	const keys = 1;
+	const avail = height - header - caption - keys;
+	const tasks = Math.min(count, Math.max(3, Math.floor((avail - 2) * 0.45)));
+	const taskWidth = Math.min(width, Math.max(48, Math.floor(width * 0.58)));
+	const timeline = width - taskWidth - 1 >= 8 ? width - taskWidth - 1 : 0;
+	let rest = avail - 1 - tasks - 1;
+	const wide = width >= WIDE_FROM;
+	let code = 0;
+	if (!wide && rest >= 14) {
+		code = Math.floor((rest - 1) * 0.4);
+		rest = rest - 1 - code;
+	}
+	const primsWidth = wide ? Math.floor(width * 0.34) : Math.floor(width * 0.45);
+	const outputWidth = wide ? Math.floor(width * 0.33) : width - primsWidth - 1;
+	return {
+		compact: false,
+		width,
+		height,
+		header,
+		tasks,
+		taskWidth: timeline ? taskWidth : width,
+		timeline,
+		mid: rest,
+		primsWidth,
+		outputWidth,
+		codeBeside: wide ? width - primsWidth - outputWidth - 2 : 0,
+		code,
+		caption,
+		keys,
+	};
+}
+
+/** The first row of a window of `size` rows over `total` that keeps `focus` in view, moving as little as it can from `from`. */
+export function scrollTo(from: number, focus: number, size: number, total: number): number {
+	if (total <= size) return 0;
+	let start = Math.min(Math.max(0, from), total - size);
+	if (focus < start) start = focus;
+	else if (focus >= start + size) start = focus - size + 1;
+	return Math.max(0, Math.min(start, total - size));
+}

@@ -1,0 +1,140 @@
+/**
+ * One run of a lesson as the viewer sees it: the trace as the engine records
+ * it, cut into steps. Position k is the prefix that ends with step k (all of
+ * its events, including the wake-ups and clock jumps that close it); position
+ * 0 is the prefix before the first grant. A step is known to be complete when
+ * an event of a later step arrives, when the engine asks the viewer to pick
+ * (manual), or when the run ends.
+ *
+ * Alongside, as events arrive, it keeps what is cheaper to build once than
+ * on every frame: the timeline's column for each position (a state code per
+ * task) and where the lesson's captions match.
+ */
+import type {Engine} from '../engine/engine.js';
+import type {Candidate} from '../engine/policies.js';
+import type {TaskState, TraceEvent} from '../engine/trace.js';
+import type {Caption} from '../scenario/define.js';
+import {apply} from '../view/reducer.js';
+import {emptyState} from '../view/state.js';
+
+/** Timeline codes: one character per task per position. */
+export const CODE: Record<TaskState, string> = {new: 'n', ready: 'r', running: 'R', blocked: 'b', done: 'd'};
+export const STATE_OF_CODE: Record<string, TaskState> = {n: 'new', r: 'ready', R: 'running', b: 'blocked', d: 'done'};
+
+export interface PendingPick {
+	ready: readonly Candidate[];
+	resolve: (index: number) => void;
+}
+
+export class Recording {
+	readonly events: TraceEvent[] = [];
+	/** ends[k]: the length of the prefix that closes position k. */
+	readonly ends: number[] = [];
+	/** The task granted at each step, in order: choices[k] ran at step k + 1. */
+	readonly choices: string[] = [];
+	/** ran[k]: the task granted at the step that position k closes. */
+	readonly ran: (string | undefined)[] = [];
+	/** columns[k]: the state code of each task (in creation order) at position k; the granted task is `R`. */
+	readonly columns: string[] = [];
+	/** [event index, caption index] for each event where a lesson caption matched. */
+	readonly captionAt: [number, number][] = [];
+	ended = false;
+	/** Set once the viewer has left this run: its events are ignored. */
+	stopped = false;
+	error?: string;
+	pending?: PendingPick;
+	engine?: Engine;
+	private readonly live = emptyState();
+	private granted: string | undefined;
+
+	constructor(
+		private readonly captions: readonly Caption[] = [],
+		private readonly changed: () => void = () => {},
+	) {}
+
+	/** The last complete position, or -1. */
+	get last(): number {
+		return this.ends.length - 1;
+	}
+
+	/** Feeds one trace event. */
+	push(e: TraceEvent): void {
+		if (this.stopped) return;
+		const prev = this.events.at(-1);
+		if (prev && e.step !== prev.step) this.close();
+		this.events.push(e);
+		apply(this.live, e);
+		if (e.kind === 'state' && e.choice !== undefined) {
+			this.granted = e.task;
+			this.choices.push(e.task);
+		}
+		for (let i = 0; i < this.captions.length; i++) {
+			let hit = false;
+			try {
+				hit = this.captions[i]!.when(e, this.live);
+			} catch {
+				hit = false;
+			}
+			if (hit) {
+				this.captionAt.push([this.events.length - 1, i]);
+				break;
+			}
+		}
+		if (e.kind === 'end') {
+			this.close();
+			this.ended = true;
+		}
+		this.changed();
+	}
+
+	/** The engine asks which task runs next (manual): the step before is complete. */
+	ask(ready: readonly Candidate[]): Promise<number> {
+		return new Promise(resolve => {
+			if (this.stopped) return;
+			this.close();
+			this.pending = {ready, resolve};
+			this.changed();
+		});
+	}
+
+	/** Answers a pending pick by task name; false if there is none or that task is not ready. */
+	answer(name: string): boolean {
+		const p = this.pending;
+		if (!p) return false;
+		const i = p.ready.findIndex(c => c.name === name);
+		if (i < 0) return false;
+		this.pending = undefined;
+		p.resolve(i);
+		return true;
+	}
+
+	fail(message: string): void {
+		if (this.stopped) return;
+		this.error = message;
+		this.close();
+		this.ended = true;
+		this.changed();
+	}
+
+	/** The caption index shown at a prefix: the last match before it. */
+	captionBefore(prefix: number): number | undefined {
+		let lo = 0;
+		let hi = this.captionAt.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (this.captionAt[mid]![0] < prefix) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo > 0 ? this.captionAt[lo - 1]![1] : undefined;
+	}
+
+	private close(): void {
+		if (this.ends.at(-1) === this.events.length) return;
+		this.ends.push(this.events.length);
+		let column = '';
+		for (const name of this.live.order) column += name === this.granted ? 'R' : CODE[this.live.tasks[name]!.state];
+		this.columns.push(column);
+		this.ran.push(this.granted);
+		this.granted = undefined;
+	}
+}

@@ -1,0 +1,458 @@
+/**
+ * The viewer's side of a run, with no React in it: it starts the engine,
+ * records the trace (a Recording), and keeps the viewer's cursor on it.
+ *
+ * The engine runs ahead and records; the cursor walks the recording, one
+ * position per step, at the playback pace or by key. Back re-reduces a
+ * shorter prefix: no thread reruns. In manual mode the engine itself waits
+ * for the pick. Choosing a different task at a past step reruns the lesson
+ * with the recorded choices up to that step, then the new one (a branch).
+ * Every rerun (restart, variant, seed, policy, cores, free, manual, branch)
+ * keeps the old screen until the new run has reached the position the
+ * viewer should land on.
+ *
+ * The view state is folded up to the cursor only when a frame is taken
+ * (`frame()`), which the hook does at most about 30 times a second.
+ */
+import {createRun} from '../engine/launch.js';
+import type {TraceEvent} from '../engine/trace.js';
+import type {Bilingual} from '../scenario/define.js';
+import type {LoadedScenario} from '../scenario/load.js';
+import {apply, reduce} from '../view/reducer.js';
+import {emptyState, type ViewState} from '../view/state.js';
+import {changesIn, describeStep, type Changes} from './format.js';
+import type {Command} from './keys.js';
+import {Recording} from './recording.js';
+
+export type AutoPolicy = 'random' | 'fifo' | 'rr';
+export const AUTO_POLICIES: readonly AutoPolicy[] = ['random', 'fifo', 'rr'];
+export const CORE_CHOICES: readonly number[] = [1, 2, 4];
+
+/** Steps a second at speed 1. */
+export const BASE_RATE = 4;
+export const MIN_SPEED = 1 / 16;
+export const MAX_SPEED = 256;
+
+export interface Settings {
+	variant: string;
+	seed: number;
+	policy: AutoPolicy | 'manual';
+	cores: number;
+	free: boolean;
+	options: Record<string, number>;
+	quantum?: number;
+	maxSteps?: number;
+}
+
+export interface SessionInit {
+	scenario: LoadedScenario;
+	variant?: string;
+	seed?: number;
+	policy?: string;
+	cores?: number;
+	free?: boolean;
+	options?: Record<string, number>;
+	quantum?: number;
+	maxSteps?: number;
+	/** Start at step 0 instead of playing. */
+	paused?: boolean;
+	/** Playback speed factor (1: four steps a second). */
+	speed?: number;
+	lang: 'zh' | 'en';
+}
+
+export type Status = 'starting' | 'playing' | 'paused' | 'pick' | 'ended' | 'deadlock' | 'error';
+
+/** Everything a frame draws, taken at most ~30 times a second. Treat as read-only. */
+export interface Frame {
+	lang: 'zh' | 'en';
+	scenario: LoadedScenario;
+	settings: Settings;
+	/** The view state at the cursor. */
+	view: ViewState;
+	/** The cursor (a position: step k closes position k) and the last recorded position. */
+	pos: number;
+	last: number;
+	/** The run is fully recorded. */
+	recorded: boolean;
+	/** Steps in the whole run, once it is recorded. */
+	steps?: number;
+	status: Status;
+	speed: number;
+	/** What the last step changed (highlighted until the next one). */
+	changes: Changes;
+	/** The task granted at the step that led here. */
+	ran?: string;
+	/** The ready tasks, in the order they are numbered (manual). */
+	ready: string[];
+	manual: boolean;
+	selected?: string;
+	/** What happened at the last step, in words. */
+	happened: string;
+	/** The lesson's caption for this moment, if one matched. */
+	caption?: Bilingual;
+	/** Timeline columns of the run (per position), read up to `pos`. */
+	columns: readonly string[];
+	/** A rerun is on its way (the screen shows the old run until it arrives). */
+	busy: boolean;
+	error?: string;
+	help: boolean;
+}
+
+export class RunSession {
+	private settings: Settings;
+	private autoPolicy: AutoPolicy;
+	private rec: Recording;
+	private next?: {rec: Recording; target: number};
+	private pos = 0;
+	/** Where the cursor goes once that far is recorded (a step asked for before the engine got there). */
+	private want = 0;
+	private playing: boolean;
+	private speed: number;
+	private help = false;
+	private selected?: string;
+	private readonly lang: 'zh' | 'en';
+	private readonly scenario: LoadedScenario;
+	private view: ViewState = emptyState();
+	private viewRec?: Recording;
+	private viewLength = 0;
+	private timer?: NodeJS.Timeout;
+	private disposed = false;
+
+	constructor(
+		init: SessionInit,
+		/** Called when something changed that a frame should show. */
+		private readonly onChange: () => void,
+	) {
+		this.scenario = init.scenario;
+		this.lang = init.lang;
+		const meta = init.scenario.meta;
+		const policy = init.policy ?? 'random';
+		this.autoPolicy = AUTO_POLICIES.includes(policy as AutoPolicy) ? (policy as AutoPolicy) : 'random';
+		this.settings = {
+			variant: init.variant ?? meta.defaultVariant,
+			seed: init.seed ?? meta.defaultSeed ?? 1,
+			policy: policy === 'manual' ? 'manual' : this.autoPolicy,
+			cores: init.cores ?? 1,
+			free: init.free ?? false,
+			options: init.options ?? {},
+			quantum: init.quantum,
+			maxSteps: init.maxSteps,
+		};
+		this.playing = !init.paused;
+		this.speed = clampSpeed(init.speed ?? 1);
+		this.rec = this.start(this.settings, []);
+	}
+
+	// ---- commands ---------------------------------------------------------
+
+	/** Applies a command from the key table. `quit` is the caller's. */
+	command(c: Command): void {
+		if (this.disposed) return;
+		if (this.help && c.name !== 'help' && c.name !== 'close' && c.name !== 'quit') {
+			this.help = false;
+			this.onChange();
+			return;
+		}
+		switch (c.name) {
+			case 'play':
+				if (!this.playing && this.rec.ended && this.pos >= this.rec.last) this.moveTo(0);
+				this.playing = !this.playing;
+				this.want = this.pos;
+				break;
+			case 'step':
+				this.playing = false;
+				if (this.settings.policy === 'manual' && this.atPick()) this.pick(this.selectedName());
+				else this.forward(1);
+				break;
+			case 'back':
+				this.playing = false;
+				this.moveTo(Math.max(0, this.pos - 1));
+				break;
+			case 'faster':
+				this.speed = clampSpeed(this.speed * 2);
+				break;
+			case 'slower':
+				this.speed = clampSpeed(this.speed / 2);
+				break;
+			case 'restart':
+				this.rerun({...this.settings}, [], 0);
+				break;
+			case 'variant': {
+				const names = Object.keys(this.scenario.meta.variants);
+				this.rerun({...this.settings, variant: names[(names.indexOf(this.settings.variant) + 1) % names.length]!}, [], 0);
+				break;
+			}
+			case 'seed':
+				this.rerun({...this.settings, seed: (this.settings.seed + 1) >>> 0}, [], 0);
+				break;
+			case 'policy': {
+				const from = this.settings.policy === 'manual' ? this.autoPolicy : this.settings.policy;
+				this.autoPolicy = AUTO_POLICIES[(AUTO_POLICIES.indexOf(from) + 1) % AUTO_POLICIES.length]!;
+				this.rerun({...this.settings, policy: this.autoPolicy, free: false}, [], 0);
+				break;
+			}
+			case 'cores':
+				this.rerun({...this.settings, cores: CORE_CHOICES[(CORE_CHOICES.indexOf(this.settings.cores) + 1) % CORE_CHOICES.length] ?? 1}, [], 0);
+				break;
+			case 'free':
+				this.rerun({...this.settings, free: !this.settings.free, policy: this.settings.free ? this.settings.policy : this.autoPolicy}, [], 0);
+				break;
+			case 'manual': {
+				// Take (or give back) the scheduler's place from here on: the recorded choices so far are kept.
+				const manual = this.settings.policy !== 'manual' || this.settings.free;
+				const keep = this.settings.free ? 0 : this.pos;
+				this.playing = false;
+				this.rerun({...this.settings, free: false, policy: manual ? 'manual' : this.autoPolicy}, this.rec.choices.slice(0, keep), keep);
+				break;
+			}
+			case 'pick': {
+				const name = this.readyAt()[(c.digit ?? 0) - 1];
+				if (name) this.pick(name);
+				break;
+			}
+			case 'up':
+			case 'down': {
+				const ready = this.readyAt();
+				if (ready.length === 0) break;
+				const at = Math.max(0, ready.indexOf(this.selectedName() ?? ''));
+				this.selected = ready[(at + (c.name === 'up' ? ready.length - 1 : 1)) % ready.length];
+				break;
+			}
+			case 'choose':
+				this.pick(this.selectedName());
+				break;
+			case 'help':
+				this.help = !this.help;
+				break;
+			case 'close':
+				this.help = false;
+				break;
+			case 'quit':
+				break;
+		}
+		this.schedule();
+		this.onChange();
+	}
+
+	/** Stops the timers and every worker of the runs still going. */
+	async dispose(): Promise<void> {
+		this.disposed = true;
+		clearTimeout(this.timer);
+		const runs = [this.rec, this.next?.rec].filter((r): r is Recording => r !== undefined);
+		for (const r of runs) r.stopped = true;
+		await Promise.all(runs.map(r => r.engine?.stop().catch(() => {})));
+	}
+
+	// ---- the frame ---------------------------------------------------------
+
+	frame(): Frame {
+		const rec = this.rec;
+		const last = rec.last;
+		const pos = Math.min(this.pos, Math.max(last, 0));
+		const prefix = last < 0 ? rec.events.length : rec.ends[pos]!;
+		const view = this.fold(rec, prefix);
+		const from = last < 0 || pos === 0 ? 0 : rec.ends[pos - 1]!;
+		const ready = view.order.filter(n => view.tasks[n]!.state === 'ready');
+		const manual = this.settings.policy === 'manual' && !this.settings.free;
+		if (!this.selected || !ready.includes(this.selected)) this.selected = ready[0];
+		const captionIndex = rec.captionBefore(prefix);
+		return {
+			lang: this.lang,
+			scenario: this.scenario,
+			settings: this.settings,
+			view,
+			pos,
+			last,
+			recorded: rec.ended,
+			steps: endSteps(rec),
+			status: this.status(),
+			speed: this.speed,
+			changes: changesIn(rec.events, from, prefix),
+			ran: last < 0 ? undefined : rec.ran[pos],
+			ready,
+			manual,
+			selected: manual ? this.selected : undefined,
+			happened: pos === 0 ? '' : describeStep(rec.events, from, prefix),
+			caption: this.captionFor(captionIndex, pos, rec.ended && pos >= last),
+			columns: rec.columns,
+			busy: this.next !== undefined,
+			error: rec.error,
+			help: this.help,
+		};
+	}
+
+	/** The lesson's caption that matched last; else its summary at step 0, its point at the end. */
+	private captionFor(index: number | undefined, pos: number, atEnd: boolean): Bilingual | undefined {
+		const meta = this.scenario.meta;
+		const matched = index === undefined ? undefined : meta.captions?.[index]?.text;
+		if (matched) return matched;
+		if (pos === 0) return {zh: meta.summary.zh.join(' '), en: meta.summary.en.join(' ')};
+		return atEnd ? meta.notice : undefined;
+	}
+
+	private status(): Status {
+		const rec = this.rec;
+		if (rec.error) return 'error';
+		if (rec.last < 0) return 'starting';
+		if (this.pos >= rec.last) {
+			if (rec.ended) return this.view.end?.outcome === 'deadlock' ? 'deadlock' : 'ended';
+			if (rec.pending && this.settings.policy === 'manual') return 'pick';
+		}
+		return this.playing ? 'playing' : 'paused';
+	}
+
+	/** The view state for a prefix: forward by applying, backward by reducing again. */
+	private fold(rec: Recording, prefix: number): ViewState {
+		if (this.viewRec !== rec || prefix < this.viewLength) {
+			this.view = reduce(rec.events, prefix);
+			this.viewRec = rec;
+		} else {
+			for (let i = this.viewLength; i < prefix; i++) apply(this.view, rec.events[i]!);
+		}
+		this.viewLength = prefix;
+		return this.view;
+	}
+
+	// ---- cursor ------------------------------------------------------------
+
+	private moveTo(pos: number): void {
+		this.pos = Math.max(0, Math.min(pos, Math.max(this.rec.last, 0)));
+		this.want = this.pos;
+	}
+
+	private forward(n: number): void {
+		this.want = this.pos + n;
+		this.pos = Math.min(this.want, Math.max(this.rec.last, 0));
+	}
+
+	private atPick(): boolean {
+		return this.rec.pending !== undefined && this.pos >= this.rec.last && !this.next;
+	}
+
+	/** The ready tasks at the cursor, in the order they are numbered. */
+	private readyAt(): string[] {
+		const last = this.rec.last;
+		if (last < 0) return [];
+		const view = this.fold(this.rec, this.rec.ends[Math.min(this.pos, last)]!);
+		return view.order.filter(n => view.tasks[n]!.state === 'ready');
+	}
+
+	private selectedName(): string | undefined {
+		const ready = this.readyAt();
+		return this.selected && ready.includes(this.selected) ? this.selected : ready[0];
+	}
+
+	/** Manual: run `name` next. At the live end it answers the engine; at a past step it walks on or branches. */
+	private pick(name: string | undefined): void {
+		if (!name || this.settings.policy !== 'manual' || this.settings.free || this.next) return;
+		this.playing = false;
+		if (this.atPick()) {
+			if (this.rec.answer(name)) this.want = this.pos + 1;
+			return;
+		}
+		if (this.pos >= this.rec.last) return;
+		if (this.rec.choices[this.pos] === name) {
+			this.forward(1);
+			return;
+		}
+		// A branch: the same choices up to here, then this one.
+		this.rerun({...this.settings}, [...this.rec.choices.slice(0, this.pos), name], this.pos + 1);
+	}
+
+	// ---- runs --------------------------------------------------------------
+
+	private start(settings: Settings, replay: readonly string[]): Recording {
+		const rec = new Recording(this.scenario.meta.captions ?? [], () => this.recorded(rec));
+		try {
+			const {engine, done} = createRun(
+				{
+					scenario: this.scenario,
+					variant: settings.variant,
+					seed: settings.seed,
+					policy: settings.free ? this.autoPolicy : settings.policy,
+					quantum: settings.quantum,
+					cores: settings.cores,
+					free: settings.free,
+					options: settings.options,
+					maxSteps: settings.maxSteps,
+					replay,
+					pick: ready => rec.ask(ready),
+				},
+				(e: TraceEvent) => rec.push(e),
+			);
+			rec.engine = engine;
+			done.catch((error: unknown) => rec.fail(error instanceof Error ? error.message : String(error)));
+		} catch (error) {
+			rec.fail(error instanceof Error ? error.message : String(error));
+		}
+		return rec;
+	}
+
+	/** Starts a new run; the screen keeps the old one until the new one reaches `target`. */
+	private rerun(settings: Settings, replay: readonly string[], target: number): void {
+		if (this.next) {
+			this.next.rec.stopped = true;
+			void this.next.rec.engine?.stop().catch(() => {});
+		}
+		const old = this.rec;
+		old.stopped = true;
+		void old.engine?.stop().catch(() => {});
+		this.settings = settings;
+		this.next = {rec: this.start(settings, replay), target};
+		this.recorded(this.next.rec);
+	}
+
+	/** A recording changed: swap in a rerun that has arrived, move a waiting cursor, ask for a frame. */
+	private recorded(rec: Recording): void {
+		if (this.disposed) return;
+		const next = this.next;
+		if (next && rec === next.rec && (rec.last >= next.target || rec.ended)) {
+			this.next = undefined;
+			this.rec = rec;
+			this.pos = Math.min(next.target, Math.max(rec.last, 0));
+			this.want = this.pos;
+			this.selected = undefined;
+		}
+		if (rec !== this.rec) return;
+		if (this.want > this.pos && rec.last > this.pos) this.pos = Math.min(this.want, rec.last);
+		this.schedule();
+		this.onChange();
+	}
+
+	// ---- playback ----------------------------------------------------------
+
+	/** Keeps the playback timer going while playing and there is somewhere to go. */
+	private schedule(): void {
+		if (this.timer || !this.playing || this.disposed || this.next) return;
+		const rec = this.rec;
+		if (this.pos >= rec.last) {
+			if (rec.ended) this.playing = false;
+			return;
+		}
+		const rate = BASE_RATE * this.speed;
+		// A jump of the virtual clock (a sleep) takes a little longer, so time is seen to pass.
+		const now = rec.events[rec.ends[this.pos]! - 1]?.time ?? 0;
+		const then = rec.events[rec.ends[this.pos + 1]! - 1]?.time ?? now;
+		const pause = Math.min(1000, Math.max(0, then - now) * 250) / this.speed;
+		const delay = Math.max(1000 / 30, 1000 / rate + pause);
+		const steps = Math.max(1, Math.floor((rate * delay) / 1000));
+		this.timer = setTimeout(() => {
+			this.timer = undefined;
+			if (!this.playing || this.disposed) return;
+			this.forward(steps);
+			this.want = this.pos;
+			this.schedule();
+			this.onChange();
+		}, delay);
+	}
+}
+
+function endSteps(rec: Recording): number | undefined {
+	const e = rec.events.at(-1);
+	return e?.kind === 'end' ? e.steps : undefined;
+}
+
+function clampSpeed(s: number): number {
+	return Math.min(MAX_SPEED, Math.max(MIN_SPEED, s));
+}

@@ -1,0 +1,50 @@
+/**
+ * How states look. Every state has a symbol and a word as well as a colour,
+ * so a monochrome terminal or `NO_COLOR` loses nothing but the colour.
+ */
+import {createContext, useContext} from 'react';
+import type {TaskState} from '../engine/trace.js';
+
+export interface Look {
+	symbol: string;
+	word: string;
+	color: string;
+	/** One cell of the timeline. */
+	cell: string;
+}
+
+export const STATE_LOOK: Record<TaskState, Look> = {
+	new: {symbol: '·', word: 'new', color: 'gray', cell: '·'},
+	ready: {symbol: '○', word: 'ready', color: 'yellow', cell: '░'},
+	running: {symbol: '▶', word: 'running', color: 'green', cell: '█'},
+	blocked: {symbol: '■', word: 'blocked', color: 'red', cell: '×'},
+	done: {symbol: '✓', word: 'done', color: 'blue', cell: ' '},
+};
+
+/** A state badge as text: symbol and word, padded so badges line up. */
+export function badge(state: TaskState): string {
+	const look = STATE_LOOK[state];
+	return `${look.symbol} ${look.word}`.padEnd(9);
+}
+
+export interface Theme {
+	/** False under NO_COLOR or on a terminal without colours. */
+	color: boolean;
+}
+
+/** Colours are on unless NO_COLOR is set (to anything but '') or TERM is dumb. */
+export function themeFromEnv(env: NodeJS.ProcessEnv = process.env): Theme {
+	return {color: !(env.NO_COLOR !== undefined && env.NO_COLOR !== '') && env.TERM !== 'dumb'};
+}
+
+export const ThemeContext = createContext<Theme>({color: true});
+
+export function useTheme(): Theme {
+	return useContext(ThemeContext);
+}
+
+/** A colour prop for Ink's Text, or none when colours are off. */
+export function useColor(): (color: string | undefined) => string | undefined {
+	const {color} = useContext(ThemeContext);
+	return c => (color ? c : undefined);
+}

@@ -1,0 +1,56 @@
+/**
+ * Runs the TUI in a real terminal: the alternate screen, Ink in production
+ * mode (set by the CLI before this module loads), and a quit that always
+ * leaves the terminal as it was: q, Ctrl-C and SIGTERM unmount Ink, leave
+ * the alternate screen, show the cursor, end every worker, and exit 0.
+ */
+import {render, type Instance} from 'ink';
+import {App} from './App.js';
+import type {RunSession, SessionInit} from './session.js';
+import {ThemeContext, themeFromEnv} from './theme.js';
+
+const ENTER = '\x1b[?1049h\x1b[H\x1b[2J';
+const LEAVE = '\x1b[?1049l';
+const SHOW_CURSOR = '\x1b[?25h';
+const CLEAR = '\x1b[H\x1b[2J';
+const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+
+export function runTui(init: SessionInit): Promise<number> {
+	return new Promise(resolve => {
+		const stdout = process.stdout;
+		const theme = themeFromEnv();
+		let session: RunSession | undefined;
+		let quitting = false;
+		let instance: Instance | undefined;
+		const size = () => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
+		const tree = ({columns, rows}: {columns: number; rows: number}) => (
+			<ThemeContext.Provider value={theme}>
+				<App init={init} onQuit={quit} columns={columns} rows={rows} onSession={s => (session = s)} />
+			</ThemeContext.Provider>
+		);
+		// Registered before Ink's own handler, so that Ink redraws a tree already laid out for
+		// the new size, from the top of a clean screen: never the old, wider frame wrapped.
+		const onResize = () => {
+			if (quitting || !instance) return;
+			stdout.write(CLEAR);
+			instance.clear();
+			instance.rerender(tree(size()));
+		};
+		const quit = () => {
+			if (quitting) return;
+			quitting = true;
+			const stopped = session?.dispose() ?? Promise.resolve();
+			instance?.unmount();
+			stdout.write(LEAVE + SHOW_CURSOR);
+			for (const signal of SIGNALS) process.off(signal, quit);
+			stdout.off('resize', onResize);
+			// Workers end with the process in any case; give them a moment to end cleanly.
+			void Promise.race([stopped, new Promise(r => setTimeout(r, 1000).unref())]).then(() => resolve(0));
+		};
+		stdout.write(ENTER);
+		stdout.on('resize', onResize);
+		for (const signal of SIGNALS) process.on(signal, quit);
+		// Not incremental: Ink 6.8's incremental writer starts its next frame a row too low when a frame ends with a newline.
+		instance = render(tree(size()), {exitOnCtrlC: false, patchConsole: true, maxFps: 30});
+	});
+}
