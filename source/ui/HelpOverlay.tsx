@@ -1,5 +1,6 @@
 /** Every key and what it does, over the panels until a key closes it. */
 import {Box, Text} from 'ink';
+import {fit, padCells} from './format.js';
 import {KEY_TABLE} from './keys.js';
 import {STATE_LOOK} from './theme.js';
 
@@ -10,23 +11,37 @@ export interface HelpOverlayProps {
 
 const NAMES: Record<string, string> = {space: 'space', right: '→', left: '←', up: '↑', down: '↓', return: 'Enter', escape: 'Esc', 'ctrl+c': 'Ctrl-C'};
 
-export function HelpOverlay({width, rows}: HelpOverlayProps) {
-	const lines = [
-		...KEY_TABLE.map(b => {
+export function helpLines(): {keys: string[]; notes: string[]} {
+	return {
+		keys: KEY_TABLE.map(b => {
 			const keys = b.command === 'pick' ? '1 … 9' : b.keys.filter(k => k !== '=' && k !== '_').map(k => NAMES[k] ?? k).join(' ');
-			return `${keys.padEnd(10)} ${b.help}`;
+			return `${keys.padEnd(9)} ${b.help}`;
 		}),
-		'',
-		`states: ${Object.values(STATE_LOOK).map(l => `${l.symbol} ${l.word}`).join('  ')}`,
-		`timeline: ${Object.values(STATE_LOOK).filter(l => l.cell !== ' ').map(l => `${l.cell} ${l.word}`).join('  ')}`,
-		'» ran at the last step   • changed at the last step (bold)',
-		'',
-		'any key closes this help',
-	];
+		notes: [
+			`states: ${Object.values(STATE_LOOK).map(l => `${l.symbol} ${l.word}`).join('  ')}`,
+			`timeline: ${Object.values(STATE_LOOK).filter(l => l.cell !== ' ').map(l => `${l.cell} ${l.word}`).join('  ')}`,
+			'» ran at the last step   • changed at the last step (bold)',
+		],
+	};
+}
+
+export function HelpOverlay({width, rows}: HelpOverlayProps) {
+	const {keys, notes} = helpLines();
+	const inner = Math.max(0, rows - 3);
+	// Two columns of keys when one does not leave room for the notes.
+	const columns = keys.length + notes.length + 1 <= inner || width < 80 ? 1 : 2;
+	const perColumn = Math.ceil(keys.length / columns);
+	const colWidth = Math.floor((width - 4) / columns);
+	const keyRows = Array.from({length: perColumn}, (_, i) =>
+		Array.from({length: columns}, (_, c) => padCells(fit(keys[c * perColumn + i] ?? '', colWidth - 1), colWidth)).join('').trimEnd(),
+	);
+	const lines = [...keyRows, ...(keyRows.length + notes.length + 1 <= inner ? ['', ...notes] : [])];
 	return (
 		<Box flexDirection="column" width={width} height={rows} borderStyle="round" paddingX={1}>
-			<Text bold>Keys</Text>
-			{lines.slice(0, Math.max(0, rows - 3)).map((line, i) => (
+			<Text bold wrap="truncate-end">
+				Keys <Text dimColor>(any key closes this help)</Text>
+			</Text>
+			{lines.slice(0, inner).map((line, i) => (
 				<Text key={i} wrap="truncate-end">
 					{line || ' '}
 				</Text>

@@ -80,7 +80,7 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 				name={meta.name}
 				variant={f.settings.variant}
 				policy={f.settings.policy}
-				cores={f.settings.cores}
+				cores={v.run?.cores ?? f.settings.cores ?? 1}
 				seed={f.settings.seed}
 				free={f.settings.free}
 				status={f.status}

@@ -38,8 +38,13 @@ export function layoutFor(columns: number, rows: number, taskCount: number): Lay
 	if (columns < COMPACT_BELOW.columns || rows < COMPACT_BELOW.rows) {
 		const caption = height >= 10 ? 1 : 0;
 		const avail = Math.max(0, height - 1 - caption - 1);
-		const tasks = Math.min(count, Math.max(1, Math.ceil(avail * 0.5)));
-		const output = Math.max(0, avail - tasks - 1);
+		let tasks = Math.min(count, Math.max(1, Math.ceil(avail * 0.5)));
+		let output = avail - tasks - 1;
+		if (output <= 0) {
+			// No room for the output's title and a line: the tasks take it all.
+			output = 0;
+			tasks = Math.min(count, Math.max(1, avail));
+		}
 		const timeline = width >= 64 ? Math.min(40, width - 50) : 0;
 		return {
 			compact: true,

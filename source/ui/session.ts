@@ -37,7 +37,8 @@ export interface Settings {
 	variant: string;
 	seed: number;
 	policy: AutoPolicy | 'manual';
-	cores: number;
+	/** Unset: the lesson's own machine decides (1 core by default). */
+	cores?: number;
 	free: boolean;
 	options: Record<string, number>;
 	quantum?: number;
@@ -133,7 +134,7 @@ export class RunSession {
 			variant: init.variant ?? meta.defaultVariant,
 			seed: init.seed ?? meta.defaultSeed ?? 1,
 			policy: policy === 'manual' ? 'manual' : this.autoPolicy,
-			cores: init.cores ?? 1,
+			cores: init.cores,
 			free: init.free ?? false,
 			options: init.options ?? {},
 			quantum: init.quantum,
@@ -142,6 +143,11 @@ export class RunSession {
 		this.playing = !init.paused;
 		this.speed = clampSpeed(init.speed ?? 1);
 		this.rec = this.start(this.settings, []);
+	}
+
+	/** The run on screen: its recorded trace and choices (read it, never change it). */
+	get recording(): Recording {
+		return this.rec;
 	}
 
 	// ---- commands ---------------------------------------------------------
@@ -192,9 +198,12 @@ export class RunSession {
 				this.rerun({...this.settings, policy: this.autoPolicy, free: false}, [], 0);
 				break;
 			}
-			case 'cores':
-				this.rerun({...this.settings, cores: CORE_CHOICES[(CORE_CHOICES.indexOf(this.settings.cores) + 1) % CORE_CHOICES.length] ?? 1}, [], 0);
+			case 'cores': {
+				const now = this.settings.cores ?? this.rec.events.find(e => e.kind === 'run')?.cores ?? 1;
+				const at = CORE_CHOICES.indexOf(now);
+				this.rerun({...this.settings, cores: at < 0 ? CORE_CHOICES[0]! : CORE_CHOICES[(at + 1) % CORE_CHOICES.length]!}, [], 0);
 				break;
+			}
 			case 'free':
 				this.rerun({...this.settings, free: !this.settings.free, policy: this.settings.free ? this.settings.policy : this.autoPolicy}, [], 0);
 				break;

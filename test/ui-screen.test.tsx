@@ -1,0 +1,159 @@
+/**
+ * Whole frames: the Screen lays the panels out for the terminal's size, fits
+ * it (one row short of the terminal, no line wider than it), goes compact
+ * below 80×24, scrolls a long task list, and shows help and alerts. The App
+ * turns key presses into commands on a real run.
+ */
+import assert from 'node:assert/strict';
+import {afterEach, describe, it} from 'node:test';
+import {cleanup, render} from 'ink-testing-library';
+import type {TraceEvent} from '../source/engine/trace.js';
+import {loadScenario, resolveScenario} from '../source/scenario/load.js';
+import {App} from '../source/ui/App.js';
+import {cellWidth, changesIn, describeStep} from '../source/ui/format.js';
+import {Recording} from '../source/ui/recording.js';
+import {Screen} from '../source/ui/Screen.js';
+import type {Frame} from '../source/ui/session.js';
+import {reduce} from '../source/view/reducer.js';
+import {fixtureScenario, trace} from './ui-fixture.js';
+
+// eslint-disable-next-line no-control-regex
+const strip = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+
+afterEach(() => cleanup());
+
+/** A frame at a position of a trace, as the session would take it. */
+function frameAt(events: TraceEvent[], pos: number, extra: Partial<Frame> = {}): Frame {
+	const rec = new Recording();
+	for (const e of events) rec.push(e);
+	const prefix = rec.ends[pos]!;
+	const from = pos === 0 ? 0 : rec.ends[pos - 1]!;
+	const view = reduce(rec.events, prefix);
+	return {
+		lang: 'en',
+		scenario: fixtureScenario(),
+		settings: {variant: 'lock', seed: 7, policy: 'random', free: false, options: {}},
+		view,
+		pos,
+		last: rec.last,
+		recorded: false,
+		status: 'paused',
+		speed: 1,
+		changes: changesIn(rec.events, from, prefix),
+		ran: rec.ran[pos],
+		ready: view.order.filter(n => view.tasks[n]!.state === 'ready'),
+		manual: false,
+		happened: describeStep(rec.events, from, prefix),
+		columns: rec.columns,
+		busy: false,
+		help: false,
+		...extra,
+	};
+}
+
+function draw(frame: Frame, columns: number, rows: number): string[] {
+	const {lastFrame} = render(<Screen frame={frame} columns={columns} rows={rows} />);
+	return strip(lastFrame() ?? '').split('\n');
+}
+
+function fits(lines: string[], columns: number, rows: number): void {
+	assert.equal(lines.length, rows - 1, 'one row short of the terminal');
+	for (const line of lines) assert.ok(cellWidth(line) <= columns, `too wide (${cellWidth(line)}): ${line}`);
+}
+
+describe('Screen', () => {
+	const events = trace();
+
+	it('100×30: header, tasks with their timeline, primitives, output, code, caption, keys', () => {
+		const lines = draw(frameAt(events, 9), 100, 30);
+		fits(lines, 100, 30);
+		const text = lines.join('\n');
+		assert.match(lines[0]!, /^Demo lesson {2}demo:lock · random · 1 core · seed 7/);
+		assert.match(lines[1]!, /⏸ paused · step 9 · t 1\.000s/);
+		for (const title of ['─ Tasks 6', '─ Timeline', '─ Primitives', '─ Output', '─ Code']) assert.ok(text.includes(title), title);
+		assert.match(lines.at(-2)!, /Worker-4 ran: prints "two⏎lines"/);
+		assert.match(lines.at(-1)!, /q quit/);
+	});
+
+	it('80×24: everything but the code pane, which needs more rows', () => {
+		const lines = draw(frameAt(events, 9), 80, 24);
+		fits(lines, 80, 24);
+		assert.ok(lines.some(l => l.startsWith('─ Primitives')));
+		assert.ok(!lines.some(l => l.startsWith('─ Code')));
+	});
+
+	it('below 80×24: compact, with tasks, output and keys', () => {
+		for (const [c, r] of [[60, 20], [79, 30], [100, 12]] as const) {
+			const lines = draw(frameAt(events, 9), c, r);
+			fits(lines, c, r);
+			const text = lines.join('\n');
+			assert.ok(!text.includes('─ Primitives'));
+			assert.match(text, /─ Output/);
+			assert.match(text, /Worker-1 +101 ■ blocked/);
+			assert.match(lines.at(-1)!, /q quit/);
+		}
+	});
+
+	it('scrolls a long task list to keep the task that ran in view', () => {
+		const many: TraceEvent[] = [...events];
+		const last = many.at(-1)!;
+		for (let i = 0; i < 60; i++) many.splice(3, 0, {step: 0, time: 0, kind: 'task', task: `Extra-${String(i).padStart(2, '0')}`, pid: 500 + i, ppid: 100, process: `Extra-${i}`, thread: false, daemon: false, target: 'f', state: 'new'});
+		assert.equal(many.at(-1), last);
+		const lines = draw(frameAt(many, 9), 100, 30);
+		fits(lines, 100, 30);
+		const text = lines.join('\n');
+		assert.match(text, /─ Tasks 66 .*↑\d+/);
+		assert.match(text, /»Worker-4/);
+	});
+
+	it('shows the help over the panels, and a deadlock with who waits on what', () => {
+		const help = draw(frameAt(events, 9, {help: true}), 100, 30);
+		fits(help, 100, 30);
+		assert.ok(help.some(l => l.includes('one step back (no thread reruns)')));
+		const dead = frameAt([...events, {step: 10, time: 1, kind: 'end', outcome: 'deadlock', steps: 10, waits: [{task: 'Worker-3', on: 'event#3', heldBy: []}]}], 10, {status: 'deadlock'});
+		const lines = draw(dead, 100, 30);
+		assert.match(lines[1]!, /✗ deadlock/);
+		assert.ok(lines.some(l => l.includes('! deadlock: no task can run · Worker-3 waits on event#3')), lines.join('\n'));
+	});
+
+	it('numbers the ready tasks when the viewer is the scheduler', () => {
+		const f = frameAt(events, 9, {manual: true, status: 'pick', selected: 'MainProcess'});
+		const lines = draw(f, 100, 30);
+		assert.ok(lines.some(l => /^ >1 MainProcess/.test(l)), lines.join('\n'));
+		assert.match(lines.at(-1)!, /1-9 pick/);
+	});
+});
+
+describe('App', {timeout: 120_000}, () => {
+	it('turns keys into commands on a real run: n, ←, ?, and q or Ctrl-C to quit', async () => {
+		const {module, label} = resolveScenario('ktv');
+		const scenario = await loadScenario(module, label);
+		let quits = 0;
+		const {lastFrame, stdin, unmount} = render(<App init={{scenario, lang: 'zh', paused: true}} onQuit={() => quits++} columns={100} rows={30} />);
+		const screen = () => strip(lastFrame() ?? '');
+		const until = async (ok: (s: string) => boolean, what: string) => {
+			const end = Date.now() + 60_000;
+			while (!ok(screen())) {
+				if (Date.now() > end) throw new Error(`timed out waiting for ${what}:\n${screen()}`);
+				await new Promise(r => setTimeout(r, 20));
+			}
+			return screen();
+		};
+		const zero = await until(s => /⏸ paused · step 0\b/.test(s), 'step 0');
+		assert.match(zero, /^KTV：信号量/, 'the title in the language asked for');
+		stdin.write('n');
+		await until(s => /step 1\b/.test(s), 'step 1');
+		stdin.write('nn');
+		await until(s => /step 3\b/.test(s), 'two steps typed at once');
+		stdin.write('\x1b[D');
+		await until(s => /step 2\b/.test(s), 'back with ←');
+		stdin.write('?');
+		await until(s => s.includes('(any key closes this help)'), 'the help');
+		stdin.write('\x1b');
+		await until(s => !s.includes('(any key closes this help)'), 'the help closed');
+		stdin.write('q');
+		stdin.write('\x03');
+		assert.equal(quits, 2);
+		unmount();
+	});
+});
