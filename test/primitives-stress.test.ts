@@ -73,11 +73,11 @@ describe('SemaphoreCore under contention (raw workers)', () => {
 		[1, 4, false],
 		[2, 5, true],
 	] as const) {
-		it(`never admits more than ${limit}: ${workers} workers x 8000${bounded ? ' (bounded)' : ''}`, async () => {
+		it(`never admits more than ${limit}: ${workers} workers x 15000, spinning and parking${bounded ? ' (bounded)' : ''}`, async () => {
 			const core = SemaphoreCore.create(limit, bounded);
 			const {sab, words} = newStats();
-			const iterations = 8000;
-			const jobs: Job[] = Array.from({length: workers}, () => ({kind: 'sem', sem: core.sab, stats: sab, iterations, limit, workers}));
+			const iterations = 15_000;
+			const jobs: Job[] = Array.from({length: workers}, (_, i) => ({kind: 'sem', how: i % 2 ? 'spin' : 'wait', sem: core.sab, stats: sab, iterations, limit, workers}));
 			await runJobs(jobs, {seconds: WATCHDOG_S, progress: () => `${Atomics.load(words, S_PROGRESS)} of ${iterations * workers} entries`});
 			assert.equal(words[S_VIOLATIONS], 0, 'more were inside than the count allows, or the value went negative');
 			assert.ok(words[S_MAX]! <= limit && words[S_MAX]! >= 1, `most inside at once: ${words[S_MAX]}`);
@@ -85,14 +85,14 @@ describe('SemaphoreCore under contention (raw workers)', () => {
 		});
 	}
 
-	it('release(n) wakes enough parked takers: 20000 permits in batches of 1-4 to 5 takers, none left parked', async () => {
+	it('release(n) wakes n parked takers: 20000 permits in batches of 1-4 to 5 takers, then 5 at once to 5 parked takers', async () => {
 		const core = SemaphoreCore.create(0);
 		const {sab, words} = newStats();
 		const total = 20_000;
 		const takers = 5;
 		const jobs: Job[] = [
 			...Array.from({length: takers}, (): Job => ({kind: 'sem-take', sem: core.sab, stats: sab, total})),
-			{kind: 'sem-give', sem: core.sab, seed: 7, total, takers},
+			{kind: 'sem-give', sem: core.sab, stats: sab, seed: 7, total, takers},
 		];
 		const results = (await runJobs(jobs, {seconds: WATCHDOG_S, progress: () => `${Atomics.load(words, S_DONE)} of ${total + takers} permits taken, value ${core.value}`})) as {taken?: number}[];
 		assert.equal(results.slice(0, takers).reduce((n, r) => n + r.taken!, 0), total, 'every permit was taken once');

@@ -1,0 +1,31 @@
+/**
+ * Free mode must end a run that can never finish as a deadlock (after its
+ * idle time, with what each task waits on), not hang: the same deadlock on a
+ * Semaphore and on a Lock.
+ */
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {runWatched, testLesson} from './helpers/free-run.js';
+
+const LESSON = testLesson('free-stress');
+
+describe('a deadlock in free mode', () => {
+	it('on a Semaphore(1) held by main while it joins the child that waits for it: reported as a deadlock', async () => {
+		const ran = await runWatched(`${LESSON}:deadlock-sem`, {free: true}, 10);
+		assert.equal(ran.result.outcome, 'deadlock');
+		assert.deepEqual(ran.prints, ['child tries']);
+		const end = ran.events.at(-1)!;
+		assert.ok(end.kind === 'end');
+		assert.deepEqual(end.waits?.map(w => w.task).sort(), ['MainProcess', 'Process-1']);
+	});
+
+	it(
+		'on a Lock, the same: reported as a deadlock',
+		{todo: "engine: in free mode a task waiting on a Lock (runtime.block's `free` path) never reports itself blocked, so the run waits for ever"},
+		async () => {
+			const ran = await runWatched(`${LESSON}:deadlock-lock`, {free: true}, 6);
+			assert.equal(ran.result.outcome, 'deadlock');
+			assert.deepEqual(ran.prints, ['child tries']);
+		},
+	);
+});
