@@ -12,6 +12,11 @@ import {runLesson} from './helpers/run.js';
 
 const LESSON = testLesson('api-errors');
 const SEEDS = [1, 2, 3, 4, 5];
+const RELEASE_ERRORS = [
+	'Lock: ValueError: semaphore or lock released too many times',
+	'Lock taken again by its holder without waiting: false',
+	'RLock: RuntimeError: cannot release un-acquired lock',
+];
 
 function ops(events: TraceEvent[], obj: string): Array<Record<string, unknown>> {
 	return events.flatMap(e => (e.kind === 'op' && e.obj === obj ? [e as Record<string, unknown>] : []));
@@ -107,10 +112,19 @@ describe('RLock', () => {
 	it('refuses a release by a task that does not hold it (RuntimeError); a free Lock refuses a release (ValueError) and its holder cannot re-enter', async () => {
 		const {prints, result} = await runLesson(`${LESSON}:release-errors`, {lines: false});
 		assert.equal(result.outcome, 'completed');
-		assert.deepEqual(prints, [
-			'Lock: ValueError: semaphore or lock released too many times',
-			'Lock taken again by its holder without waiting: false',
-			'RLock: RuntimeError: cannot release un-acquired lock',
-		]);
+		assert.deepEqual(prints, RELEASE_ERRORS);
+	});
+
+	it('…the same rules in free mode, where acquire(False) on a lock held by another task is one real try', async () => {
+		// acquire(block=False) on a held Lock used to throw a TypeError in free mode (no word to wait on).
+		for (const [variant, expected] of [
+			['rlock', ['main non-blocking re-entry: true', 'other try: false', 'other blocking: true', 'exitcode 0']],
+			['release-errors', RELEASE_ERRORS],
+		] as const) {
+			const {prints, events, result} = await runLesson(`${LESSON}:${variant}`, {lines: false, free: true});
+			assert.deepEqual(events.flatMap(e => (e.kind === 'print' && e.stream === 'stderr' ? [e.text] : [])), [], variant);
+			assert.equal(result.outcome, 'completed', variant);
+			assert.deepEqual(prints, expected, variant);
+		}
 	});
 });

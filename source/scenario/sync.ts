@@ -56,7 +56,8 @@ export class Lock {
 				key: this.id,
 				on: this.id,
 				timeout: block ? seconds(timeout) : undefined,
-				free: block ? async ms => ((await this.core.acquireFree(me.gid, ms)) ? true : TIMED_OUT) : undefined,
+				// Not blocking: one try in free mode too (the free wait loop has no word to watch for a lock).
+				free: block ? async ms => ((await this.core.acquireFree(me.gid, ms)) ? true : TIMED_OUT) : async () => this.core.tryAcquire(me.gid),
 			},
 		);
 		const ok = result === true;
