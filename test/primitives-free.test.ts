@@ -91,6 +91,13 @@ describe('free mode, threads inside a process', () => {
 		assert.equal(printed(ran, 'threads counted'), '4000 of 4000');
 	});
 
+	it('a Queue(3) and a Semaphore(2) between threads of one process: every item once, never more than 2 inside', async () => {
+		const ran = await free('threads-queue', {n: 400});
+		assert.equal(printed(ran, 'threads queue'), 'exact');
+		const most = Number(printed(ran, 'threads most'));
+		assert.ok(most >= 1 && most <= 2, `most inside at once: ${most}`);
+	});
+
 	it('(control) threads without the lock lose updates of their module variable', async () => {
 		const ran = await free('threads-nolock', {n: 200});
 		const got = printed(ran, 'threads counted').split(' ')[0];

@@ -28,6 +28,7 @@ export const meta = defineScenario({
 		threads: {zh: '', en: 'threads of two processes take one Lock'},
 		'threads-rlock': {zh: '', en: 'threads of one process take an RLock, re-entering it'},
 		'threads-nolock': {zh: '', en: 'control: threads without the lock lose updates'},
+		'threads-queue': {zh: '', en: 'a Queue(3) and a Semaphore(2) between threads of one process'},
 		'deadlock-lock': {zh: '', en: 'main holds a Lock and joins a child that waits for it'},
 		'deadlock-sem': {zh: '', en: 'main holds a Semaphore(1) and joins a child that waits for it'},
 	},
@@ -238,7 +239,43 @@ export async function threaded(lock: Lock | null, reentrant: boolean, shared: Va
 	await print(`threads counted ${counter} of ${threads * n}`);
 }
 
+/** Producer and consumer threads of one process on a bounded queue; each item is passed inside a Semaphore(2). */
+async function threadQueue(n: number): Promise<void> {
+	const q = new Queue(3);
+	const sem = new Semaphore(2);
+	let inside = 0;
+	let most = 0;
+	const got: number[][] = [[], []];
+	const produce = async (me: number): Promise<void> => {
+		for (let seq = 0; seq < n; seq++) await q.put([me, seq, payload(me, seq)]);
+	};
+	const consume = async (): Promise<void> => {
+		for (;;) {
+			const item = await q.get();
+			if (item === null) return;
+			await sem.acquire();
+			most = Math.max(most, ++inside);
+			await yieldNow();
+			inside--;
+			await sem.release();
+			const [p, seq, body] = item as [number, number, string];
+			if (body !== payload(p, seq)) broken(`thread got a torn item ${p}/${seq}`);
+			got[p]!.push(seq);
+		}
+	};
+	const producers = [0, 1].map(me => new Thread({target: produce, args: [me]}));
+	const consumers = [0, 1, 2].map(() => new Thread({target: consume}));
+	for (const t of [...consumers, ...producers]) await t.start();
+	for (const t of producers) await t.join();
+	for (let i = 0; i < consumers.length; i++) await q.put(null);
+	for (const t of consumers) await t.join();
+	const exact = got.every(seqs => seqs.length === n && [...seqs].sort((a, b) => a - b).every((x, i) => x === i));
+	await print(`threads queue ${exact ? 'exact' : JSON.stringify(got)}`);
+	await print(`threads most ${most}`);
+}
+
 async function threadVariants(variant: string, n: number): Promise<void> {
+	if (variant === 'threads-queue') return threadQueue(n);
 	if (variant === 'threads') {
 		const lock = new Lock();
 		const shared = new Value('i', 0, {lock: false});
