@@ -161,6 +161,8 @@ export class Engine {
 	private readonly broken = new Set<string>();
 	private stopped = false;
 	private lastEventAt = 0;
+	/** The end event is out: workers ended after it (at close) add nothing to the trace. */
+	private over = false;
 	private freeWake: (() => void) | undefined;
 
 	constructor(config: RunConfig) {
@@ -278,8 +280,10 @@ export class Engine {
 			if (this.taskOrder.length > 0 && this.taskOrder.every(t => t.state === 'done')) return 'completed';
 			const idle = performance.now() - this.lastEventAt;
 			if (idle > this.config.idleMs) {
+				// A process that has not reported yet may be about to do anything: not a deadlock.
 				const live = this.taskOrder.filter(t => t.state !== 'done');
-				if (live.every(t => t.state === 'blocked' && t.blocked?.key !== 'timer')) return 'deadlock';
+				const starting = this.procs.some(p => !p.done && p.tasks.length === 0);
+				if (live.length > 0 && !starting && live.every(t => t.state === 'blocked' && t.blocked?.key !== 'timer')) return 'deadlock';
 			}
 			if (this.step >= this.config.maxSteps) return 'limit';
 			await new Promise<void>(resolve => {
@@ -429,7 +433,13 @@ export class Engine {
 			names: new Map(),
 		};
 		p.exited.then(() => {
-			if (!p.done) p.crashed ??= `process ${p.name} stopped unexpectedly`;
+			if (p.done || this.over) return;
+			p.crashed ??= `process ${p.name} stopped unexpectedly`;
+			// Free mode has no step waiting on this worker: end its process now, so its joiners wake.
+			if (c.free) {
+				this.finishProc(p, 1, p.crashed);
+				this.freeWake?.();
+			}
 		});
 		worker.on('error', error => {
 			p.crashed = `${error.name}: ${error.message}`;
@@ -679,6 +689,7 @@ export class Engine {
 	}
 
 	private finishRun(outcome: Outcome): RunResult {
+		this.over = true;
 		this.checkInvariants('end');
 		let waits: Wait[] | undefined;
 		if (outcome === 'deadlock') {

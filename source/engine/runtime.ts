@@ -206,7 +206,7 @@ export class Runtime {
 	async block<T>(
 		op: OpInfo,
 		attempt: () => T | typeof BLOCKED,
-		wait: {key: string; on: string; timeout?: number; word?: Int32Array; index?: number; free?: (timeoutMs: number) => Promise<T | typeof TIMED_OUT>},
+		wait: {key: string; on: string; timeout?: number; word?: Int32Array; index?: number; free?: (timeoutMs: number, park: () => void) => Promise<T | typeof TIMED_OUT>},
 	): Promise<T | typeof TIMED_OUT> {
 		const task = this.current;
 		if (this.controlled) {
@@ -222,7 +222,8 @@ export class Runtime {
 		}
 		const timeoutMs = wait.timeout === undefined ? Infinity : Math.max(0, wait.timeout) * this.assignment.msPerSecond;
 		if (wait.free) {
-			const r = await wait.free(timeoutMs);
+			// Told only when it really parks, so a waiter that gets in by spinning costs no event.
+			const r = await wait.free(timeoutMs, () => this.emit({k: 'gate', t: task.t, op, blocked: {key: wait.key, on: wait.on}}));
 			this.restore(task);
 			return r;
 		}

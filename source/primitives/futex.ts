@@ -46,7 +46,7 @@ export function tryLock(word: Int32Array, index: number): boolean {
  * threads of the same process keep running while this one waits. Resolves
  * false if `timeoutMs` passes first.
  */
-export async function lockAsync(word: Int32Array, index: number, timeoutMs = Infinity): Promise<boolean> {
+export async function lockAsync(word: Int32Array, index: number, timeoutMs = Infinity, onPark?: () => void): Promise<boolean> {
 	let c = Atomics.compareExchange(word, index, 0, 1);
 	if (c === 0) return true;
 	for (let i = 0; i < SPIN_LIMIT; i++) {
@@ -57,6 +57,7 @@ export async function lockAsync(word: Int32Array, index: number, timeoutMs = Inf
 	}
 	const deadline = timeoutMs === Infinity ? Infinity : performance.now() + timeoutMs;
 	if (c !== 2) c = Atomics.exchange(word, index, 2);
+	if (c !== 0) onPark?.();
 	while (c !== 0) {
 		const left = deadline - performance.now();
 		if (left <= 0) return false;

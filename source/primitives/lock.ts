@@ -47,12 +47,12 @@ export class LockCore {
 	}
 
 	/** Waits for real (free mode): spin, then park without blocking the worker. */
-	async acquireFree(me: number, timeoutMs = Infinity): Promise<boolean> {
+	async acquireFree(me: number, timeoutMs = Infinity, onPark?: () => void): Promise<boolean> {
 		if (this.reentrant && Atomics.load(this.words, OWNER) === me) {
 			Atomics.add(this.words, COUNT, 1);
 			return true;
 		}
-		if (!(await lockAsync(this.words, STATE, timeoutMs))) return false;
+		if (!(await lockAsync(this.words, STATE, timeoutMs, onPark))) return false;
 		this.took(me);
 		return true;
 	}

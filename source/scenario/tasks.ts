@@ -192,11 +192,13 @@ export class Thread {
 			key: `join:${r.pid}/${task.t}`,
 			on: `join ${task.name}`,
 			timeout: seconds(timeout),
-			free: ms =>
-				Promise.race([
+			free: (ms, park) => {
+				if (!task.done) park();
+				return Promise.race([
 					task.ended.then(() => true as const),
 					...(ms === Infinity ? [] : [new Promise<typeof TIMED_OUT>(resolve => setTimeout(() => resolve(TIMED_OUT), ms))]),
-				]),
+				]);
+			},
 		});
 		r.emit({k: 'op', t: me.t, op: 'join', obj: task.name, data: {}});
 	}
