@@ -39,7 +39,7 @@ export const meta = defineScenario({
 			when: 'end',
 		},
 	],
-	defaultSeed: 2,
+	defaultSeed: 7,
 	expectedEnd: 'completed',
 	processes: () => 3,
 	captions: [

@@ -20,7 +20,7 @@
  *             producers q.join() until all is eaten; the consumers are daemons and die, blocked
  *             in get(), when the main process ends after joining the producers.
  *   many      001's 多生产者与多消费2: the joinable scheme with three producers (+ trinity, 豆浆)
- *             and three consumers (+ morpheus).
+ *             and three consumers (+ morpheus); the names added are the lesson's own.
  * Invariants
  *   eaten-once (hold): no item is eaten twice.
  *   all-eaten (daemon: breakable; the rest: hold): by the end every item made has been eaten.
@@ -104,8 +104,8 @@ export const meta = defineScenario({
 			text: {zh: '拿到 None：消费者知道没有了，退出循环', en: 'A None: the consumer knows there is no more, and leaves its loop'},
 		},
 		{
-			when: e => e.kind === 'gate' && e.state === 'blocked' && e.op === 'join' && (e.obj ?? '').startsWith('q#'),
-			text: {zh: '生产者在 q.join() 等：直到每个数据都被 task_done', en: 'The producer waits in q.join() until every item is task_done'},
+			when: e => e.kind === 'op' && e.op === 'join' && (e.obj ?? '').startsWith('q#'),
+			text: {zh: 'q.join() 返回了：放进队列的每个数据都已经 task_done', en: 'q.join() returns: every item put in the queue has been marked task_done'},
 		},
 		{
 			when: e => e.kind === 'gate' && e.state === 'blocked' && e.op === 'get',
@@ -143,9 +143,8 @@ export async function consumer(name: string, q: Queue): Promise<void> {
 export async function main({variant}: MainContext): Promise<void> {
 	const joinable = variant === 'joinable' || variant === 'many';
 	const q = joinable ? new JoinableQueue() : new Queue();
-	const n = variant === 'many' ? 3 : 2;
-	const producers = PRODUCERS.slice(0, n).map(([name, food]) => new Process({target: producer, args: [name, food, q]}));
-	const consumers = CONSUMERS.slice(0, n).map(name => new Process({target: consumer, args: [name, q]}));
+	const producers = PRODUCERS.slice(0, variant === 'many' ? 3 : 2).map(([name, food]) => new Process({target: producer, args: [name, food, q]}));
+	const consumers = CONSUMERS.slice(0, variant === 'many' ? 3 : 2).map(name => new Process({target: consumer, args: [name, q]}));
 	for (const p of producers) await p.start();
 	for (const c of consumers) {
 		if (variant !== 'sentinel') c.daemon = true;

@@ -13,9 +13,11 @@
  *             its parent's; the parent prints first (start() does not wait).
  *   subclass  `class MyProcess(Process)` overriding run(); start() calls run() in the child,
  *             and the child is named after its class, `MyProcess-1`, as CPython names it.
- *   two       "如何开启多个不同的子进程": two children from one function, in a loop.
  * Invariants
  *   ppid-is-parent (hold): every pid a child prints as its parent's is MainProcess's pid.
+ *
+ * "如何开启多个不同的子进程" (several children from one function, in a loop) is the
+ * `children` lesson.
  *
  * The subclass must be exported: the child rebuilds it by that name (with the fields it had
  * at start(), as unpickling does) and calls its run(). The `attributes`, `terminate` and
@@ -38,12 +40,11 @@ export const meta = defineScenario({
 		zh: ['Process(target=func, args=(1,)) 开一个子进程运行 func；也可以继承 Process 并重写 run()。', 'start() 只是请操作系统开进程，父进程马上往下走；子进程的 ppid 就是父进程的 pid。'],
 		en: ['Process(target=func, args=(1,)) runs func in a child process; or subclass Process and override run().', "start() only asks the OS for a process and the parent goes straight on; the child's parent pid is the parent's pid."],
 	},
-	sources: ['003 (开启子进程的一种方式, 以继承的方式, 如何开启多个不同的子进程)'],
+	sources: ['003 (开启子进程的一种方式, 以继承的方式)'],
 	group: 'process-life',
 	variants: {
 		function: {zh: 'Process(target=func, args=(1,))：父进程先打印，子进程1秒后打印 pid 和 ppid', en: 'Process(target=func, args=(1,)): the parent prints first, the child a second later with its pid and ppid'},
 		subclass: {zh: '继承 Process、重写 run()：子进程名叫 MyProcess-1', en: 'a subclass overriding run(): the child is named MyProcess-1'},
-		two: {zh: '循环开两个子进程', en: 'two children started in a loop'},
 	},
 	defaultVariant: 'function',
 	invariants: [
@@ -54,7 +55,7 @@ export const meta = defineScenario({
 		},
 	],
 	expectedEnd: 'completed',
-	processes: (_options, variant) => (variant === 'two' ? 3 : 2),
+	processes: () => 2,
 	captions: [
 		{
 			when: e => e.kind === 'task' && e.target === 'MyProcess',
@@ -81,12 +82,6 @@ export async function func(i: number): Promise<void> {
 	await print(`这里是儿子进程,儿子自己的pid是${getpid()},儿子的父进程的pid是${getppid()}`);
 }
 
-/** 如何开启多个不同的子进程 */
-export async function func_n(i: number): Promise<void> {
-	await sleep(1);
-	await print(`这里是儿子${i}进程,儿子自己的pid是${getpid()},儿子的父进程的pid是${getppid()}`);
-}
-
 /** 以继承的方式 */
 export class MyProcess extends Process {
 	override async run(): Promise<void> {
@@ -100,14 +95,7 @@ export async function main({variant}: MainContext): Promise<void> {
 		await p1.start(); // 解释器告诉操作系统，去帮我开启一个进程：就绪状态
 		return;
 	}
-	if (variant === 'two') {
-		for (let i = 0; i < 2; i++) {
-			const p = new Process({target: func_n, args: [i]});
-			await p.start();
-		}
-	} else {
-		const p = new Process({target: func, args: [1]}); // 实例化一个进程对象
-		await p.start(); // 开启一个子进程
-	}
+	const p = new Process({target: func, args: [1]}); // 实例化一个进程对象
+	await p.start(); // 开启一个子进程
 	await print(`这里是父亲进程,父进程自己的pid是:${getpid()},父亲的父亲的pid是${getppid()}`);
 }

@@ -10,11 +10,11 @@
  *       wait() blocks or not by the flag: True goes on, False blocks until someone calls set().
  *
  * Variants
- *   lights  one light (a daemon) and six cars arriving 0.5–1.5 s apart; the main process
+ *   lights  one light (a daemon) and four cars arriving 0.5–1.5 s apart; the main process
  *           joins the cars, and when its code ends the light, a daemon, is ended (-15).
  * Invariants
  *   no-car-on-red (hold): a car goes (…通过) only while the light is green.
- *   every-car-goes (hold): by the end all six cars have gone.
+ *   every-car-goes (hold): by the end all four cars have gone.
  *
  * The lines follow the well-known version of this example (car%i在等待, car%i通过, 红灯亮了,
  * 绿灯亮了; without its colour codes); 002 describes the model in prose. The main process
@@ -23,7 +23,7 @@
  */
 import {Event, Process, defineScenario, print, random, sleep, type ViewState} from '../source/scenario/api.js';
 
-const CARS = 6;
+const CARS = 4;
 
 function flag(s: ViewState): boolean | undefined {
 	return Object.values(s.prims).find(p => p.type === 'Event')?.flag;
@@ -38,7 +38,7 @@ export const meta = defineScenario({
 	},
 	sources: ['002 (事件: set, clear, wait, is_set; 红绿灯模型)'],
 	group: 'semaphores-events',
-	variants: {lights: {zh: '一个红绿灯，6辆车', en: 'one light, six cars'}},
+	variants: {lights: {zh: '一个红绿灯，4辆车', en: 'one light, four cars'}},
 	defaultVariant: 'lights',
 	invariants: [
 		{
@@ -48,7 +48,7 @@ export const meta = defineScenario({
 		},
 		{
 			name: 'every-car-goes',
-			text: {zh: '结束时6辆车都通过了', en: 'by the end all six cars have gone'},
+			text: {zh: '结束时4辆车都通过了', en: 'by the end all four cars have gone'},
 			check: s => s.output.filter(line => line.text.endsWith('通过')).length === CARS,
 			when: 'end',
 		},
