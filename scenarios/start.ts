@@ -20,8 +20,9 @@
  * `children` lesson.
  *
  * The subclass must be exported: the child rebuilds it by that name (with the fields it had
- * at start(), as unpickling does) and calls its run(). The `attributes`, `terminate` and
- * `join` lessons go on from here with the same child.
+ * at start(), as unpickling does) and calls its run(). The other examples of a process's
+ * life in 003 (attributes, terminate, join) are lessons of their own, not merged here: each
+ * is a separate program in the tutorial.
  */
 import {Process, defineScenario, getpid, getppid, print, sleep, type MainContext, type ViewState} from '../source/scenario/api.js';
 
