@@ -13,6 +13,11 @@ import {InputError, loadScenario, resolveScenario} from './scenario/load.js';
 import {resolveRequest} from './engine/launch.js';
 
 async function main(): Promise<number> {
+	// `conc-tui ticket | head`: a reader that stops early is not an error.
+	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(0);
+		throw error;
+	});
 	const args = parseArgs(process.argv.slice(2));
 	const lang = args.lang ?? (/^zh/i.test(process.env.LANG ?? '') ? 'zh' : 'en');
 	if (args.command === 'list') {

@@ -429,7 +429,7 @@ export class Engine {
 			done: false,
 			mainEnded: false,
 			mainExit: 0,
-			exited: new Promise(resolve => worker.once('exit', () => resolve())),
+			exited: this.pool.exited(worker),
 			names: new Map(),
 		};
 		p.exited.then(() => {
@@ -457,7 +457,8 @@ export class Engine {
 			target: request.target,
 			args: request.args,
 			pid: request.pid,
-			ppid: parent?.pid ?? process.pid % 100000,
+			// MainProcess's parent (the shell) gets a pid from the seed too: a trace must not depend on the real one.
+			ppid: parent?.pid ?? this.pidBase - 1,
 			name: request.name,
 			daemon: request.daemon,
 			seed: c.seed,

@@ -15,15 +15,26 @@ const LIMITS = {maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256};
 export class WorkerPool {
 	private readonly idle: Worker[] = [];
 	private readonly all = new Set<Worker>();
+	private readonly ends = new WeakMap<Worker, Promise<void>>();
+	private readonly dead = new WeakSet<Worker>();
 
 	/** Boots workers until `n` are idle. */
 	warm(n: number): void {
 		while (this.idle.length < n) this.idle.push(this.boot());
 	}
 
-	/** An idle worker, or a new one. */
+	/** An idle worker that is still alive (one can die while booting), or a new one. */
 	take(): Worker {
-		return this.idle.shift() ?? this.boot();
+		for (;;) {
+			const worker = this.idle.shift();
+			if (!worker) return this.boot();
+			if (!this.dead.has(worker)) return worker;
+		}
+	}
+
+	/** Resolves when the worker has exited, however it ended (watched from its boot, so no exit is missed). */
+	exited(worker: Worker): Promise<void> {
+		return this.ends.get(worker) ?? Promise.resolve();
 	}
 
 	/** Ends every worker, busy or idle. */
@@ -45,6 +56,15 @@ export class WorkerPool {
 		// A lesson talks through print(); stray console output from a worker must not tear the screen.
 		worker.stdout.resume();
 		worker.on('error', () => {});
+		this.ends.set(
+			worker,
+			new Promise(resolve =>
+				worker.once('exit', () => {
+					this.dead.add(worker);
+					resolve();
+				}),
+			),
+		);
 		this.all.add(worker);
 		return worker;
 	}

@@ -452,7 +452,8 @@ export class Runtime {
 
 /** A traceback in CPython's shape, pointing at the scenario's own lines. */
 export function formatTraceback(task: Task, error: unknown, scenarioFile: string): string {
-	const head = task.thread ? `Exception in thread ${task.pyName}:` : `Process ${task.pyName}:`;
+	// The main program's traceback has no heading; a child process's and a thread's do, as in CPython.
+	const head = task.thread ? [`Exception in thread ${task.pyName}:`] : task.pyName === 'MainProcess' ? [] : [`Process ${task.pyName}:`];
 	const e = error instanceof Error ? error : new Error(String(error));
 	const stem = scenarioFile.replace(/^.*\//, '').replace(/\.[cm]?[jt]s$/, '');
 	const frames: string[] = [];
@@ -474,5 +475,5 @@ export function formatTraceback(task: Task, error: unknown, scenarioFile: string
 		frames.unshift(`  File "${source}", line ${lineNo}, in ${fn}`);
 	}
 	const type = (e as {pyType?: string}).pyType ?? (e.name === 'Error' ? 'Exception' : e.name);
-	return [head, 'Traceback (most recent call last):', ...frames, `${type}: ${e.message}`].join('\n');
+	return [...head, 'Traceback (most recent call last):', ...frames, e.message ? `${type}: ${e.message}` : type].join('\n');
 }

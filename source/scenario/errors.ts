@@ -19,7 +19,8 @@ export class Full extends PyError {
 /** queue.Empty: get on an empty queue without waiting (or after its timeout). */
 export class Empty extends PyError {
 	constructor() {
-		super('queue.Empty');
+		// CPython names it after the C module that defines it.
+		super('_queue.Empty');
 	}
 }
 
