@@ -56,14 +56,14 @@ export class Tty {
 	}
 
 	/** Waits until the screen satisfies `ok`; fails with the screen in the message. */
-	async waitFor(ok: (screen: string) => boolean, what: string, timeoutMs = 60_000): Promise<string> {
+	async waitFor(ok: (screen: string) => boolean, what: string, timeoutMs = 60_000, pollMs = 50): Promise<string> {
 		const until = Date.now() + timeoutMs;
 		for (;;) {
 			await this.parsed;
 			const screen = this.text();
 			if (ok(screen)) return screen;
 			if (Date.now() > until) throw new Error(`timed out waiting for ${what}; the screen:\n${screen}`);
-			await new Promise(r => setTimeout(r, 50));
+			await new Promise(r => setTimeout(r, pollMs));
 		}
 	}
 

@@ -1,6 +1,7 @@
 /** The caption: what just happened, and the lesson's own words for this moment. */
-import {Box, Text} from 'ink';
-import {useColor} from './theme.js';
+import {Box} from 'ink';
+import {fit} from './format.js';
+import {Row} from './Row.js';
 
 export interface CaptionProps {
 	/** What the last step did, in words. */
@@ -14,7 +15,6 @@ export interface CaptionProps {
 }
 
 export function Caption({happened, caption, alert, width, rows}: CaptionProps) {
-	const color = useColor();
 	const lines: {text: string; tone: 'alert' | 'caption' | 'plain'}[] = [];
 	if (alert) lines.push({text: alert, tone: 'alert'});
 	if (caption) lines.push({text: caption, tone: 'caption'});
@@ -23,10 +23,16 @@ export function Caption({happened, caption, alert, width, rows}: CaptionProps) {
 	return (
 		<Box flexDirection="column" width={width} height={rows}>
 			{lines.slice(0, rows).map((l, i) => (
-				<Text key={i} wrap="truncate-end" color={color(l.tone === 'alert' ? 'red' : l.tone === 'caption' ? 'cyan' : undefined)} bold={l.tone !== 'plain'}>
-					{l.tone === 'alert' ? '! ' : l.tone === 'caption' ? '» ' : '  '}
-					{l.text}
-				</Text>
+				<Row
+					key={i}
+					parts={[
+						{
+							text: `${l.tone === 'alert' ? '! ' : l.tone === 'caption' ? '» ' : '  '}${fit(l.text, width - 2)}`,
+							color: l.tone === 'alert' ? 'red' : l.tone === 'caption' ? 'cyan' : undefined,
+							bold: l.tone !== 'plain',
+						},
+					]}
+				/>
 			))}
 		</Box>
 	);

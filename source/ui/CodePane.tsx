@@ -2,10 +2,10 @@
  * The lesson's source, a window around the line of the task that ran (or
  * the selected one), each line marked with the tasks that stand on it.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import type {ViewState} from '../view/state.js';
 import {cellWidth, fit, padCells} from './format.js';
-import {useColor} from './theme.js';
+import {Row} from './Row.js';
 import {Title} from './Title.js';
 
 export interface CodePaneProps {
@@ -30,7 +30,6 @@ export function tasksByLine(view: ViewState): Map<number, string[]> {
 }
 
 export function CodePane({source, view, focus, width, rows}: CodePaneProps) {
-	const color = useColor();
 	const lines = source.replace(/\t/g, '  ').split('\n');
 	const at = tasksByLine(view);
 	const focusLine = (focus ? view.tasks[focus]?.line : undefined) ?? [...at.keys()][0] ?? 1;
@@ -46,16 +45,13 @@ export function CodePane({source, view, focus, width, rows}: CodePaneProps) {
 				const who = here ? ` ← ${here.length > 3 ? `${here.slice(0, 3).join(' ')} +${here.length - 3}` : here.join(' ')}` : '';
 				// The code gives way to the names of the tasks on the line.
 				const room = Math.max(8, width - numWidth - 2 - cellWidth(who));
-				const shown = who ? padCells(fit(text, room), room) : text;
+				const shown = who ? padCells(fit(text, room), room) : fit(text, width - numWidth - 2);
 				return (
-					<Text key={n} wrap="truncate-end" bold={isFocus}>
-						<Text color={color(here ? 'yellow' : 'gray')}>
-							{isFocus ? '▶' : here ? '•' : ' '}
-							{String(n).padStart(numWidth)}
-						</Text>{' '}
-						{shown}
-						{who && <Text color={color('yellow')}>{who}</Text>}
-					</Text>
+					<Row
+						key={n}
+						bold={isFocus}
+						parts={[{text: `${isFocus ? '▶' : here ? '•' : ' '}${String(n).padStart(numWidth)} `, color: here ? 'yellow' : 'gray'}, shown, who && {text: who, color: 'yellow'}]}
+					/>
 				);
 			})}
 		</Box>

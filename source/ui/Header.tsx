@@ -1,8 +1,9 @@
 /** The header: the lesson, how it is run, and where the viewer is. */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {cellWidth, fit} from './format.js';
+import {Row, type Part} from './Row.js';
 import type {InvariantView} from '../view/state.js';
 import type {Status} from './session.js';
-import {useColor} from './theme.js';
 
 export interface HeaderProps {
 	title: string;
@@ -49,41 +50,26 @@ function speedText(speed: number): string {
 }
 
 export function Header(p: HeaderProps) {
-	const color = useColor();
 	const broken = Object.entries(p.invariants).filter(([, inv]) => !inv.ok);
 	const run = `${p.name}:${p.variant} · ${p.free ? 'free' : p.policy} · ${p.cores} core${p.cores === 1 ? '' : 's'} · seed ${p.seed}`;
 	const where = `step ${p.step}${p.total !== undefined ? `/${p.total}` : ''} · t ${p.time.toFixed(3)}s · ${speedText(p.speed)}${p.busy ? ' · rerunning…' : ''}`;
-	const status = <Text color={color(STATUS_COLOR[p.status])} bold>{STATUS_TEXT[p.status]}</Text>;
-	const invariants =
-		broken.length > 0
-			? broken.map(([name, inv]) => (
-					<Text key={name} color={color(inv.expected === 'hold' ? 'red' : 'magenta')}>
-						{' '}
-						✗ broken at step {inv.brokeAt ?? '?'}: {name}
-					</Text>
-				))
-			: null;
+	const status: Part = {text: STATUS_TEXT[p.status], color: STATUS_COLOR[p.status], bold: true};
+	const invariants: Part[] = broken.map(([name, inv]) => ({text: ` ✗ broken at step ${inv.brokeAt ?? '?'}: ${name}`, color: inv.expected === 'hold' ? 'red' : 'magenta'}));
+	const rest = (used: number, parts: Part[]) => {
+		let room = p.width - used;
+		return parts.map(part => {
+			const text = fit(part.text, Math.max(0, room));
+			room -= cellWidth(text);
+			return {...part, text};
+		});
+	};
 	if (p.compact) {
-		return (
-			<Text wrap="truncate-end">
-				{status} <Text bold>{p.name}:{p.variant}</Text> {where}
-				{invariants}
-			</Text>
-		);
+		return <Row width={p.width} parts={[status, ' ', ...rest(cellWidth(STATUS_TEXT[p.status]) + 1, [{text: `${p.name}:${p.variant}`, bold: true}, {text: ` ${where}`}, ...invariants])]} />;
 	}
 	return (
 		<Box flexDirection="column" width={p.width}>
-			<Text wrap="truncate-end">
-				<Text bold color={color('cyan')}>
-					{p.title}
-				</Text>
-				{'  '}
-				{run}
-			</Text>
-			<Text wrap="truncate-end">
-				{status} · {where}
-				{invariants}
-			</Text>
+			<Row width={p.width} parts={[{text: fit(p.title, p.width), bold: true, color: 'cyan'}, ...rest(cellWidth(p.title) + 2, [{text: `  ${run}`}])]} />
+			<Row width={p.width} parts={[status, ...rest(cellWidth(STATUS_TEXT[p.status]), [{text: ` · ${where}`}, ...invariants])]} />
 		</Box>
 	);
 }

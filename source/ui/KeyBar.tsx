@@ -1,5 +1,5 @@
 /** The key help bar, drawn from the key table. */
-import {Text} from 'ink';
+import {Row} from './Row.js';
 import {KEY_TABLE} from './keys.js';
 import {useTheme} from './theme.js';
 
@@ -24,18 +24,13 @@ export function KeyBar({manual, width}: KeyBarProps) {
 	const {color} = useTheme();
 	const items = barItems(manual, width);
 	return (
-		<Text wrap="truncate-end">
-			{items.map((b, i) => (
-				<Text key={b.label}>
-					{i > 0 ? ' ' : ''}
-					<Text inverse={color} bold>
-						{b.label}
-					</Text>
-					{b.word ? ` ${b.word}` : ''}
-				</Text>
-			))}
-			{width >= 100 ? ' · ? for all keys' : ''}
-		</Text>
+		<Row
+			width={width}
+			parts={[
+				...items.flatMap((b, i) => [i > 0 && ' ', {text: b.label, inverse: color, bold: true}, b.word && ` ${b.word}`]),
+				width >= 100 && ' · ? for all keys',
+			]}
+		/>
 	);
 }
 

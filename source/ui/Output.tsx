@@ -2,10 +2,10 @@
  * The shared terminal: what the tasks printed, each line tagged with its
  * task, the newest at the bottom. Control characters are shown, not obeyed.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import type {OutputLine} from '../view/state.js';
-import {oneLine} from './format.js';
-import {useColor} from './theme.js';
+import {fit, oneLine} from './format.js';
+import {Row} from './Row.js';
 import {Title} from './Title.js';
 
 export interface OutputProps {
@@ -32,19 +32,17 @@ export function tail(lines: readonly OutputLine[], rows: number, newFrom: number
 }
 
 export function Output({lines, newFrom, width, rows, title}: OutputProps) {
-	const color = useColor();
 	const shown = tail(lines, rows, newFrom);
 	const tagWidth = Math.min(14, Math.max(4, ...shown.map(l => l.task.length)));
 	return (
 		<Box flexDirection="column" width={width}>
 			{title !== false && <Title text="Output" width={width} note={lines.length > 0 ? `${lines.length} line${lines.length === 1 ? '' : 's'}` : undefined} />}
 			{shown.map(l => (
-				<Text key={l.key} wrap="truncate-end" bold={l.fresh}>
-					<Text color={color(l.stderr ? 'red' : 'gray')}>
-						{l.task.padEnd(tagWidth).slice(0, tagWidth)} {l.stderr ? '!' : '│'}
-					</Text>{' '}
-					<Text color={color(l.stderr ? 'red' : undefined)}>{l.text}</Text>
-				</Text>
+				<Row
+					key={l.key}
+					bold={l.fresh}
+					parts={[{text: `${l.task.padEnd(tagWidth).slice(0, tagWidth)} ${l.stderr ? '!' : '│'} `, color: l.stderr ? 'red' : 'gray'}, {text: fit(l.text, width - tagWidth - 3), color: l.stderr ? 'red' : undefined}]}
+				/>
 			))}
 		</Box>
 	);

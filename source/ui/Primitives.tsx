@@ -6,8 +6,8 @@
  */
 import {Box, Text} from 'ink';
 import type {ViewState} from '../view/state.js';
-import {gils, primText} from './format.js';
-import {useColor} from './theme.js';
+import {fitParts, gils, primText} from './format.js';
+import {Row} from './Row.js';
 import {Title} from './Title.js';
 
 export interface PrimitivesProps {
@@ -20,7 +20,6 @@ export interface PrimitivesProps {
 }
 
 export function Primitives({view, changed, ran, width, rows}: PrimitivesProps) {
-	const color = useColor();
 	const lines = [
 		...view.primOrder.map(obj => ({key: obj, changed: changed.has(obj), ...primText(view.prims[obj]!, view)})),
 		...gils(view, ran).map(g => ({
@@ -38,19 +37,20 @@ export function Primitives({view, changed, ran, width, rows}: PrimitivesProps) {
 		const who = {key: `${l.key}+`, changed: l.changed, name: '', state: '', has: l.has, waits: l.waits};
 		return split && (l.has || l.waits) ? [{...l, has: '', waits: ''}, who] : [l];
 	});
-	const shown = rowsOut.length > rows ? rowsOut.slice(0, Math.max(0, rows - 1)) : rowsOut;
+	const shown = (rowsOut.length > rows ? rowsOut.slice(0, Math.max(0, rows - 1)) : rowsOut).map(l => {
+		const [name, state, has, waits] = fitParts([l.name, l.name ? ` ${l.state}` : '', l.has ? `${l.name ? ' ' : ''}${l.has}` : '', l.waits ? `${l.name || l.has ? ' ' : ''}${l.waits}` : ''], width - (l.name ? 1 : 3));
+		return {...l, name: name!, state: state!, has: has!, waits: waits!};
+	});
 	return (
 		<Box flexDirection="column" width={width}>
 			<Title text="Primitives" width={width} />
 			{lines.length === 0 && rows > 0 && <Text dimColor>(none yet)</Text>}
 			{shown.map(l => (
-				<Text key={l.key} wrap="truncate-end" bold={l.changed}>
-					{l.name ? (l.changed ? '•' : ' ') : '   '}
-					{l.name && <Text color={color('cyan')}>{l.name}</Text>}
-					{l.name && ` ${l.state}`}
-					{l.has && <Text color={color('green')}>{l.name ? ' ' : ''}{l.has}</Text>}
-					{l.waits && <Text color={color('red')}>{l.name || l.has ? ' ' : ''}{l.waits}</Text>}
-				</Text>
+				<Row
+					key={l.key}
+					bold={l.changed}
+					parts={[l.name ? (l.changed ? '•' : ' ') : '   ', l.name && {text: l.name, color: 'cyan'}, l.state, l.has && {text: l.has, color: 'green'}, l.waits && {text: l.waits, color: 'red'}]}
+				/>
 			))}
 			{shown.length < rowsOut.length && <Text dimColor>+{rowsOut.length - shown.length} more</Text>}
 		</Box>

@@ -96,7 +96,7 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 			{f.help ? (
 				<HelpOverlay width={L.width} rows={body} />
 			) : (
-				<Box flexDirection="column" height={body} overflow="hidden">
+				<Box flexDirection="column" height={body}>
 					{tasks}
 					{L.compact ? (
 						L.mid > 0 && <Output lines={v.output} newFrom={newFrom} width={L.width} rows={L.mid} />

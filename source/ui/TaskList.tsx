@@ -4,10 +4,11 @@
  * is marked `»`, rows the step changed are bold; in manual mode the ready
  * tasks carry the digit that picks them, and the selected one a `>`.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import type {ViewState} from '../view/state.js';
-import {detailText} from './format.js';
-import {STATE_LOOK, badge, useColor} from './theme.js';
+import {detailText, fit} from './format.js';
+import {Row} from './Row.js';
+import {STATE_LOOK, badge} from './theme.js';
 import {Title} from './Title.js';
 
 export interface TaskListProps {
@@ -29,7 +30,6 @@ export interface TaskListProps {
 }
 
 export function TaskList(p: TaskListProps) {
-	const color = useColor();
 	const nameWidth = Math.min(16, Math.max(4, ...p.view.order.map(n => n.length)));
 	const more = [p.above > 0 && `↑${p.above}`, p.below > 0 && `↓${p.below}`].filter(Boolean).join(' ');
 	return (
@@ -46,12 +46,19 @@ export function TaskList(p: TaskListProps) {
 					const mark = name === p.selected ? '>' : ' ';
 					pick = i < 0 ? '   ' : `${mark}${i < 9 ? String(i + 1) : '·'} `;
 				}
+				const before = 1 + pick.length + nameWidth + 1 + 6 + 1 + 9 + 1;
 				return (
-					<Text key={name} wrap="truncate-end" bold={changed}>
-						{gutter}
-						{pick && <Text color={color('magenta')}>{pick}</Text>}
-						{name.padEnd(nameWidth).slice(0, nameWidth)} {String(t.pid).padStart(6)} <Text color={color(look.color)}>{badge(t.state)}</Text> {detailText(t, p.view)}
-					</Text>
+					<Row
+						key={name}
+						bold={changed}
+						parts={[
+							gutter,
+							pick && {text: pick, color: 'magenta'},
+							`${fit(name, nameWidth).padEnd(nameWidth)} ${String(t.pid).padStart(6)} `,
+							{text: badge(t.state), color: look.color},
+							` ${fit(detailText(t, p.view), p.width - before)}`,
+						]}
+					/>
 				);
 			})}
 		</Box>

@@ -40,6 +40,7 @@ export function Timeline({columns, pos, lanes, width, title}: TimelineProps) {
 		<Box flexDirection="column" width={width}>
 			{title !== false && <Title text="Timeline" width={width} note={to >= 0 ? `${from}–${to}` : undefined} />}
 			{lanes.map(task => (
+				// One text a lane: its cells are all beyond ASCII, so cutting it in runs would not help Ink measure it.
 				<Text key={task} wrap="truncate-end">
 					{to < 0
 						? ' '

@@ -1,5 +1,9 @@
-/** A panel's title row: `─ Tasks 7 ──────…`, as wide as the panel. */
-import {Text} from 'ink';
+/**
+ * A panel's title row: `─ Tasks 7 ──────…`, as wide as the panel. The rule
+ * is a box's top border: Ink draws a border without measuring it, where a
+ * long string of `─` would take string-width's slow path on every frame.
+ */
+import {Box, Text} from 'ink';
 
 export interface TitleProps {
 	text: string;
@@ -9,13 +13,20 @@ export interface TitleProps {
 }
 
 export function Title({text, width, note}: TitleProps) {
-	const head = `─ ${text} `;
-	const tail = note ? ` ${note} ─` : '';
-	const fill = Math.max(0, width - head.length - tail.length);
 	return (
-		<Text dimColor wrap="truncate-end">
-			─ <Text bold>{text}</Text> {'─'.repeat(fill)}
-			{tail}
-		</Text>
+		<Box height={1} width={width} flexShrink={0}>
+			<Text dimColor>─ </Text>
+			<Text bold dimColor wrap="truncate-end">
+				{text}
+			</Text>
+			<Text> </Text>
+			<Box flexGrow={1} height={1} borderStyle="single" borderTop borderBottom={false} borderLeft={false} borderRight={false} borderDimColor />
+			{note && (
+				<Text dimColor wrap="truncate-end">
+					{' '}
+					{note} ─
+				</Text>
+			)}
+		</Box>
 	);
 }

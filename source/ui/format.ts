@@ -242,6 +242,21 @@ export function fit(text: string, width: number): string {
 	return `${out}…`;
 }
 
+/**
+ * Cuts consecutive parts of a line so that together they take at most
+ * `width` columns: the first parts keep their room, the last ones give way.
+ * Ink would cut the line too, but measuring a long string costs it far more
+ * than this does (a lock with ninety-nine waiters, a join on a hundred).
+ */
+export function fitParts(parts: readonly string[], width: number): string[] {
+	let room = width;
+	return parts.map(part => {
+		const cut = fit(part, Math.max(0, room));
+		room -= cellWidth(cut);
+		return cut;
+	});
+}
+
 /** Pads a string with spaces to `width` columns. */
 export function padCells(text: string, width: number): string {
 	return text + ' '.repeat(Math.max(0, width - cellWidth(text)));

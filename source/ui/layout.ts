@@ -68,7 +68,7 @@ export function layoutFor(columns: number, rows: number, taskCount: number): Lay
 	const keys = 1;
 	const avail = height - header - caption - keys;
 	const tasks = Math.min(count, Math.max(3, Math.floor((avail - 2) * 0.45)));
-	const taskWidth = Math.min(width, Math.max(48, Math.floor(width * 0.58)));
+	const taskWidth = Math.min(width, Math.max(56, Math.floor(width * 0.6)));
 	const timeline = width - taskWidth - 1 >= 8 ? width - taskWidth - 1 : 0;
 	let rest = avail - 1 - tasks - 1;
 	const wide = width >= WIDE_FROM;

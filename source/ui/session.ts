@@ -371,30 +371,39 @@ export class RunSession {
 
 	// ---- runs --------------------------------------------------------------
 
+	/**
+	 * A new recording, its engine started on the next turn of the event loop:
+	 * booting workers takes the main thread for a while, and the screen's
+	 * first frame (or the key that asked for the rerun) should not wait for it.
+	 */
 	private start(settings: Settings, replay: readonly string[]): Recording {
 		const rec = new Recording(this.scenario.meta.captions ?? [], () => this.recorded(rec));
-		try {
-			const {engine, done} = createRun(
-				{
-					scenario: this.scenario,
-					variant: settings.variant,
-					seed: settings.seed,
-					policy: settings.free ? this.autoPolicy : settings.policy,
-					quantum: settings.quantum,
-					cores: settings.cores,
-					free: settings.free,
-					options: settings.options,
-					maxSteps: settings.maxSteps,
-					replay,
-					pick: ready => rec.ask(ready),
-				},
-				(e: TraceEvent) => rec.push(e),
-			);
-			rec.engine = engine;
-			done.catch((error: unknown) => rec.fail(error instanceof Error ? error.message : String(error)));
-		} catch (error) {
-			rec.fail(error instanceof Error ? error.message : String(error));
-		}
+		setImmediate(() => {
+			if (rec.stopped || this.disposed) return;
+			try {
+				const {engine, done} = createRun(
+					{
+						scenario: this.scenario,
+						variant: settings.variant,
+						seed: settings.seed,
+						policy: settings.free ? this.autoPolicy : settings.policy,
+						quantum: settings.quantum,
+						cores: settings.cores,
+						free: settings.free,
+						options: settings.options,
+						maxSteps: settings.maxSteps,
+						replay,
+						pick: ready => rec.ask(ready),
+					},
+					(e: TraceEvent) => rec.push(e),
+				);
+				rec.engine = engine;
+				if (rec.stopped) void engine.stop().catch(() => {});
+				done.catch((error: unknown) => rec.fail(error instanceof Error ? error.message : String(error)));
+			} catch (error) {
+				rec.fail(error instanceof Error ? error.message : String(error));
+			}
+		});
 		return rec;
 	}
 
