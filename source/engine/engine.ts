@@ -140,6 +140,9 @@ export class Engine {
 	private readonly procs: ProcRec[] = [];
 	private readonly tasks = new Map<string, TaskRec>();
 	private readonly taskOrder: TaskRec[] = [];
+	/** The tasks of taskOrder not known to be done, in the same order (see readyTasks). */
+	private readonly live: TaskRec[] = [];
+	private liveSeen = 0;
 	private readonly waiters = new Map<string, TaskRec[]>();
 	private timers: Timer[] = [];
 	private timerSeq = 0;
@@ -184,10 +187,11 @@ export class Engine {
 	async run(): Promise<RunResult> {
 		const c = this.config;
 		const hint = Math.min(c.meta.processes?.(c.options, c.variant) ?? 1, 256);
-		this.pool.warm(hint);
 		this.emit({kind: 'run', scenario: c.meta.name, variant: c.variant, seed: c.seed, policy: c.policy.name, cores: c.cores, mode: c.free ? 'free' : 'controlled', options: c.options});
 		const files = c.meta.files?.(c.options, c.variant) ?? {};
 		for (const [name, content] of Object.entries(files)) this.emit({kind: 'prim', task: 'MainProcess', obj: `file:${name}`, type: 'File', name, content});
+		// Only now: booting a hundred workers takes the cores for a second or more, and the first lines must not wait for it.
+		this.pool.warm(hint);
 		Atomics.store(new Int32Array(this.runBuffer), RUN_PID_COUNTER, 1);
 		try {
 			const main = this.startProcess({pid: this.pidBase, name: 'MainProcess', daemon: false, target: 'main', args: [{variant: c.variant, options: c.options}]}, undefined);
@@ -208,9 +212,9 @@ export class Engine {
 			if (this.stopped) return 'limit';
 			await this.applyTerminations();
 			this.checkInvariants('always');
-			const ready = this.taskOrder.filter(t => t.state === 'ready');
+			const ready = this.readyTasks();
 			if (ready.length === 0) {
-				if (this.taskOrder.every(t => t.state === 'done')) return 'completed';
+				if (this.live.length === 0) return 'completed';
 				if (this.fireTimers()) continue;
 				return 'deadlock';
 			}
@@ -228,6 +232,24 @@ export class Engine {
 			this.grant(task);
 			await this.collect(task.proc, task);
 		}
+	}
+
+	/**
+	 * The ready tasks in creation order: what `taskOrder.filter(ready)` gives,
+	 * without walking every task that has ever ended at every step (a lesson
+	 * with a thousand finished threads would pay for each of them each time).
+	 */
+	private readyTasks(): TaskRec[] {
+		while (this.liveSeen < this.taskOrder.length) this.live.push(this.taskOrder[this.liveSeen++]!);
+		const ready: TaskRec[] = [];
+		let kept = 0;
+		for (const t of this.live) {
+			if (t.state === 'done') continue;
+			this.live[kept++] = t;
+			if (t.state === 'ready') ready.push(t);
+		}
+		this.live.length = kept;
+		return ready;
 	}
 
 	private grant(task: TaskRec): void {

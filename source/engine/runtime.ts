@@ -95,6 +95,9 @@ export class Runtime {
 	private readonly scenarioFile: string;
 	private readonly lineCache = new Map<number, number>();
 	private readonly keepAlive: ReturnType<typeof setInterval>;
+	/** Controlled mode: reports written so far, and who waits for the next one. */
+	private reports = 0;
+	private reported: (() => void) | undefined;
 
 	constructor(a: Assignment) {
 		this.assignment = a;
@@ -177,9 +180,19 @@ export class Runtime {
 		this.emit({k: 'spawn', t: this.current.t, ref});
 	}
 
+	/**
+	 * Whether operations are recorded (false in free mode with `record: off`,
+	 * where only prints, task starts and ends are): a hot path can skip
+	 * building an event that {@link emit} would drop.
+	 */
+	get recording(): boolean {
+		return this.controlled || this.assignment.record;
+	}
+
 	/** Records an event for the trace. */
 	emit(event: WorkerEvent): void {
-		if (!this.controlled && !this.assignment.record && event.k !== 'print' && event.k !== 'end' && event.k !== 'spawn' && event.k !== 'terminate') return;
+		// Unrecorded free mode still tells the engine which tasks exist (it ends the run when they are all done).
+		if (!this.controlled && !this.assignment.record && event.k !== 'print' && event.k !== 'end' && event.k !== 'task' && event.k !== 'spawn' && event.k !== 'terminate') return;
 		if (!this.controlled) (event as {at?: number}).at = performance.timeOrigin + performance.now();
 		this.out.push(event);
 		if (!this.controlled && !this.flushScheduled) {
@@ -192,9 +205,15 @@ export class Runtime {
 	 * An observable operation that never waits: the task passes its gate,
 	 * then the operation happens (the caller does it after this resolves).
 	 */
-	async step(op: OpInfo): Promise<Task> {
+	step(op: OpInfo): Task | Promise<Task> {
 		const task = this.current;
-		if (this.controlled) await this.gate(task, op);
+		// Free mode: the gate is open, so no promise (and no microtask hops) for it.
+		if (!this.controlled) return task;
+		return this.gated(task, op);
+	}
+
+	private async gated(task: Task, op: OpInfo): Promise<Task> {
+		await this.gate(task, op);
 		return task;
 	}
 
@@ -397,6 +416,10 @@ export class Runtime {
 		Atomics.store(this.ctl, REPORT_LEN, written!);
 		Atomics.add(this.ctl, REPORT_SEQ, 1);
 		Atomics.notify(this.ctl, REPORT_SEQ);
+		this.reports++;
+		const reported = this.reported;
+		this.reported = undefined;
+		reported?.();
 	}
 
 	/** Reports a failure that happened before any task could run (a module that does not load). */
@@ -419,17 +442,28 @@ export class Runtime {
 		if (!this.controlled) this.flushFree();
 	}
 
-	/** Waits for grants and resumes the granted task. */
+	/**
+	 * Waits for grants and resumes the granted task.
+	 *
+	 * Between a report and the next grant no task of this process is active,
+	 * so nothing here needs the event loop: the worker spins briefly, then
+	 * blocks in Atomics.wait, which the engine's notify wakes directly (a
+	 * waitAsync wake-up goes through the event loop: measured about twice as
+	 * slow a hop, and slower still on a loaded machine). worker.terminate()
+	 * interrupts the wait.
+	 */
 	private async dispatch(): Promise<void> {
+		// The main task's first report may still be on its way (its first gate can be a few awaits in).
+		if (this.reports === 0) await new Promise<void>(resolve => (this.reported = resolve));
 		// Grants are counted from 0: the first may land before this loop starts.
 		let seen = 0;
 		for (;;) {
 			let spins = 0;
 			while (Atomics.load(this.ctl, GRANT_SEQ) === seen && spins < 400) spins++;
-			if (Atomics.load(this.ctl, GRANT_SEQ) === seen) {
-				const w = Atomics.waitAsync(this.ctl, GRANT_SEQ, seen);
-				if (w.async) await w.value;
-			}
+			// A loop, not an if: a wake-up can be stale (the notify of a grant this
+			// worker already saw while spinning), and a stale wake-up must not
+			// resume the task parked at its next gate.
+			while (Atomics.load(this.ctl, GRANT_SEQ) === seen) Atomics.wait(this.ctl, GRANT_SEQ, seen);
 			seen = Atomics.load(this.ctl, GRANT_SEQ);
 			const task = this.tasks[Atomics.load(this.ctl, GRANT_TASK)];
 			if (!task?.resume) {
@@ -440,7 +474,11 @@ export class Runtime {
 			const resume = task.resume;
 			task.resume = undefined;
 			this.active = task;
+			const before = this.reports;
 			resume();
+			// The granted task runs (in microtasks) to its next gate and the step is
+			// reported; only then can a new grant come, so wait for it from there.
+			if (this.reports === before) await new Promise<void>(resolve => (this.reported = resolve));
 		}
 	}
 

@@ -28,6 +28,8 @@ export class LockCore {
 
 	/** How many times the holder holds it (0 or 1 for a plain lock). */
 	get depth(): number {
+		// A plain lock keeps no count: its depth is whether it is held.
+		if (!this.reentrant) return Atomics.load(this.words, STATE) !== 0 ? 1 : 0;
 		return Atomics.load(this.words, COUNT);
 	}
 
@@ -69,14 +71,15 @@ export class LockCore {
 			throw new LockError('ValueError', 'semaphore or lock released too many times');
 		}
 		Atomics.store(this.words, OWNER, 0);
-		Atomics.store(this.words, COUNT, 0);
+		if (this.reentrant) Atomics.store(this.words, COUNT, 0);
 		unlock(this.words, STATE);
 		return true;
 	}
 
 	private took(me: number): void {
 		Atomics.store(this.words, OWNER, me);
-		Atomics.store(this.words, COUNT, 1);
+		// Only an RLock counts; a plain lock's hot path touches the shared words as little as it can.
+		if (this.reentrant) Atomics.store(this.words, COUNT, 1);
 	}
 }
 

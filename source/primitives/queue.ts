@@ -90,7 +90,7 @@ export class QueueCore {
 			return false;
 		}
 		let tail = this.words[TAIL]!;
-		this.writeRaw(tail, lengthBytes(encoded.length));
+		this.writeLength(tail, encoded.length);
 		this.writeRaw((tail + LENGTH_BYTES) % this.capacity, encoded);
 		tail = (tail + need) % this.capacity;
 		this.words[TAIL] = tail;
@@ -167,6 +167,12 @@ export class QueueCore {
 		return out;
 	}
 
+	/** The item's length, little-endian, split at the end of the ring as writeRaw would split it (no allocation: this is every put). */
+	private writeLength(at: number, n: number): void {
+		if (at + LENGTH_BYTES <= this.capacity) this.view.setUint32(at, n, true);
+		else for (let i = 0; i < LENGTH_BYTES; i++) this.bytes[(at + i) % this.capacity] = (n >>> (8 * i)) & 0xff;
+	}
+
 	private readLength(at: number): number {
 		if (at + LENGTH_BYTES <= this.capacity) return this.view.getUint32(at, true);
 		return new DataView(this.readRaw(at, LENGTH_BYTES).buffer).getUint32(0, true);
@@ -175,9 +181,3 @@ export class QueueCore {
 
 /** Returned by {@link QueueCore.tryGet} when there is nothing to take. */
 export const EMPTY: unique symbol = Symbol('empty');
-
-function lengthBytes(n: number): Uint8Array {
-	const out = new Uint8Array(LENGTH_BYTES);
-	new DataView(out.buffer).setUint32(0, n, true);
-	return out;
-}

@@ -5,7 +5,7 @@
  * a copy, as it gets an unpickled copy in CPython.
  */
 import {QueueCore, EMPTY} from '../primitives/queue.js';
-import {BLOCKED, TIMED_OUT} from '../engine/runtime.js';
+import {BLOCKED, TIMED_OUT, type Runtime, type Task} from '../engine/runtime.js';
 import {rt} from './context.js';
 import {Empty, Full, PyError} from './errors.js';
 import {type Handle, registerReviver} from './handles.js';
@@ -23,6 +23,9 @@ export function show(item: unknown): string {
 	}
 }
 
+/** The settled result of every free-mode put that got in at once. */
+const PUT: Promise<void> = Promise.resolve();
+
 /** multiprocessing.Queue(maxsize): FIFO; put waits while full, get while empty. */
 export class Queue {
 	readonly core: QueueCore;
@@ -36,10 +39,24 @@ export class Queue {
 	}
 
 	/** Puts an item; raises queue.Full if it cannot (no wait, or the timeout passed). */
-	async put(item: unknown, block = true, timeout: number | null = null): Promise<void> {
-		const r = rt();
-		const me = r.current;
-		const encoded = this.core.encode(item);
+	put(item: unknown, block = true, timeout: number | null = null): Promise<void> {
+		try {
+			const r = rt();
+			const me = r.current;
+			const encoded = this.core.encode(item);
+			// Free mode, room in the ring: in at the first try (the attempt the wait
+			// loop would make first), without building a promise chain.
+			if (!r.controlled && this.core.tryPut(encoded)) {
+				this.putDone(r, me, item);
+				return PUT;
+			}
+			return this.putWaiting(r, me, item, encoded, block, timeout);
+		} catch (error) {
+			return Promise.reject(error);
+		}
+	}
+
+	private async putWaiting(r: Runtime, me: Task, item: unknown, encoded: Uint8Array, block: boolean, timeout: number | null): Promise<void> {
 		const result = await r.block({op: 'put', obj: this.id, arg: show(item)}, () => (this.core.tryPut(encoded) ? true : block ? BLOCKED : false), {
 			key: `${this.id}.put`,
 			on: `${this.id}.put (full)`,
@@ -51,14 +68,35 @@ export class Queue {
 			r.emit({k: 'op', t: me.t, op: 'put-full', obj: this.id, data: {item: show(item)}});
 			throw new Full();
 		}
+		this.putDone(r, me, item);
+	}
+
+	private putDone(r: Runtime, me: Task, item: unknown): void {
+		if (!r.recording) return;
 		r.emit({k: 'op', t: me.t, op: 'put', obj: this.id, data: {item: show(item), size: this.core.qsize()}});
 		r.emit({k: 'wake', key: `${this.id}.get`, n: 1});
 	}
 
 	/** Takes the oldest item; raises queue.Empty if there is none (no wait, or the timeout passed). */
-	async get(block = true, timeout: number | null = null): Promise<unknown> {
-		const r = rt();
-		const me = r.current;
+	get(block = true, timeout: number | null = null): Promise<unknown> {
+		try {
+			const r = rt();
+			const me = r.current;
+			if (!r.controlled) {
+				// Free mode, an item there: out at the first try, as in put().
+				const item = this.core.tryGet();
+				if (item !== EMPTY) {
+					this.gotDone(r, me, item);
+					return Promise.resolve(item);
+				}
+			}
+			return this.getWaiting(r, me, block, timeout);
+		} catch (error) {
+			return Promise.reject(error);
+		}
+	}
+
+	private async getWaiting(r: Runtime, me: Task, block: boolean, timeout: number | null): Promise<unknown> {
 		const result = await r.block(
 			{op: 'get', obj: this.id},
 			() => {
@@ -72,9 +110,14 @@ export class Queue {
 			throw new Empty();
 		}
 		const {item} = result as {item: unknown};
+		this.gotDone(r, me, item);
+		return item;
+	}
+
+	private gotDone(r: Runtime, me: Task, item: unknown): void {
+		if (!r.recording) return;
 		r.emit({k: 'op', t: me.t, op: 'get', obj: this.id, data: {item: show(item), size: this.core.qsize()}});
 		r.emit({k: 'wake', key: `${this.id}.put`, n: 1});
-		return item;
 	}
 
 	put_nowait(item: unknown): Promise<void> {

@@ -7,7 +7,7 @@
 import {LockCore} from '../primitives/lock.js';
 import {SemaphoreCore} from '../primitives/semaphore.js';
 import {EventCore} from '../primitives/event.js';
-import {BLOCKED, TIMED_OUT} from '../engine/runtime.js';
+import {BLOCKED, TIMED_OUT, type Runtime, type Task} from '../engine/runtime.js';
 import {RUN_PRIM_COUNTERS} from '../engine/protocol.js';
 import {rt} from './context.js';
 import {type Handle, registerReviver} from './handles.js';
@@ -24,6 +24,10 @@ export function announce(kind: string, type: string, name: string | undefined, d
 export function seconds(timeout: number | null | undefined): number | undefined {
 	return timeout === null || timeout === undefined || timeout < 0 ? undefined : timeout;
 }
+
+/** Settled results shared by every free-mode fast path (awaiting a settled promise costs one tick). */
+const ACQUIRED: Promise<boolean> = Promise.resolve(true);
+const RELEASED: Promise<void> = Promise.resolve();
 
 /** multiprocessing.Lock / threading.Lock. */
 export class Lock {
@@ -46,9 +50,24 @@ export class Lock {
 	}
 
 	/** Waits (if `block`) until the lock is free, then holds it. Returns whether it got it. */
-	async acquire(block = true, timeout: number | null = -1): Promise<boolean> {
-		const r = rt();
-		const me = r.current;
+	acquire(block = true, timeout: number | null = -1): Promise<boolean> {
+		try {
+			const r = rt();
+			const me = r.current;
+			// Free mode, lock free: taken at the first compare-and-swap (the one
+			// acquireFree would make first) without building a promise chain; the
+			// hot loop of a free-mode run is mostly this and release().
+			if (!r.controlled && this.core.tryAcquire(me.gid)) {
+				this.acquired(r, me, true);
+				return ACQUIRED;
+			}
+			return this.acquireWaiting(r, me, block, timeout);
+		} catch (error) {
+			return Promise.reject(error);
+		}
+	}
+
+	private async acquireWaiting(r: Runtime, me: Task, block: boolean, timeout: number | null): Promise<boolean> {
 		const result = await r.block(
 			{op: 'acquire', obj: this.id},
 			() => (this.core.tryAcquire(me.gid) ? true : block ? BLOCKED : false),
@@ -61,15 +80,37 @@ export class Lock {
 			},
 		);
 		const ok = result === true;
-		r.emit({k: 'op', t: me.t, op: ok ? 'acquire' : 'acquire-failed', obj: this.id, data: ok ? {holder: me.name, depth: this.core.depth} : {}});
+		this.acquired(r, me, ok);
 		return ok;
 	}
 
+	private acquired(r: Runtime, me: Task, ok: boolean): void {
+		if (r.recording) r.emit({k: 'op', t: me.t, op: ok ? 'acquire' : 'acquire-failed', obj: this.id, data: ok ? {holder: me.name, depth: this.core.depth} : {}});
+	}
+
 	/** Lets the lock go; wakes one waiter. */
-	async release(): Promise<void> {
-		const r = rt();
+	release(): Promise<void> {
+		try {
+			const r = rt();
+			// Free mode: the gate is open, so the release happens now, with no promise chain.
+			if (!r.controlled) {
+				this.released(r, r.current);
+				return RELEASED;
+			}
+			return this.releaseGated(r);
+		} catch (error) {
+			return Promise.reject(error);
+		}
+	}
+
+	private async releaseGated(r: Runtime): Promise<void> {
 		const me = await r.step({op: 'release', obj: this.id});
+		this.released(r, me);
+	}
+
+	private released(r: Runtime, me: Task): void {
 		const freed = this.core.release(me.gid);
+		if (!r.recording) return;
 		r.emit({k: 'op', t: me.t, op: 'release', obj: this.id, data: {holder: freed ? null : me.name, depth: this.core.depth}});
 		if (freed) r.emit({k: 'wake', key: this.id, n: 1});
 	}
