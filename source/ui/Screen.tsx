@@ -30,6 +30,9 @@ export function alertOf(f: Frame): string | undefined {
 		const waits = (v.end.waits ?? []).map(w => `${w.task} waits on ${w.on}${w.heldBy.length ? ` (held by ${w.heldBy.join(', ')})` : ''}`);
 		return `deadlock: no task can run${waits.length ? ` · ${waits.join(' · ')}` : ''}`;
 	}
+	if (v.busy && (v.busy.action === 'terminated' || v.tasks[v.busy.task]?.state !== 'done')) {
+		return `${v.busy.task} has not reached a gate for ${v.busy.ms} ms (a busy loop?)${v.busy.action === 'terminated' ? ': its process is terminated' : ''}`;
+	}
 	const broken = Object.entries(v.invariants).filter(([, inv]) => !inv.ok);
 	if (broken.length > 0) {
 		const [name, inv] = broken[0]!;
