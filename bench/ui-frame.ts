@@ -1,0 +1,83 @@
+/**
+ * The TUI's frame (issue 3), in this process: `ticket:lock --clients 100`
+ * recorded by a RunSession, then one frame per step drawn by Ink in
+ * production mode into a 100×30 terminal that discards what it is given.
+ * A frame's cost is the session's frame (folding the view to the cursor)
+ * plus React's reconcile, Yoga's layout and Ink's write, in CPU time. The
+ * floor next to it: writing the very same frame, as its final ANSI string,
+ * to /dev/null.
+ */
+import {closeSync, openSync, writeSync} from 'node:fs';
+import {EventEmitter} from 'node:events';
+import {sample} from './lib/measure.js';
+import {type Row, ms} from './lib/table.js';
+
+const CLIENTS = 100;
+const FRAME_CPU_MS = 5;
+
+class NullTerminal extends EventEmitter {
+	readonly columns = 100;
+	readonly rows = 30;
+	readonly isTTY = false;
+	last = '';
+	write(s: string): boolean {
+		this.last = s;
+		return true;
+	}
+}
+
+const cpuMs = () => {
+	const u = process.cpuUsage();
+	return (u.user + u.system) / 1000;
+};
+
+export async function uiFrameFigure(): Promise<Row[]> {
+	// React picks its build when first imported: production, as the CLI runs it.
+	process.env.NODE_ENV = 'production';
+	const [{createElement}, {render}, {RunSession}, {Screen}, {loadScenario, resolveScenario}] = await Promise.all([
+		import('react'),
+		import('ink'),
+		import('../source/ui/session.js'),
+		import('../source/ui/Screen.js'),
+		import('../source/scenario/load.js'),
+	]);
+	const {module, label} = resolveScenario('ticket:lock');
+	const scenario = await loadScenario(module, label);
+	const session = new RunSession({scenario, variant: 'lock', lang: 'en', paused: true, options: {clients: CLIENTS}}, () => {});
+	while (!session.frame().recorded) await new Promise(r => setTimeout(r, 50));
+	const terminal = new NullTerminal();
+	const draw = () => createElement(Screen, {frame: session.frame(), columns: terminal.columns, rows: terminal.rows});
+	const instance = render(draw(), {stdout: terminal as unknown as NodeJS.WriteStream, debug: true, patchConsole: false, exitOnCtrlC: false});
+	const frames: number[] = [];
+	const floors: number[] = [];
+	const sink = openSync('/dev/null', 'w');
+	const last = session.frame().last;
+	for (let k = 0; k < last; k++) {
+		session.command({name: 'step'});
+		const t = cpuMs();
+		instance.rerender(draw());
+		frames.push(cpuMs() - t);
+		const ansi = `\x1b[${terminal.rows}A\x1b[J${terminal.last}`;
+		const f = cpuMs();
+		writeSync(sink, ansi);
+		floors.push(cpuMs() - f);
+	}
+	closeSync(sink);
+	instance.unmount();
+	await session.dispose();
+	const frame = sample(frames, false);
+	const floor = sample(floors, false);
+	const sorted = [...frames].sort((a, b) => a - b);
+	const p95 = sorted[Math.floor(sorted.length * 0.95)]!;
+	return [
+		{
+			target: 'ui',
+			figure: `TUI frame, ticket:lock --clients ${CLIENTS} (${CLIENTS + 1} tasks), 100×30, CPU per frame (median)`,
+			measured: ms(frame.median),
+			floor: `same frame as a plain ANSI string to /dev/null: ${ms(floor.median)}`,
+			goal: `≤ ${ms(FRAME_CPU_MS)}`,
+			verdict: frame.median <= FRAME_CPU_MS ? 'PASS' : 'MISS',
+			note: `${frames.length} frames, one per step of the recorded run; p95 ${ms(p95)}, worst ${ms(sorted.at(-1)!)}; NODE_ENV=production; the session's fold to the cursor included`,
+		},
+	];
+}
