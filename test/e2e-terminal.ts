@@ -61,7 +61,11 @@ export class Tty {
 		for (;;) {
 			await this.parsed;
 			const screen = this.text();
-			if (ok(screen)) return screen;
+			// A frame may reach the pty in pieces: only a screen that has stopped changing counts.
+			if (ok(screen)) {
+				const whole = await this.settled(150, 5_000);
+				if (ok(whole)) return whole;
+			}
 			if (Date.now() > until) throw new Error(`timed out waiting for ${what}; the screen:\n${screen}`);
 			await new Promise(r => setTimeout(r, pollMs));
 		}
