@@ -4,8 +4,11 @@
  * production mode into a 100×30 terminal that discards what it is given.
  * A frame's cost is the session's frame (folding the view to the cursor)
  * plus React's reconcile, Yoga's layout and Ink's write, in CPU time. The
- * floor next to it: writing the very same frame, as its final ANSI string,
- * to /dev/null.
+ * floors next to it: writing the very same frame, as its final ANSI string,
+ * to /dev/null; and Ink drawing the same text as plain lines (one Text a
+ * row, no panels, no colours), which is what Ink itself costs for that much
+ * text: it segments every character of every line into graphemes on every
+ * frame, so the cost follows the amount of text on screen.
  */
 import {closeSync, openSync, writeSync} from 'node:fs';
 import {EventEmitter} from 'node:events';
@@ -34,7 +37,7 @@ const cpuMs = () => {
 export async function uiFrameFigure(): Promise<Row[]> {
 	// React picks its build when first imported: production, as the CLI runs it.
 	process.env.NODE_ENV = 'production';
-	const [{createElement}, {render}, {RunSession}, {Screen}, {loadScenario, resolveScenario}] = await Promise.all([
+	const [{createElement}, {render, Box, Text}, {RunSession}, {Screen}, {loadScenario, resolveScenario}] = await Promise.all([
 		import('react'),
 		import('ink'),
 		import('../source/ui/session.js'),
@@ -50,6 +53,7 @@ export async function uiFrameFigure(): Promise<Row[]> {
 	const instance = render(draw(), {stdout: terminal as unknown as NodeJS.WriteStream, debug: true, patchConsole: false, exitOnCtrlC: false});
 	const frames: number[] = [];
 	const floors: number[] = [];
+	const texts: string[] = [];
 	const sink = openSync('/dev/null', 'w');
 	const last = session.frame().last;
 	for (let k = 0; k < last; k++) {
@@ -61,9 +65,20 @@ export async function uiFrameFigure(): Promise<Row[]> {
 		const f = cpuMs();
 		writeSync(sink, ansi);
 		floors.push(cpuMs() - f);
+		texts.push(terminal.last.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''));
 	}
 	closeSync(sink);
 	instance.unmount();
+	const flat = (text: string) => createElement(Box, {flexDirection: 'column'}, ...text.split('\n').map((line, i) => createElement(Text, {key: i}, line || ' ')));
+	const plain = render(flat(texts[0] ?? ''), {stdout: new NullTerminal() as unknown as NodeJS.WriteStream, debug: true, patchConsole: false, exitOnCtrlC: false});
+	const inkFloors: number[] = [];
+	for (const text of texts) {
+		const t = cpuMs();
+		plain.rerender(flat(text));
+		inkFloors.push(cpuMs() - t);
+	}
+	plain.unmount();
+	const inkFloor = sample(inkFloors, false);
 	await session.dispose();
 	const frame = sample(frames, false);
 	const floor = sample(floors, false);
@@ -74,7 +89,7 @@ export async function uiFrameFigure(): Promise<Row[]> {
 			target: 'ui',
 			figure: `TUI frame, ticket:lock --clients ${CLIENTS} (${CLIENTS + 1} tasks), 100×30, CPU per frame (median)`,
 			measured: ms(frame.median),
-			floor: `same frame as a plain ANSI string to /dev/null: ${ms(floor.median)}`,
+			floor: `the same text as plain Ink lines: ${ms(inkFloor.median)}; as an ANSI string to /dev/null: ${ms(floor.median)}`,
 			goal: `≤ ${ms(FRAME_CPU_MS)}`,
 			verdict: frame.median <= FRAME_CPU_MS ? 'PASS' : 'MISS',
 			note: `${frames.length} frames, one per step of the recorded run; p95 ${ms(p95)}, worst ${ms(sorted.at(-1)!)}; NODE_ENV=production; the session's fold to the cursor included`,
