@@ -24,6 +24,7 @@ async function main(): Promise<number> {
 		process.stdout.write(`${await listLessons(lang)}\n`);
 		return 0;
 	}
+	if (args.command === 'compare') return (await import('./cli/compare.js')).runCompare(args);
 	const {module, variant, label} = resolveScenario(args.spec!);
 	const scenario = await loadScenario(module, label);
 	if (process.stdout.isTTY && process.stdin.isTTY && !args.json && !args.headless) return runTuiFor(scenario, variant, args, lang);

@@ -9,13 +9,17 @@ export const HELP = `
   Usage
     $ conc-tui <lesson>[:variant] [options]
     $ conc-tui list
+    $ conc-tui compare [fcfs,sjf,srtf,rr,mlfq] [--jobs <lesson> | --jobs 'A@0:5,B@1:3/2/1'] [--quantum N]
 
   Options
     --json             write the trace as JSON Lines to stdout
     --headless         write a plain transcript (the default when stdout is not a terminal)
     --seed N           the run's seed (each lesson has a default that shows its point)
     --policy P         random (default), fifo, rr, manual (TUI only)
-    --quantum N        steps per turn for --policy rr (default 3)
+    --sched P          CPU scheduling of work(): fcfs (default), sjf, srtf, rr, mlfq,
+                       priority, priority-np (a lesson may choose its own)
+    --quantum N        time slice for --sched rr and mlfq (default 2; mlfq doubles it
+                       at each lower queue); steps per turn for --policy rr (default 3)
     --cores N          how many processes may run at once (default 1)
     --free             open the gates: real parallel threads, the OS schedules
     --max-steps N      stop after N steps (the run ends as 'limit')
@@ -26,11 +30,18 @@ export const HELP = `
     $ npx conc-tui ktv
     $ npx conc-tui ticket:unsafe --headless
     $ npx conc-tui bank:lock --json --seed 7
+    $ npx conc-tui round-robin --sched mlfq --cores 2
+    $ npx conc-tui compare fcfs,sjf,srtf,rr,mlfq --jobs sjf --quantum 3
 `;
 
 export interface Args {
-	command: 'list' | 'run';
+	command: 'list' | 'run' | 'compare';
 	spec?: string;
+	/** CPU scheduling policy of work(). */
+	sched?: string;
+	/** compare: the policies (comma-separated) and the job set (a lesson, or a job list). */
+	policies?: string;
+	jobs?: string;
 	json: boolean;
 	headless: boolean;
 	seed?: number;
@@ -46,7 +57,7 @@ export interface Args {
 	options: Record<string, number>;
 }
 
-const KNOWN = new Set(['json', 'headless', 'seed', 'policy', 'quantum', 'cores', 'free', 'maxSteps', 'lang', 'paused', 'speed', 'help', 'version']);
+const KNOWN = new Set(['sched', 'jobs', 'json', 'headless', 'seed', 'policy', 'quantum', 'cores', 'free', 'maxSteps', 'lang', 'paused', 'speed', 'help', 'version']);
 
 export function parseArgs(argv: string[]): Args {
 	const cli = meow(HELP, {
@@ -60,6 +71,8 @@ export function parseArgs(argv: string[]): Args {
 			headless: {type: 'boolean', default: false},
 			seed: {type: 'string'},
 			policy: {type: 'string'},
+			sched: {type: 'string'},
+			jobs: {type: 'string'},
 			quantum: {type: 'string'},
 			cores: {type: 'string'},
 			free: {type: 'boolean', default: false},
@@ -71,8 +84,11 @@ export function parseArgs(argv: string[]): Args {
 	});
 	const [first, ...rest] = cli.input;
 	if (!first) throw new InputError(`name a lesson, e.g. 'conc-tui ktv'; 'conc-tui list' shows them all`);
-	if (rest.length > 0) throw new InputError(`unexpected argument '${rest[0]}'`);
+	const compare = first === 'compare';
+	if (rest.length > (compare ? 1 : 0)) throw new InputError(`unexpected argument '${rest[compare ? 1 : 0]}'`);
 	const f = cli.flags;
+	if (f.jobs !== undefined && !compare) throw new InputError(`--jobs goes with 'conc-tui compare'`);
+	if (f.sched !== undefined && compare) throw new InputError(`compare takes its policies as its argument: 'conc-tui compare ${f.sched}'`);
 	const options: Record<string, number> = {};
 	for (const [key, value] of Object.entries(f)) {
 		if (KNOWN.has(key)) continue;
@@ -81,8 +97,11 @@ export function parseArgs(argv: string[]): Args {
 	}
 	if (f.lang !== undefined && f.lang !== 'zh' && f.lang !== 'en') throw new InputError(`--lang must be zh or en, not '${f.lang}'`);
 	return {
-		command: first === 'list' ? 'list' : 'run',
+		command: first === 'list' ? 'list' : compare ? 'compare' : 'run',
 		spec: first,
+		sched: f.sched,
+		policies: compare ? rest[0] : undefined,
+		jobs: f.jobs,
 		json: f.json,
 		headless: f.headless,
 		seed: optional('seed', f.seed, 0, 2 ** 32 - 1),

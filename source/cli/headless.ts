@@ -33,6 +33,7 @@ export async function runHeadless(scenario: LoadedScenario, variant: string | un
 			seed: args.seed,
 			policy: args.policy,
 			quantum: args.quantum,
+			sched: args.sched,
 			cores: args.cores,
 			free: args.free,
 			options: args.options,

@@ -14,7 +14,7 @@ function stamp(e: TraceEvent): string {
 export function transcriptLine(e: TraceEvent): string | undefined {
 	switch (e.kind) {
 		case 'run':
-			return `${e.scenario}:${e.variant} · seed ${e.seed} · policy ${e.policy} · ${e.cores} core${e.cores === 1 ? '' : 's'} · ${e.mode}${
+			return `${e.scenario}:${e.variant} · seed ${e.seed} · policy ${e.policy}${e.sched ? ` · sched ${e.sched}` : ''} · ${e.cores} core${e.cores === 1 ? '' : 's'} · ${e.mode}${
 				Object.keys(e.options).length ? ` · ${Object.entries(e.options).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''
 			}`;
 		case 'task':
@@ -22,6 +22,10 @@ export function transcriptLine(e: TraceEvent): string | undefined {
 		case 'gate':
 			return e.state === 'blocked' ? `${stamp(e)} ${e.task} blocks on ${e.on}${e.until !== undefined ? ` until ${e.until}s` : ''}` : undefined;
 		case 'state':
+			if (e.core !== undefined) return `${stamp(e)} ${e.task} runs on core ${e.core}${e.until !== undefined ? ` until ${e.until}s` : ''} (${e.left} to go)`;
+			if (e.why === 'slice') return `${stamp(e)} ${e.task} used up its time slice: back to the ready queue (${e.left} to go)`;
+			if (e.why === 'preempted') return `${stamp(e)} ${e.task} is preempted: back to the ready queue (${e.left} to go)`;
+			if (e.why === 'request') return `${stamp(e)} ${e.task} asks for the CPU for ${e.left}: ready`;
 			if (e.state === 'done') return `${stamp(e)} ${e.task} ends${e.exitcode !== undefined ? `, exit code ${e.exitcode}` : ''}`;
 			if (e.state === 'blocked' && e.on) return `${stamp(e)} ${e.task} blocks on ${e.on}`;
 			return undefined;
@@ -32,6 +36,8 @@ export function transcriptLine(e: TraceEvent): string | undefined {
 				.join('\n');
 		case 'invariant':
 			return `${stamp(e)} ${e.ok ? 'OK ' : 'BROKEN'} invariant ${e.name}: ${e.text}${e.ok ? '' : e.expected === 'hold' ? ' (expected to hold!)' : ' (this variant can break it)'}`;
+		case 'cpu':
+			return `${stamp(e)} ready queue${e.queues.length > 1 ? 's' : ''}: ${e.queues.map((q, i) => `${e.queues.length > 1 ? `Q${i}${q.quantum !== undefined ? `(q=${q.quantum})` : ''} ` : ''}[${q.tasks.join(' ')}]`).join(' ')}`;
 		case 'busy':
 			return `${stamp(e)} ${e.task} has not reached a gate for ${e.ms} ms (a busy loop?)${e.action === 'terminated' ? ': its process is terminated' : ''}`;
 		case 'end': {

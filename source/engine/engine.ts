@@ -17,6 +17,17 @@
  * either, the run is over: `completed` if every task is done, `deadlock` if
  * some task is blocked for ever.
  *
+ * CPU work (`work(units)`) is a CPU burst, scheduled by a CPU policy
+ * (engine/cpu: fcfs, sjf, srtf, rr, mlfq, priority) on `cores` cores, never
+ * two threads of one process at once (the GIL). A task that asks for the CPU
+ * is ready (for a core, `on: 'cpu'`) until the dispatcher gives it one; it
+ * runs (`core: n`) until its slice or burst ends or a more urgent task
+ * preempts it (it keeps what it has left). The dispatcher decides once an
+ * instant is over, when no task can take a step: so the tasks that ask at
+ * the same virtual time enter the ready queue in their creation order,
+ * whatever order the step policy granted them in, and the CPU schedule is a
+ * function of the jobs and the CPU policy alone.
+ *
  * Free mode: gates are open; the workers run in parallel and block for real;
  * the engine only follows their events, starts and ends processes, and
  * applies CPython's rules for the end of a process.
@@ -26,6 +37,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Worker} from 'node:worker_threads';
 import type {Policy} from './policies.js';
+import {Dispatcher, fcfs, roundTime, type CpuPolicy} from './cpu/index.js';
 import {WorkerPool} from './pool.js';
 import {
 	type Assignment,
@@ -63,6 +75,8 @@ export interface RunConfig {
 	variant: string;
 	seed: number;
 	policy: Policy;
+	/** CPU scheduling of `work()` (default: fcfs). */
+	cpu?: CpuPolicy;
 	cores: number;
 	free: boolean;
 	options: Record<string, number>;
@@ -95,6 +109,8 @@ interface TaskRec {
 	readySince: number;
 	/** Ready because a key woke it: it owes that key a retry. */
 	wokenBy?: string;
+	/** In the CPU's hands: waiting for a core (`ready`) or on one (`running`). */
+	cpu?: 'ready' | 'running';
 }
 
 interface ProcRec {
@@ -159,8 +175,9 @@ export class Engine {
 	private readonly pendingSpawns = new Map<number, Map<number, SpawnRequest>>();
 	private readonly spawnWaiters = new Map<string, (r: SpawnRequest) => void>();
 	private terminations: number[] = [];
-	private coresBusy = 0;
-	private readonly cpuQueue: TaskRec[] = [];
+	private readonly cpu: Dispatcher;
+	/** The last ready-queue snapshot emitted, to emit only changes. */
+	private cpuShown = '';
 	private readonly broken = new Set<string>();
 	private stopped = false;
 	private lastEventAt = 0;
@@ -172,6 +189,7 @@ export class Engine {
 		this.config = config;
 		// Deterministic, realistic-looking pids: the seed picks where they start.
 		this.pidBase = 2000 + ((Math.imul(config.seed >>> 0, 2654435761) >>> 0) % 60000);
+		this.cpu = new Dispatcher(config.cpu ?? fcfs(), config.cores);
 		this.workdir = mkdtempSync(join(tmpdir(), 'conc-tui-'));
 		const files = config.meta.files?.(config.options, config.variant) ?? {};
 		for (const [name, content] of Object.entries(files)) writeFileSync(join(this.workdir, name), content);
@@ -187,7 +205,7 @@ export class Engine {
 	async run(): Promise<RunResult> {
 		const c = this.config;
 		const hint = Math.min(c.meta.processes?.(c.options, c.variant) ?? 1, 256);
-		this.emit({kind: 'run', scenario: c.meta.name, variant: c.variant, seed: c.seed, policy: c.policy.name, cores: c.cores, mode: c.free ? 'free' : 'controlled', options: c.options});
+		this.emit({kind: 'run', scenario: c.meta.name, variant: c.variant, seed: c.seed, policy: c.policy.name, sched: this.cpu.policy.label, cores: c.cores, mode: c.free ? 'free' : 'controlled', options: c.options});
 		const files = c.meta.files?.(c.options, c.variant) ?? {};
 		for (const [name, content] of Object.entries(files)) this.emit({kind: 'prim', task: 'MainProcess', obj: `file:${name}`, type: 'File', name, content});
 		// Only now: booting a hundred workers takes the cores for a second or more, and the first lines must not wait for it.
@@ -214,6 +232,7 @@ export class Engine {
 			this.checkInvariants('always');
 			const ready = this.readyTasks();
 			if (ready.length === 0) {
+				this.settleCpu();
 				if (this.live.length === 0) return 'completed';
 				if (this.fireTimers()) continue;
 				return 'deadlock';
@@ -345,7 +364,9 @@ export class Engine {
 					const task = p.tasks[e.t];
 					if (!task || task.state === 'done') break;
 					if (e.blocked) {
-						this.emit({kind: 'gate', task: task.name, state: 'blocked', op: e.op.op, obj: e.op.obj, arg: e.op.arg, line: e.line, on: e.blocked.on, until: e.blocked.until});
+						// Asking for the CPU is not blocking: the task is ready, for a core.
+						const state = e.blocked.work !== undefined ? 'ready' : 'blocked';
+						this.emit({kind: 'gate', task: task.name, state, op: e.op.op, obj: e.op.obj, arg: e.op.arg, line: e.line, on: e.blocked.on, until: e.blocked.until});
 						this.block(task, e.blocked);
 					} else {
 						if (task.state !== 'ready') task.readySince = ++this.readySeq;
@@ -358,6 +379,7 @@ export class Engine {
 				case 'op': {
 					const task = p.tasks[e.t];
 					const data = e.data ?? {};
+					if (e.op === 'nice' && task && typeof data.nice === 'number') this.cpu.setPriority(task.name, data.nice);
 					if (typeof data.holder === 'string') data.holder = p.names.get(data.holder) ?? data.holder;
 					if (this.config.free && task && task.state !== 'running' && task.state !== 'done') this.setState(task, 'running');
 					this.emit({kind: 'op', task: task?.name ?? p.name, op: e.op, obj: e.obj, ...data});
@@ -575,8 +597,7 @@ export class Engine {
 		task.state = 'blocked';
 		task.blocked = info;
 		if (info.work !== undefined) {
-			this.cpuQueue.push(task);
-			this.startWork();
+			this.requestCpu(task, info.work);
 			return;
 		}
 		let list = this.waiters.get(info.key);
@@ -592,22 +613,65 @@ export class Engine {
 		this.timers.splice(i, 0, timer);
 	}
 
+	// ---- the CPU -------------------------------------------------------
+
 	/**
-	 * Gives free cores to tasks waiting to work, oldest first; each holds its
-	 * core for its units of time. Two threads of one process never work at
-	 * once (the GIL): a thread waits while another of its process holds a core.
+	 * A task asks for a core for `units` of time. For the engine it stays
+	 * blocked (no step can be granted to it) until its burst is over; in the
+	 * trace it is ready, for a core, until the dispatcher gives it one.
 	 */
-	private startWork(): void {
-		while (this.coresBusy < this.config.cores) {
-			const at = this.cpuQueue.findIndex(t => !this.taskOrder.some(o => o.proc === t.proc && o.state === 'running' && o.blocked?.key === 'cpu'));
-			if (at < 0) return;
-			const [task] = this.cpuQueue.splice(at, 1) as [TaskRec];
-			this.coresBusy++;
-			const until = this.time + (task.blocked?.work ?? 0);
-			task.blocked = {key: 'cpu', on: 'cpu', until};
-			this.setState(task, 'running', {on: 'cpu', until});
-			this.addTimer(task, until);
+	private requestCpu(task: TaskRec, units: number): void {
+		this.cpu.request(task.name, units, {order: this.taskOrder.indexOf(task), group: String(task.proc.pid)});
+		task.cpu = 'ready';
+		this.emitCpu(task, 'ready', {on: 'cpu', left: roundTime(units), why: 'request'});
+	}
+
+	/** A trace state for a task in the CPU's hands; its state for the engine stays `blocked`. */
+	private emitCpu(task: TaskRec, state: 'ready' | 'running', extra: {on: 'cpu'; until?: number; core?: number; left: number; why?: 'request' | 'slice' | 'preempted'}): void {
+		task.cpu = state;
+		this.emit({kind: 'state', task: task.name, state, ...extra});
+	}
+
+	/**
+	 * The CPU decisions of the instant, made once no task can take a step:
+	 * the tasks that asked enter the ready queue, free cores are given out,
+	 * a preemptive policy preempts. Each running task holds a timer for the
+	 * end of its slice. Then the ready queue(s), if they changed.
+	 */
+	private settleCpu(): void {
+		const changes = this.cpu.settle(this.time);
+		for (const change of changes) {
+			const task = this.tasks.get(change.id)!;
+			if (change.kind === 'preempt') {
+				this.timers = this.timers.filter(x => x.task !== task);
+				task.blocked = {key: 'cpu', on: 'cpu'};
+				this.emitCpu(task, 'ready', {on: 'cpu', left: change.left, why: 'preempted'});
+			} else {
+				task.blocked = {key: 'cpu', on: 'cpu', until: change.until};
+				this.addTimer(task, change.until);
+				this.emitCpu(task, 'running', {on: 'cpu', until: change.until, core: change.core, left: change.left});
+			}
 		}
+		const queues = this.cpu.queues().map(q => ({...(q.quantum !== undefined ? {quantum: q.quantum} : {}), tasks: q.jobs}));
+		const shown = JSON.stringify(queues);
+		if (shown !== this.cpuShown && !(this.cpuShown === '' && queues.every(q => q.tasks.length === 0))) {
+			this.cpuShown = shown;
+			this.emit({kind: 'cpu', sched: this.cpu.policy.label, queues});
+		}
+		// What the cores hold now lasts until the clock moves: the invariants see it.
+		if (changes.length > 0) this.checkInvariants('always');
+	}
+
+	/** A running task's slice ended (its timer fired): its burst is over, or it goes back to the ready queue. */
+	private endSlice(task: TaskRec): void {
+		if (this.cpu.end(task.name, this.time) === 'done') {
+			task.cpu = undefined;
+			task.blocked = undefined;
+			this.setState(task, 'ready');
+			return;
+		}
+		task.blocked = {key: 'cpu', on: 'cpu'};
+		this.emitCpu(task, 'ready', {on: 'cpu', left: this.cpu.job(task.name)!.left, why: 'slice'});
 	}
 
 	/** Takes a task out of every wait list and timer. */
@@ -619,12 +683,11 @@ export class Engine {
 				const i = list.indexOf(task);
 				if (i >= 0) list.splice(i, 1);
 			}
-			if (info.key === 'cpu' && task.state === 'running') {
-				this.coresBusy--;
-				this.startWork();
-			}
-			const q = this.cpuQueue.indexOf(task);
-			if (q >= 0) this.cpuQueue.splice(q, 1);
+		}
+		if (task.cpu) {
+			// Killed in the CPU's hands: its core is given out at the end of the instant.
+			this.cpu.remove(task.name);
+			task.cpu = undefined;
 		}
 		this.timers = this.timers.filter(x => x.task !== task);
 		task.blocked = undefined;
@@ -657,11 +720,8 @@ export class Engine {
 		while (this.timers[0] && this.timers[0].until <= this.time) {
 			const {task} = this.timers.shift()!;
 			const info = task.blocked;
-			if (info?.key === 'cpu') {
-				this.coresBusy--;
-				task.blocked = undefined;
-				this.setState(task, 'ready');
-				this.startWork();
+			if (task.cpu === 'running') {
+				this.endSlice(task);
 				continue;
 			}
 			if (info) {

@@ -4,6 +4,7 @@
  */
 import {Engine, type RunConfig, type RunResult} from './engine.js';
 import {fifo, random, replay, roundRobin, manual, type Policy, type Candidate} from './policies.js';
+import {DEFAULT_QUANTUM, makeCpuPolicy, type CpuPolicy} from './cpu/index.js';
 import type {TraceEvent} from './trace.js';
 import type {LoadedScenario} from '../scenario/load.js';
 import {InputError} from '../scenario/load.js';
@@ -13,7 +14,10 @@ export interface RunRequest {
 	variant?: string;
 	seed?: number;
 	policy?: string;
+	/** Steps per turn for the `rr` step policy, and the time slice of the `rr` and `mlfq` CPU policies. */
 	quantum?: number;
+	/** The CPU scheduling policy of `work()`: `fcfs` (default), `sjf`, `srtf`, `rr`, `mlfq`, `priority`, `priority-np`. */
+	sched?: string;
 	cores?: number;
 	free?: boolean;
 	options?: Record<string, number>;
@@ -33,6 +37,9 @@ export interface Resolved {
 	variant: string;
 	seed: number;
 	options: Record<string, number>;
+	/** The CPU: cores and policy, from the request, else the lesson's machine, else 1 core, fcfs. */
+	cores: number;
+	cpu: CpuPolicy;
 }
 
 /** Fills in the lesson's defaults and refuses what it does not declare. */
@@ -50,7 +57,15 @@ export function resolveRequest(r: RunRequest): Resolved {
 		if (!Number.isInteger(value) || value < spec.min || value > spec.max) throw new InputError(`--${name} must be a whole number from ${spec.min} to ${spec.max}`);
 		options[name] = value;
 	}
-	return {variant, seed: r.seed ?? meta.defaultSeed ?? 1, options};
+	const machine = meta.cpu?.(variant, options) ?? {};
+	const sched = r.sched ?? machine.sched ?? 'fcfs';
+	let cpu: CpuPolicy;
+	try {
+		cpu = makeCpuPolicy(sched, r.quantum ?? machine.quantum ?? DEFAULT_QUANTUM);
+	} catch (error) {
+		throw new InputError(`--sched: ${(error as Error).message}`);
+	}
+	return {variant, seed: r.seed ?? meta.defaultSeed ?? 1, options, cores: r.cores ?? machine.cores ?? 1, cpu};
 }
 
 export function makePolicy(name: string, seed: number, quantum: number, pick?: RunRequest['pick']): Policy {
@@ -80,7 +95,8 @@ export function createRun(r: RunRequest, onEvent: (e: TraceEvent) => void): {eng
 		variant: resolved.variant,
 		seed: resolved.seed,
 		policy,
-		cores: r.cores ?? 1,
+		cpu: resolved.cpu,
+		cores: resolved.cores,
 		free: r.free ?? false,
 		options: resolved.options,
 		lines: r.lines ?? true,

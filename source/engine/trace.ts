@@ -33,18 +33,37 @@ export type EventBody =
 				variant: string;
 				seed: number;
 				policy: string;
+				/** The CPU scheduling policy of `work()`, with its parameters: `fcfs`, `rr q=2`, `mlfq q=2,4,8`. */
+				sched?: string;
 				cores: number;
 				mode: 'controlled' | 'free';
 				options: Record<string, number>;
 		  }
 		| {kind: 'task'; task: string; pid: number; ppid: number; process: string; thread: boolean; daemon: boolean; target: string; state: 'new'}
-		| {kind: 'state'; task: string; state: TaskState; on?: string; until?: number; exitcode?: number; choice?: number; of?: number}
+		| {
+				kind: 'state';
+				task: string;
+				state: TaskState;
+				on?: string;
+				until?: number;
+				exitcode?: number;
+				choice?: number;
+				of?: number;
+				/** CPU work: the core it runs on (state `running`, on `cpu`). */
+				core?: number;
+				/** CPU work: units of its burst still to run. */
+				left?: number;
+				/** CPU work: why it joined the ready queue (state `ready`, on `cpu`): a new burst, its slice ran out, it was preempted. */
+				why?: 'request' | 'slice' | 'preempted';
+		  }
 		| {kind: 'gate'; task: string; state: 'ready' | 'blocked'; op: string; obj?: string; arg?: string; line?: number; on?: string; until?: number}
 		| {kind: 'op'; task: string; op: string; obj?: string; [field: string]: unknown}
 		| {kind: 'print'; task: string; text: string; stream?: 'stderr'}
 		| {kind: 'prim'; task: string; obj: string; type: string; name?: string; [field: string]: unknown}
 		| {kind: 'invariant'; name: string; ok: boolean; expected: 'hold' | 'breakable'; text: string}
 		| {kind: 'busy'; task: string; ms: number; action: 'reported' | 'terminated'}
+		/** The CPU ready queue(s) after the decisions of an instant, each in the order tasks would be picked (MLFQ: one per level, most urgent first). */
+		| {kind: 'cpu'; sched: string; queues: {quantum?: number; tasks: string[]}[]}
 		| {kind: 'end'; outcome: Outcome; steps: number; waits?: Wait[]; broken?: string[]; text?: string};
 
 export type TraceEvent = Stamp & EventBody;

@@ -50,6 +50,13 @@ export interface ScenarioMeta {
 	processes?: (options: Record<string, number>, variant: string) => number;
 	/** Files the lesson works on, with their contents at the start. */
 	files?: (options: Record<string, number>, variant: string) => Record<string, string>;
+	/**
+	 * The machine the lesson runs on by default, per variant: how many cores,
+	 * which CPU scheduling policy for `work()` (`fcfs`, `sjf`, `srtf`, `rr`,
+	 * `mlfq`, `priority`…) and its time slice. `--cores`, `--sched` and
+	 * `--quantum` override it.
+	 */
+	cpu?: (variant: string, options: Record<string, number>) => {cores?: number; sched?: string; quantum?: number};
 	/** What the viewer should notice, in a sentence. */
 	notice?: Bilingual;
 	/**

@@ -6,6 +6,7 @@
  */
 import type {EventOf, TraceEvent} from '../engine/trace.js';
 import {emptyState, type PrimView, type ViewState} from './state.js';
+import {foldScheduling} from './scheduling.js';
 
 export function reduce(events: readonly TraceEvent[], upto = events.length): ViewState {
 	const state = emptyState();
@@ -87,6 +88,7 @@ export function apply(s: ViewState, e: TraceEvent): ViewState {
 			s.end = e;
 			break;
 	}
+	foldScheduling(s, e);
 	return s;
 }
 

@@ -3,6 +3,7 @@
  * shared memory or talks to a worker: a saved trace gives the same state.
  */
 import type {EventOf, TaskState, TraceEvent} from '../engine/trace.js';
+import type {SchedState} from './scheduling.js';
 
 export interface TaskView {
 	name: string;
@@ -80,6 +81,8 @@ export interface ViewState {
 	invariants: Record<string, InvariantView>;
 	busy?: EventOf<'busy'>;
 	end?: EventOf<'end'>;
+	/** The CPU: ready queues, cores, Gantt chart, jobs (view/scheduling.ts). */
+	sched?: SchedState;
 	/** How many events have been folded in. */
 	events: number;
 	/** The last event folded in. */

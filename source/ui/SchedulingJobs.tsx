@@ -1,0 +1,53 @@
+/**
+ * Per job: arrival, CPU burst, first start, finish, waiting, turnaround and
+ * response time, and their averages over the jobs that are over. A job's
+ * waiting counts up while it waits; finish and turnaround appear once it is
+ * done. The mark before a name is its state (▶ running, ○ ready, ■ blocked,
+ * ✓ done).
+ */
+import {Box, Text} from 'ink';
+import type {SchedulingView} from '../view/scheduling.js';
+import {fig, jobColor} from './SchedulingLook.js';
+import {STATE_LOOK, useColor} from './theme.js';
+
+export interface SchedulingJobsProps {
+	view: SchedulingView;
+	width: number;
+	/** At most this many job rows (the header and the averages not counted). */
+	rows?: number;
+}
+
+const HEAD = ['arrive', 'burst', 'start', 'finish', 'wait', 'turn', 'resp'];
+
+export function SchedulingJobs({view, width, rows}: SchedulingJobsProps) {
+	const color = useColor();
+	const shown = rows === undefined ? view.jobs : view.jobs.slice(0, Math.max(0, rows));
+	const nameWidth = Math.min(14, Math.max(3, ...view.jobs.map(j => j.job.length)));
+	const cells = shown.map(j => [j.arrival, j.burst, j.start, j.finish, j.waiting, j.turnaround, j.response].map(fig));
+	const avg = view.average ? ['', '', '', '', fig(view.average.waiting), fig(view.average.turnaround), fig(view.average.response)] : undefined;
+	const widths = HEAD.map((h, c) => Math.max(h.length, ...cells.map(r => r[c]!.length), ...(avg ? [avg[c]!.length] : [])));
+	const row = (values: string[]) => values.map((v, c) => v.padStart(widths[c]!)).join(' ');
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text dimColor wrap="truncate-end">
+				{'  '}
+				{'job'.padEnd(nameWidth)} {row(HEAD)}
+			</Text>
+			{shown.map((j, i) => {
+				const look = STATE_LOOK[j.os];
+				return (
+					<Text key={j.job} wrap="truncate-end">
+						<Text color={color(look.color)}>{look.symbol}</Text> <Text color={color(jobColor(i))}>{j.job.padEnd(nameWidth).slice(0, nameWidth)}</Text> {row(cells[i]!)}
+					</Text>
+				);
+			})}
+			{shown.length < view.jobs.length && <Text dimColor>{`  … ${view.jobs.length - shown.length} more`}</Text>}
+			{avg && (
+				<Text bold wrap="truncate-end">
+					{'  '}
+					{'avg'.padEnd(nameWidth)} {row(avg)}
+				</Text>
+			)}
+		</Box>
+	);
+}

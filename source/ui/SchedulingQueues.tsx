@@ -1,0 +1,62 @@
+/**
+ * What runs and what waits for the CPU, now: a row per core (the job on it
+ * and what it has left), then the ready queue in the order jobs will be
+ * picked, or each MLFQ queue apart, most urgent first, with its time slice.
+ * Jobs that asked at this very instant and are not in a queue yet are shown
+ * as entering.
+ */
+import {Box, Text} from 'ink';
+import type {SchedulingView} from '../view/scheduling.js';
+import {fig, jobColor} from './SchedulingLook.js';
+import {useColor} from './theme.js';
+
+export interface SchedulingQueuesProps {
+	view: SchedulingView;
+	width: number;
+}
+
+export function SchedulingQueues({view, width}: SchedulingQueuesProps) {
+	const color = useColor();
+	const order = view.jobs.map(j => j.job);
+	const tint = (job: string) => color(jobColor(order.indexOf(job)));
+	const labelWidth = Math.max(7, ...view.queues.map(q => q.label.length + (q.quantum !== undefined ? ` q=${fig(q.quantum)}`.length : 0)));
+	return (
+		<Box flexDirection="column" width={width}>
+			{view.running.map((r, core) => (
+				<Text key={`core${core}`} wrap="truncate-end">
+					{`core ${core}`.padEnd(labelWidth)}{' '}
+					{r ? (
+						<>
+							<Text color={tint(r.job)} bold>
+								▶ {r.job}
+							</Text>
+							<Text dimColor> ({fig(r.left)} left)</Text>
+						</>
+					) : (
+						<Text dimColor>idle</Text>
+					)}
+				</Text>
+			))}
+			{view.queues.map(q => (
+				<Text key={q.label} wrap="truncate-end">
+					{`${q.label}${q.quantum !== undefined ? ` q=${fig(q.quantum)}` : ''}`.padEnd(labelWidth)}{' '}
+					{q.tasks.length === 0 ? (
+						<Text dimColor>(empty)</Text>
+					) : (
+						q.tasks.map((t, i) => (
+							<Text key={t} color={tint(t)}>
+								{i > 0 ? ' ' : ''}
+								{t}
+							</Text>
+						))
+					)}
+				</Text>
+			))}
+			{view.entering.length > 0 && (
+				<Text wrap="truncate-end">
+					{'entering'.padEnd(labelWidth)} <Text dimColor>{view.entering.join(' ')}</Text>
+				</Text>
+			)}
+		</Box>
+	);
+}

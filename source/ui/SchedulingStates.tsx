@@ -1,0 +1,88 @@
+/**
+ * The classic state diagram of seed 003 (就绪 ready, 运行 running, 阻塞
+ * blocked) with the jobs in each state, how many times each arrow was
+ * taken, and the latest move underneath:
+ *
+ *   ┌ ready ──────┐ dispatch 5 ▶ ┌ running ────┐
+ *   │ B C         │ ◀ timeout 3  │ A           │ ─▶ done 1
+ *   └─────────────┘              └─────────────┘
+ *     ▲ I/O done 2   ┌ blocked ────┐   │ I/O wait 2
+ *     └───────────── │ editor      │ ◀─┘
+ *                    └─────────────┘
+ */
+import {Box, Text} from 'ink';
+import type {OsState, SchedulingView} from '../view/scheduling.js';
+import {fig} from './SchedulingLook.js';
+import {STATE_LOOK, useColor} from './theme.js';
+
+export interface SchedulingStatesProps {
+	view: SchedulingView;
+	width: number;
+}
+
+const WORDS: Record<OsState, string> = {new: 'new', ready: 'ready 就绪', running: 'running 运行', blocked: 'blocked 阻塞', done: 'done'};
+
+/** A box's three lines: its top with the state's name, the jobs in it, its bottom. */
+function box(title: string, names: string[], inner: number): [string, string, string] {
+	const top = `┌ ${title} ${'─'.repeat(Math.max(0, inner - cols(title) - 1))}┐`;
+	const text = names.join(' ');
+	const body = text.length > inner ? `${text.slice(0, inner - 1)}…` : text.padEnd(inner);
+	return [top, `│ ${body}│`, `└${'─'.repeat(inner + 1)}┘`];
+}
+
+/** Text width in columns, counting CJK characters as two. */
+function cols(s: string): number {
+	let n = 0;
+	for (const ch of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+	return n;
+}
+
+function padCols(s: string, width: number): string {
+	return s + ' '.repeat(Math.max(0, width - cols(s)));
+}
+
+export function SchedulingStates({view, width}: SchedulingStatesProps) {
+	const color = useColor();
+	const m = (move: string) => String(view.moves[move] ?? 0);
+	const inner = Math.max(10, Math.min(16, Math.floor((width - 16) / 2) - 3));
+	const boxWidth = inner + 3;
+	const title = (s: OsState) => {
+		const w = WORDS[s];
+		return cols(w) <= inner - 1 ? w : s;
+	};
+	const [r0, r1, r2] = box(title('ready'), view.states.ready, inner).map(l => padCols(l, boxWidth));
+	const [u0, u1, u2] = box(title('running'), view.states.running, inner).map(l => padCols(l, boxWidth));
+	const [b0, b1, b2] = box(title('blocked'), view.states.blocked, inner).map(l => padCols(l, boxWidth));
+	const gap = 14;
+	const dispatch = ` dispatch ${m('ready>running')} ▶`.padEnd(gap);
+	const timeout = ` ◀ timeout ${m('running>ready')}`.padEnd(gap);
+	const lines = [
+		`${r0}${dispatch}${u0}`,
+		`${r1}${timeout}${u1} ─▶ done ${view.states.done.length}`,
+		`${r2}${' '.repeat(gap)}${u2}`,
+		`  ▲ I/O done ${m('blocked>ready')}`.padEnd(gap + 5) + b0 + `   │ I/O wait ${m('running>blocked')}`,
+		`  └${'─'.repeat(gap + 1)} ${b1} ◀─┘`,
+		`${' '.repeat(gap + 5)}${b2}`,
+	];
+	const last = view.lastMove;
+	return (
+		<Box flexDirection="column" width={width}>
+			{lines.map((line, i) => (
+				<Text key={i} wrap="truncate-end">
+					{line}
+				</Text>
+			))}
+			<Text wrap="truncate-end" dimColor={!last}>
+				{last ? (
+					<>
+						{'latest: '}
+						<Text bold>{last.task}</Text> <Text color={color(STATE_LOOK[last.from].color)}>{last.from}</Text> → <Text color={color(STATE_LOOK[last.to].color)}>{last.to}</Text>
+						{` at ${fig(last.time)}`}
+					</>
+				) : (
+					'no move yet'
+				)}
+			</Text>
+		</Box>
+	);
+}
