@@ -16,6 +16,7 @@ import {Screen} from '../source/ui/Screen.js';
 import type {Frame} from '../source/ui/session.js';
 import {reduce} from '../source/view/reducer.js';
 import {fixtureScenario, trace} from './ui-fixture.js';
+import {runLesson} from './helpers/run.js';
 
 // eslint-disable-next-line no-control-regex
 const strip = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
@@ -114,6 +115,29 @@ describe('Screen', () => {
 		const lines = draw(dead, 100, 30);
 		assert.match(lines[1]!, /✗ deadlock/);
 		assert.ok(lines.some(l => l.includes('! deadlock: no task can run · Worker-3 waits on event#3')), lines.join('\n'));
+	});
+
+	it('gives a CPU lesson its panel below the tasks: the policy in the header, the MLFQ queues, the Gantt chart, the jobs with their averages', async () => {
+		const {module, label} = resolveScenario('mlfq');
+		const scenario = await loadScenario(module, label);
+		const {events: run} = await runLesson('mlfq', {lines: false, busyMs: 60_000, busyKillMs: 0});
+		const rec = new Recording();
+		for (const e of run) rec.push(e);
+		const settings: Frame['settings'] = {variant: 'mlfq', seed: 1, policy: 'random', free: false, options: {}};
+		const end = draw(frameAt(run, rec.last, {scenario, settings, status: 'ended'}), 110, 40);
+		fits(end, 110, 40);
+		const text = end.join('\n');
+		assert.match(end[0]!, /mlfq:mlfq · random · mlfq q=1,2,4 · 1 core/);
+		assert.match(text, /─ CPU .* mlfq q=1,2,4 · 1 core · t=17 ─/);
+		assert.match(text, /^Q0 q=1 /m);
+		assert.match(text, /^Q2 q=4 /m);
+		assert.match(text, /^core 0 \|A/m, 'the Gantt chart starts with A');
+		assert.match(text, /^ +job +arrive burst start finish wait turn resp$/m);
+		assert.match(text, /^ +avg .* 2 +9 /m, 'the averages the lesson asserts: waiting 2, turnaround 9');
+		assert.ok(text.includes('─ Output'), 'the output keeps its place');
+		// A small screen has no CPU panel but stays whole; a lesson without work() has none at all.
+		assert.ok(!draw(frameAt(run, rec.last, {scenario, settings}), 70, 20).join('\n').includes('─ CPU'));
+		assert.ok(!draw(frameAt(events, 9), 110, 40).join('\n').includes('─ CPU'));
 	});
 
 	it('numbers the ready tasks when the viewer is the scheduler', () => {

@@ -10,6 +10,8 @@ export interface HeaderProps {
 	name: string;
 	variant: string;
 	policy: string;
+	/** The CPU policy of work(), for lessons that use the CPU. */
+	sched?: string;
 	cores: number;
 	seed: number;
 	free: boolean;
@@ -51,7 +53,7 @@ function speedText(speed: number): string {
 
 export function Header(p: HeaderProps) {
 	const broken = Object.entries(p.invariants).filter(([, inv]) => !inv.ok);
-	const run = `${p.name}:${p.variant} · ${p.free ? 'free' : p.policy} · ${p.cores} core${p.cores === 1 ? '' : 's'} · seed ${p.seed}`;
+	const run = `${p.name}:${p.variant} · ${p.free ? 'free' : p.policy}${p.sched ? ` · ${p.sched}` : ''} · ${p.cores} core${p.cores === 1 ? '' : 's'} · seed ${p.seed}`;
 	const where = `step ${p.step}${p.total !== undefined ? `/${p.total}` : ''} · t ${p.time.toFixed(3)}s · ${speedText(p.speed)}${p.busy ? ' · rerunning…' : ''}`;
 	const status: Part = {text: STATUS_TEXT[p.status], color: STATUS_COLOR[p.status], bold: true};
 	const invariants: Part[] = broken.map(([name, inv]) => ({text: ` ✗ broken at step ${inv.brokeAt ?? '?'}: ${name}`, color: inv.expected === 'hold' ? 'red' : 'magenta'}));

@@ -12,6 +12,8 @@ import {KeyBar} from './KeyBar.js';
 import {layoutFor, scrollTo} from './layout.js';
 import {Output} from './Output.js';
 import {Primitives} from './Primitives.js';
+import {SchedulingPanel} from './SchedulingPanel.js';
+import {schedulingView, type SchedulingView} from '../view/scheduling.js';
 import type {Frame} from './session.js';
 import {TaskList} from './TaskList.js';
 import {Timeline} from './Timeline.js';
@@ -42,15 +44,32 @@ export function alertOf(f: Frame): string | undefined {
 	return undefined;
 }
 
+/** Rows of the CPU panel's parts: title, a row per core, the queues, a row for jobs entering; the Gantt chart and its axis; the jobs' table with its head and averages. */
+function cpuParts(cpu: SchedulingView | undefined): {fixed: number; jobs: number; states: number} {
+	if (!cpu) return {fixed: 2, jobs: 0, states: 0};
+	const fixed = 1 + cpu.cores + cpu.queues.length + 1 + cpu.cores + 1 + 1 + 1;
+	// The state diagram once a job has done I/O: only then do all of its arrows mean something.
+	const states = (cpu.moves['running>blocked'] ?? 0) > 0 ? 7 : 0;
+	return {fixed, jobs: cpu.jobs.length, states};
+}
+
 export function Screen({frame: f, columns, rows}: ScreenProps) {
 	const scroll = useRef(0);
 	const v = f.view;
-	const L = layoutFor(columns, rows, v.order.length);
+	const meta = f.scenario.meta;
+	// A lesson about the CPU, or any lesson whose tasks have asked for it (work()), gets the CPU panel.
+	const cpu = schedulingView(v);
+	const hasCpu = cpu !== undefined || meta.cpu !== undefined;
+	const parts = cpuParts(cpu);
+	const L = layoutFor(columns, rows, v.order.length, hasCpu ? parts.fixed + parts.jobs + parts.states : 0);
+	const showStates = parts.states > 0 && L.cpu >= parts.fixed + Math.min(parts.jobs, 3) + parts.states;
+	const jobRoom = Math.max(0, L.cpu - parts.fixed - (showStates ? parts.states : 0));
+	// Jobs that do not fit are counted on a row of their own.
+	const jobRows = jobRoom >= parts.jobs ? parts.jobs : Math.max(0, jobRoom - 1);
 	const focus = f.selected ?? f.ran;
 	const focusIndex = Math.max(0, focus ? v.order.indexOf(focus) : 0);
 	scroll.current = scrollTo(scroll.current, focusIndex, L.tasks, v.order.length);
 	const names = v.order.slice(scroll.current, scroll.current + L.tasks);
-	const meta = f.scenario.meta;
 	const picking = f.manual && f.ready.length > 0;
 	const body = L.height - L.header - L.caption - L.keys;
 	const tasks = (
@@ -83,6 +102,7 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 				name={meta.name}
 				variant={f.settings.variant}
 				policy={f.settings.policy}
+				sched={hasCpu ? (v.run?.sched ?? cpu?.sched) : undefined}
 				cores={v.run?.cores ?? f.settings.cores ?? 1}
 				seed={f.settings.seed}
 				free={f.settings.free}
@@ -101,6 +121,11 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 			) : (
 				<Box flexDirection="column" height={body}>
 					{tasks}
+					{L.cpu > 0 && (
+						<Box height={L.cpu} overflow="hidden">
+							<SchedulingPanel view={cpu} width={L.width} jobRows={jobRows} states={showStates} />
+						</Box>
+					)}
 					{L.compact ? (
 						L.mid > 0 && <Output lines={v.output} newFrom={newFrom} width={L.width} rows={L.mid} />
 					) : (

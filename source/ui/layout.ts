@@ -24,6 +24,8 @@ export interface Layout {
 	codeBeside: number;
 	/** The code pane below (title not counted), else 0. */
 	code: number;
+	/** Rows of the CPU panel below the tasks, its title included (0: none). */
+	cpu: number;
 	caption: number;
 	keys: number;
 }
@@ -31,7 +33,12 @@ export interface Layout {
 export const COMPACT_BELOW = {columns: 80, rows: 24} as const;
 export const WIDE_FROM = 140;
 
-export function layoutFor(columns: number, rows: number, taskCount: number): Layout {
+/**
+ * `cpuRows`: the rows the CPU scheduling panel would like (title included),
+ * 0 when the lesson has none. It goes below the tasks, in the code pane's
+ * place, and never squeezes primitives and output below three rows.
+ */
+export function layoutFor(columns: number, rows: number, taskCount: number, cpuRows = 0): Layout {
 	const width = Math.max(20, columns);
 	const height = Math.max(4, rows - 1);
 	const count = Math.max(1, taskCount);
@@ -59,6 +66,7 @@ export function layoutFor(columns: number, rows: number, taskCount: number): Lay
 			outputWidth: width,
 			codeBeside: 0,
 			code: 0,
+			cpu: 0,
 			caption,
 			keys: 1,
 		};
@@ -67,13 +75,17 @@ export function layoutFor(columns: number, rows: number, taskCount: number): Lay
 	const caption = height >= 30 ? 2 : 1;
 	const keys = 1;
 	const avail = height - header - caption - keys;
-	const tasks = Math.min(count, Math.max(3, Math.floor((avail - 2) * 0.45)));
+	// With a CPU panel the tasks give up rows: the panel lists the jobs again, with their figures.
+	const tasks = Math.min(count, Math.max(3, Math.floor((avail - 2) * (cpuRows > 0 ? 0.3 : 0.45))));
 	const taskWidth = Math.min(width, Math.max(56, Math.floor(width * 0.6)));
 	const timeline = width - taskWidth - 1 >= 8 ? width - taskWidth - 1 : 0;
 	let rest = avail - 1 - tasks - 1;
 	const wide = width >= WIDE_FROM;
 	let code = 0;
-	if (!wide && rest >= 14) {
+	let cpu = cpuRows > 0 ? Math.min(cpuRows, rest - 3) : 0;
+	if (cpu < 5) cpu = 0;
+	rest -= cpu;
+	if (cpu === 0 && !wide && rest >= 14) {
 		code = Math.floor((rest - 1) * 0.4);
 		rest = rest - 1 - code;
 	}
@@ -92,6 +104,7 @@ export function layoutFor(columns: number, rows: number, taskCount: number): Lay
 		outputWidth,
 		codeBeside: wide ? width - primsWidth - outputWidth - 2 : 0,
 		code,
+		cpu,
 		caption,
 		keys,
 	};
