@@ -15,12 +15,17 @@ const GROUPS: Record<ScenarioMeta['group'], string> = {
 	extra: 'Beyond the tutorials',
 };
 
-export async function listLessons(lang: 'zh' | 'en'): Promise<string> {
+async function builtIns(): Promise<ScenarioMeta[]> {
 	const metas: ScenarioMeta[] = [];
 	for (const name of builtInNames()) {
 		const {module, label} = resolveScenario(name);
 		metas.push((await loadScenario(module, label)).meta);
 	}
+	return metas;
+}
+
+export async function listLessons(lang: 'zh' | 'en'): Promise<string> {
+	const metas = await builtIns();
 	const lines: string[] = [];
 	for (const [group, heading] of Object.entries(GROUPS)) {
 		const here = metas.filter(m => m.group === group);
@@ -31,5 +36,30 @@ export async function listLessons(lang: 'zh' | 'en'): Promise<string> {
 			lines.push(`  ${m.name.padEnd(18)} ${m.title[lang]}${variants.length > 1 ? `  [${variants.join(', ')}]` : ''}`);
 		}
 	}
+	return lines.join('\n');
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/**
+ * The README's lesson tables (between its `lessons:start`/`lessons:end`
+ * markers), made from the lessons' own headers so the two cannot drift:
+ * `npm run readme` writes them, a test compares them.
+ */
+export async function lessonsMarkdown(): Promise<string> {
+	const metas = await builtIns();
+	const lines = ['## Lessons', ''];
+	for (const [group, heading] of Object.entries(GROUPS)) {
+		const here = metas.filter(m => m.group === group);
+		if (here.length === 0) continue;
+		lines.push(`### ${heading}`, '', '| lesson | what it shows | variants |', '|---|---|---|');
+		for (const m of here) {
+			const variants = Object.entries(m.variants).map(([name, text]) => `\`${name}\`${name === m.defaultVariant && Object.keys(m.variants).length > 1 ? ' (default)' : ''}: ${cell(text.en)}`);
+			const options = Object.entries(m.options ?? {}).map(([name, o]) => `\`--${name} N\`: ${cell(o.help)} (default ${o.default})`);
+			lines.push(`| \`${m.name}\` | ${cell(m.summary.en.join(' '))} | ${[...variants, ...options].join('<br>')} |`);
+		}
+		lines.push('');
+	}
+	lines.push('`conc-tui list` prints the catalogue. Pick a variant with `lesson:variant`', '(`npx conc-tui ticket:lock`).');
 	return lines.join('\n');
 }
