@@ -60,7 +60,19 @@ export interface SessionInit {
 	/** Playback speed factor (1: four steps a second). */
 	speed?: number;
 	lang: 'zh' | 'en';
+	/** Playback's timers; a key script passes a virtual clock so playback does not follow the wall clock. */
+	timers?: Timers;
 }
+
+export interface Timers {
+	setTimeout(fn: () => void, ms: number): unknown;
+	clearTimeout(handle: unknown): void;
+}
+
+const REAL_TIMERS: Timers = {
+	setTimeout: (fn, ms) => setTimeout(fn, ms),
+	clearTimeout: handle => clearTimeout(handle as NodeJS.Timeout),
+};
 
 export type Status = 'starting' | 'playing' | 'paused' | 'pick' | 'ended' | 'deadlock' | 'error';
 
@@ -117,7 +129,8 @@ export class RunSession {
 	private view: ViewState = emptyState();
 	private viewRec?: Recording;
 	private viewLength = 0;
-	private timer?: NodeJS.Timeout;
+	private timer?: unknown;
+	private readonly timers: Timers;
 	private disposed = false;
 
 	constructor(
@@ -142,6 +155,7 @@ export class RunSession {
 		};
 		this.playing = !init.paused;
 		this.speed = clampSpeed(init.speed ?? 1);
+		this.timers = init.timers ?? REAL_TIMERS;
 		this.rec = this.start(this.settings, []);
 	}
 
@@ -247,10 +261,21 @@ export class RunSession {
 	/** Stops the timers and every worker of the runs still going. */
 	async dispose(): Promise<void> {
 		this.disposed = true;
-		clearTimeout(this.timer);
+		this.timers.clearTimeout(this.timer);
 		const runs = [this.rec, this.next?.rec].filter((r): r is Recording => r !== undefined);
 		for (const r of runs) r.stopped = true;
 		await Promise.all(runs.map(r => r.engine?.stop().catch(() => {})));
+	}
+
+	/**
+	 * Nothing more will change without a key or a playback tick: the run on
+	 * screen is fully recorded (or waits for the viewer's pick) and no rerun is
+	 * on its way. A key script waits for this before each key, so what it
+	 * draws does not depend on how fast the workers ran.
+	 */
+	get idle(): boolean {
+		const rec = this.rec;
+		return !this.next && (rec.ended || rec.error !== undefined || rec.pending !== undefined);
 	}
 
 	// ---- the frame ---------------------------------------------------------
@@ -455,7 +480,7 @@ export class RunSession {
 		const pause = Math.min(1000, Math.max(0, then - now) * 250) / this.speed;
 		const delay = Math.max(1000 / 30, 1000 / rate + pause);
 		const steps = Math.max(1, Math.floor((rate * delay) / 1000));
-		this.timer = setTimeout(() => {
+		this.timer = this.timers.setTimeout(() => {
 			this.timer = undefined;
 			if (!this.playing || this.disposed) return;
 			this.forward(steps);
