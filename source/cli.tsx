@@ -27,21 +27,19 @@ async function main(): Promise<number> {
 	if (args.command === 'compare') return (await import('./cli/compare.js')).runCompare(args);
 	const {module, variant, label} = resolveScenario(args.spec!);
 	const scenario = await loadScenario(module, label);
+	if (args.keys) return exitSoon(await (await import('./cli/record.js')).recordLesson(tuiInit(scenario, variant, args, lang), args));
 	if (process.stdout.isTTY && process.stdin.isTTY && !args.json && !args.headless) return runTuiFor(scenario, variant, args, lang);
+	if (args.record || args.size || args.showKeys) throw new InputError(`--record, --size and --show-keys without a terminal need a key script: --keys "2s n n q"`);
 	return runHeadless(scenario, variant, args);
 }
 
-/** The TUI, loaded only now: a headless run never loads React or Ink. */
-async function runTuiFor(scenario: Awaited<ReturnType<typeof loadScenario>>, variant: string | undefined, args: ReturnType<typeof parseArgs>, lang: 'zh' | 'en'): Promise<number> {
+/** The TUI's session for these arguments, refused here if bad, before the screen is taken over. */
+function tuiInit(scenario: Awaited<ReturnType<typeof loadScenario>>, variant: string | undefined, args: ReturnType<typeof parseArgs>, lang: 'zh' | 'en') {
 	if (args.policy !== undefined && !['random', 'fifo', 'rr', 'manual'].includes(args.policy)) {
 		throw new InputError(`unknown policy '${args.policy}'; policies: random, fifo, rr, manual`);
 	}
-	// Bad variants and options are refused here, before the screen is taken over.
 	resolveRequest({scenario, variant, options: args.options});
-	// React's development build is slower per frame and keeps performance entries for ever.
-	process.env.NODE_ENV ??= 'production';
-	const {runTui} = await import('./ui/tui.js');
-	const code = await runTui({
+	return {
 		scenario,
 		variant,
 		seed: args.seed,
@@ -54,8 +52,20 @@ async function runTuiFor(scenario: Awaited<ReturnType<typeof loadScenario>>, var
 		paused: args.paused,
 		speed: args.speed,
 		lang,
-	});
-	// Nothing of the run may keep the process alive once the viewer has quit.
+	};
+}
+
+/** The TUI, loaded only now: a headless run never loads React or Ink. */
+async function runTuiFor(scenario: Awaited<ReturnType<typeof loadScenario>>, variant: string | undefined, args: ReturnType<typeof parseArgs>, lang: 'zh' | 'en'): Promise<number> {
+	const init = tuiInit(scenario, variant, args, lang);
+	// React's development build is slower per frame and keeps performance entries for ever.
+	process.env.NODE_ENV ??= 'production';
+	const {runTui} = await import('./ui/tui.js');
+	return exitSoon(await runTui(init, {record: args.record, size: args.size, showKeys: args.showKeys}));
+}
+
+/** Nothing of the run may keep the process alive once the viewer has quit (or the recording is written). */
+function exitSoon(code: number): number {
 	setTimeout(() => process.exit(code), 50).unref();
 	return code;
 }

@@ -4,6 +4,7 @@
  */
 import meow from 'meow';
 import {InputError} from '../scenario/load.js';
+import {KeyScriptError, parseKeyScript, type ScriptStep} from '../record/key-script.js';
 
 export const HELP = `
   Usage
@@ -24,6 +25,11 @@ export const HELP = `
     --free             open the gates: real parallel threads, the OS schedules
     --max-steps N      stop after N steps (the run ends as 'limit')
     --lang zh|en       language of titles and captions
+    --record FILE      record what the TUI draws as an asciicast v2 file (FILE.cast)
+    --keys "SCRIPT"    drive the lesson by a key script, e.g. "2s n n n space 5s b q";
+                       with --record it needs no terminal and gives the same bytes each time
+    --size COLSxROWS   a fixed frame size, e.g. 100x30
+    --show-keys        draw each key pressed on screen for a moment
     --<option> N       a lesson's own option, e.g. --clients 100 for ticket
 
   Examples
@@ -32,6 +38,7 @@ export const HELP = `
     $ npx conc-tui bank:lock --json --seed 7
     $ npx conc-tui round-robin --sched mlfq --cores 2
     $ npx conc-tui compare fcfs,sjf,srtf,rr,mlfq --jobs sjf --quantum 3
+    $ npx conc-tui ktv --seed 1 --keys "1s n n n 2s space 3s q" --size 100x30 --record ktv.cast
 `;
 
 export interface Args {
@@ -55,9 +62,15 @@ export interface Args {
 	speed?: number;
 	/** Lesson options (`--clients 100`). */
 	options: Record<string, number>;
+	/** Where to write the asciicast. */
+	record?: string;
+	/** The key script, parsed. */
+	keys?: ScriptStep[];
+	size?: {columns: number; rows: number};
+	showKeys: boolean;
 }
 
-const KNOWN = new Set(['sched', 'jobs', 'json', 'headless', 'seed', 'policy', 'quantum', 'cores', 'free', 'maxSteps', 'lang', 'paused', 'speed', 'help', 'version']);
+const KNOWN = new Set(['sched', 'jobs', 'json', 'headless', 'seed', 'policy', 'quantum', 'cores', 'free', 'maxSteps', 'lang', 'paused', 'speed', 'record', 'keys', 'size', 'showKeys', 'help', 'version']);
 
 export function parseArgs(argv: string[]): Args {
 	const cli = meow(HELP, {
@@ -80,6 +93,10 @@ export function parseArgs(argv: string[]): Args {
 			lang: {type: 'string'},
 			paused: {type: 'boolean', default: false},
 			speed: {type: 'string'},
+			record: {type: 'string'},
+			keys: {type: 'string'},
+			size: {type: 'string'},
+			showKeys: {type: 'boolean', default: false},
 		},
 	});
 	const [first, ...rest] = cli.input;
@@ -96,6 +113,9 @@ export function parseArgs(argv: string[]): Args {
 		options[flag] = wholeNumber(flag, value);
 	}
 	if (f.lang !== undefined && f.lang !== 'zh' && f.lang !== 'en') throw new InputError(`--lang must be zh or en, not '${f.lang}'`);
+	const screenFlag = ([['record', f.record], ['keys', f.keys], ['size', f.size], ['show-keys', f.showKeys || undefined]] as const).find(([, v]) => v !== undefined)?.[0];
+	if (screenFlag && (compare || first === 'list' || f.json || f.headless)) throw new InputError(`--${screenFlag} goes with the TUI of a lesson, not with ${compare ? 'compare' : first === 'list' ? 'list' : f.json ? '--json' : '--headless'}`);
+	if (f.record !== undefined && !f.record.trim()) throw new InputError(`--record needs a file name, e.g. --record ktv.cast`);
 	return {
 		command: first === 'list' ? 'list' : compare ? 'compare' : 'run',
 		spec: first,
@@ -114,7 +134,32 @@ export function parseArgs(argv: string[]): Args {
 		paused: f.paused,
 		speed: f.speed === undefined ? undefined : positive('speed', f.speed),
 		options,
+		record: f.record,
+		keys: f.keys === undefined ? undefined : keyScript(f.keys),
+		size: f.size === undefined ? undefined : size(f.size),
+		showKeys: f.showKeys,
 	};
+}
+
+function keyScript(script: string): ScriptStep[] {
+	try {
+		const steps = parseKeyScript(script);
+		if (steps.length === 0) throw new InputError(`--keys needs a script, e.g. --keys "2s n n n space 5s q"`);
+		return steps;
+	} catch (error) {
+		if (error instanceof KeyScriptError) throw new InputError(`--keys: ${error.message.replace(/^key script: /, '')}`);
+		throw error;
+	}
+}
+
+function size(value: string): {columns: number; rows: number} {
+	const m = /^(\d+)x(\d+)$/i.exec(value.trim());
+	const columns = Number(m?.[1]);
+	const rows = Number(m?.[2]);
+	if (!m || columns < 20 || columns > 500 || rows < 5 || rows > 200) {
+		throw new InputError(`--size must be COLSxROWS, from 20x5 to 500x200, e.g. 100x30, not '${value}'`);
+	}
+	return {columns, rows};
 }
 
 function wholeNumber(flag: string, value: unknown): number {

@@ -32,6 +32,11 @@ export class Cast {
 		this.lines.push(JSON.stringify([this.time(seconds), 'm', label]));
 	}
 
+	/** The terminal was resized (a live recording: the viewer's window changed). */
+	resize(seconds: number, columns: number, rows: number): void {
+		this.lines.push(JSON.stringify([this.time(seconds), 'r', `${columns}x${rows}`]));
+	}
+
 	toString(): string {
 		return `${this.lines.join('\n')}\n`;
 	}

@@ -5,6 +5,7 @@
  * the alternate screen, show the cursor, end every worker, and exit 0.
  */
 import {render, type Instance} from 'ink';
+import {LiveRecorder} from '../record/recorder.js';
 import {App} from './App.js';
 import type {RunSession, SessionInit} from './session.js';
 import {ThemeContext, themeFromEnv} from './theme.js';
@@ -15,23 +16,34 @@ const SHOW_CURSOR = '\x1b[?25h';
 const CLEAR = '\x1b[H\x1b[2J';
 const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 
-export function runTui(init: SessionInit): Promise<number> {
+export interface TuiOptions {
+	/** Write what is drawn to this asciicast file when the viewer quits. */
+	record?: string;
+	/** A fixed frame size instead of the terminal's. */
+	size?: {columns: number; rows: number};
+	showKeys?: boolean;
+}
+
+export function runTui(init: SessionInit, options: TuiOptions = {}): Promise<number> {
 	return new Promise(resolve => {
 		const stdout = process.stdout;
 		const theme = themeFromEnv();
 		let session: RunSession | undefined;
 		let quitting = false;
 		let instance: Instance | undefined;
-		const size = () => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
+		const size = () => options.size ?? {columns: stdout.columns || 80, rows: stdout.rows || 24};
+		const meta = init.scenario.meta;
+		const recorder = options.record ? new LiveRecorder(size().columns, size().rows, `conc-tui ${meta.name}: ${meta.title[init.lang]}`, () => session?.frame()) : undefined;
 		const tree = ({columns, rows}: {columns: number; rows: number}) => (
 			<ThemeContext.Provider value={theme}>
-				<App init={init} onQuit={quit} columns={columns} rows={rows} onSession={s => (session = s)} />
+				<App init={init} onQuit={quit} columns={columns} rows={rows} showKeys={options.showKeys} onSession={s => (session = s)} />
 			</ThemeContext.Provider>
 		);
 		// Registered before Ink's own handler, so that Ink redraws a tree already laid out for
 		// the new size, from the top of a clean screen: never the old, wider frame wrapped.
 		const onResize = () => {
 			if (quitting || !instance) return;
+			if (!options.size) recorder?.resize(size().columns, size().rows);
 			stdout.write(CLEAR);
 			instance.clear();
 			instance.rerender(tree(size()));
@@ -41,6 +53,9 @@ export function runTui(init: SessionInit): Promise<number> {
 			quitting = true;
 			const stopped = session?.dispose() ?? Promise.resolve();
 			instance?.unmount();
+			// The cast ends on the last frame (not the shell's screen), with the cursor given back.
+			recorder?.note(`\x1b[${size().rows};1H${SHOW_CURSOR}`);
+			recorder?.save(options.record!);
 			stdout.write(LEAVE + SHOW_CURSOR);
 			for (const signal of SIGNALS) process.off(signal, quit);
 			stdout.off('resize', onResize);
@@ -48,6 +63,8 @@ export function runTui(init: SessionInit): Promise<number> {
 			void Promise.race([stopped, new Promise(r => setTimeout(r, 1000).unref())]).then(() => resolve(0));
 		};
 		stdout.write(ENTER);
+		recorder?.note(CLEAR);
+		recorder?.tap(stdout);
 		stdout.on('resize', onResize);
 		for (const signal of SIGNALS) process.on(signal, quit);
 		// Not incremental: Ink 6.8's incremental writer starts its next frame a row too low when a frame ends with a newline.

@@ -1,0 +1,43 @@
+/**
+ * `--keys`: the lesson driven by a key script and recorded, with no
+ * terminal needed. The cast goes to `--record FILE`; without it, on a
+ * terminal, the recording is played back there at its own pace.
+ */
+import {writeFileSync} from 'node:fs';
+import {InputError, type LoadedScenario} from '../scenario/load.js';
+import type {SessionInit} from '../ui/session.js';
+import type {Args} from './args.js';
+
+/** Without --size and without a terminal: a terminal's usual size. */
+const DEFAULT_SIZE = {columns: 80, rows: 24} as const;
+
+export async function recordLesson(init: Omit<SessionInit, 'timers'>, args: Args): Promise<number> {
+	const tty = process.stdout.isTTY;
+	if (!args.record && !tty) throw new InputError(`--keys without a terminal needs --record FILE.cast`);
+	const size = args.size ?? (tty ? {columns: process.stdout.columns || DEFAULT_SIZE.columns, rows: process.stdout.rows || DEFAULT_SIZE.rows} : DEFAULT_SIZE);
+	// Colours are chosen by the theme (NO_COLOR), never by whether stdout is a terminal: a cast made in CI looks as one made at a desk.
+	process.env.FORCE_COLOR ??= '1';
+	process.env.NODE_ENV ??= 'production';
+	const [{recordScript}, {themeFromEnv}] = await Promise.all([import('../record/script-driver.js'), import('../ui/theme.js')]);
+	const meta = init.scenario.meta;
+	const {cast} = await recordScript({
+		init,
+		steps: args.keys ?? [],
+		columns: size.columns,
+		rows: size.rows,
+		showKeys: args.showKeys,
+		theme: themeFromEnv(),
+		title: `conc-tui ${meta.name}: ${meta.title[init.lang]}`,
+	});
+	if (args.record) {
+		try {
+			writeFileSync(args.record, cast.toString());
+		} catch (error) {
+			throw new InputError(`cannot write ${args.record}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+		}
+		return 0;
+	}
+	const {playCast} = await import('../record/play.js');
+	await playCast(cast.toString(), process.stdout);
+	return 0;
+}
