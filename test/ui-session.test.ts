@@ -47,6 +47,17 @@ describe('RunSession', {timeout: 300_000}, () => {
 		assert.match(f.caption?.en ?? '', /four booths/, 'step 0 shows what the lesson is about');
 	});
 
+	it('adds up steps asked for before the run has recorded them', async () => {
+		const s = open();
+		// Before the engine has recorded anything: three quick steps are three steps, not one.
+		assert.equal(s.frame().last <= 0, true, 'nothing recorded yet');
+		s.command({name: 'step'});
+		s.command({name: 'step'});
+		s.command({name: 'step'});
+		const f = await until(s, f => f.recorded, 'the whole run recorded');
+		assert.equal(f.pos, 3, `${f.pos}/${f.last}`);
+	});
+
 	it('steps, steps back by re-reducing the prefix, and walks the recorded trace forward again', async () => {
 		const s = open();
 		await until(s, f => f.recorded, 'the whole run recorded');

@@ -356,7 +356,8 @@ export class RunSession {
 	}
 
 	private forward(n: number): void {
-		this.want = this.pos + n;
+		// Steps asked for faster than the run records them add up: "nn" at the live end is two steps.
+		this.want = Math.max(this.want, this.pos) + n;
 		this.pos = Math.min(this.want, Math.max(this.rec.last, 0));
 	}
 
