@@ -10,16 +10,24 @@
  *
  * Variants
  *   zombie  the child prints and exits at once; the parent is busy for 3 s (sleep) before
- *           it joins: for those 3 s the child is a zombie; join reaps it (exit code 0).
+ *           it joins: for those 3 s the child is a zombie (its row: ☠ zombie); join reaps
+ *           it (exit code 0).
+ *   poll    the same, but after 3 s the parent asks is_alive() instead of joining: in
+ *           CPython that polls the child (waitpid), so it reaps the zombie too; then
+ *           exitcode is 0 and there is nothing left for join to do.
  * Invariants
- *   reaped (hold): by the end the parent has joined its child and printed its exit code.
+ *   zombie-until-reaped (hold): once the child has exited, it is a zombie of MainProcess
+ *     until MainProcess reaps it: never a plain done before that, never a zombie after.
+ *   reaped (hold, at the end): no zombie is left; the parent reaped its child, by join
+ *     (zombie) or by is_alive() (poll).
  *
- * The lines are the lesson's own (001 describes zombies in prose only). The zombie span is
- * shown from existing events: the child's `done` state, then the parent's `join` op; the
- * parent does not call is_alive() or exitcode in between, because in CPython either one
- * polls (waitpid) and so reaps the zombie.
+ * The lines are the lesson's own (001 describes zombies in prose only). The zombie is a
+ * fact of the trace: the child's `done` state event names the parent that has to reap it
+ * (`zombie: "MainProcess"`) and a `reap` event ends it (engine/trace.ts). In the `zombie`
+ * variant the parent calls neither is_alive() nor exitcode before join, because in CPython
+ * either one polls (waitpid) and so reaps the zombie: the `poll` variant shows exactly that.
  */
-import {Process, defineScenario, getpid, print, sleep} from '../source/scenario/api.js';
+import {Process, defineScenario, getpid, print, sleep, type MainContext} from '../source/scenario/api.js';
 
 export const meta = defineScenario({
 	name: 'zombie',
@@ -30,13 +38,25 @@ export const meta = defineScenario({
 	},
 	sources: ['001 (僵尸进程; lines are the lesson\'s own)'],
 	group: 'process-life',
-	variants: {zombie: {zh: '子进程马上结束，父进程3秒后才 join：中间3秒是僵尸', en: 'the child ends at once, the parent joins 3 s later: a zombie for 3 s'}},
+	variants: {
+		zombie: {zh: '子进程马上结束，父进程3秒后才 join：中间3秒是僵尸', en: 'the child ends at once, the parent joins 3 s later: a zombie for 3 s'},
+		poll: {zh: '3秒后父进程问 is_alive()：这一问也把僵尸回收了', en: 'after 3 s the parent asks is_alive(): asking reaps the zombie too'},
+	},
 	defaultVariant: 'zombie',
 	invariants: [
 		{
+			name: 'zombie-until-reaped',
+			text: {zh: '子进程结束后直到被回收前都是僵尸，回收后就不是了', en: 'once the child has exited it is a zombie until its parent reaps it, and not after'},
+			check: s => {
+				const child = s.tasks['Process-1'];
+				if (child?.state !== 'done') return true;
+				return child.reapedBy === undefined ? child.zombie === 'MainProcess' : child.zombie === undefined;
+			},
+		},
+		{
 			name: 'reaped',
-			text: {zh: '结束前父进程 join 了子进程（回收了僵尸）', en: 'before the end the parent has joined (reaped) its child'},
-			check: s => s.output.some(line => line.task === 'MainProcess' && line.text.includes('回收完毕')),
+			text: {zh: '结束前父进程回收了子进程：没有僵尸留下', en: 'before the end the parent has reaped its child: no zombie is left'},
+			check: s => Object.values(s.tasks).every(t => t.zombie === undefined) && s.tasks['Process-1']?.reapedBy === 'MainProcess',
 			when: 'end',
 		},
 	],
@@ -44,16 +64,20 @@ export const meta = defineScenario({
 	processes: () => 2,
 	captions: [
 		{
-			when: e => e.kind === 'op' && e.op === 'join' && e.obj === 'Process-1',
+			when: e => e.kind === 'reap' && e.via === 'join',
 			text: {zh: 'join() 回收了子进程：僵尸没有了', en: 'join() reaped the child: the zombie is gone'},
 		},
 		{
-			when: e => e.kind === 'state' && e.state === 'done' && e.task === 'Process-1',
+			when: e => e.kind === 'reap' && e.via === 'is_alive',
+			text: {zh: 'is_alive() 查询子进程时顺便回收了它（waitpid）：僵尸没有了', en: 'is_alive() polled the child (waitpid) and so reaped it: the zombie is gone'},
+		},
+		{
+			when: e => e.kind === 'state' && e.state === 'done' && e.zombie !== undefined,
 			text: {zh: '子进程结束了，但父进程还没 join：它现在是僵尸进程（ps 里是 Z）', en: 'The child has exited, but its parent has not joined it: it is a zombie now (Z in ps)'},
 		},
 		{
-			when: e => e.kind === 'gate' && e.task === 'MainProcess' && e.op === 'sleep' && e.state === 'blocked',
-			text: {zh: '父进程在忙别的事，没有回收子进程', en: 'The parent is busy with something else and does not reap its child'},
+			when: (e, s) => e.kind === 'gate' && e.task === 'MainProcess' && e.op === 'sleep' && e.state === 'blocked' && s.tasks['Process-1']?.zombie !== undefined,
+			text: {zh: '父进程在忙别的事，没有回收子进程：僵尸一直占着进程表', en: 'The parent is busy with something else and does not reap its child: the zombie keeps its slot'},
 		},
 	],
 });
@@ -62,11 +86,17 @@ export async function child(): Promise<void> {
 	await print(`子进程${getpid()}: 运行结束`);
 }
 
-export async function main(): Promise<void> {
+export async function main({variant}: MainContext): Promise<void> {
 	const p = new Process({target: child});
 	await p.start();
 	await print('父进程: 忙别的事, 还没有 join 子进程');
 	await sleep(3);
+	if (variant === 'poll') {
+		// is_alive() polls the child (waitpid): a child that has ended is reaped right here.
+		await print('父进程: 子进程还活着吗?', p.is_alive());
+		await print('父进程: 问 is_alive() 时已经回收完毕, exitcode =', p.exitcode);
+		return;
+	}
 	await p.join(); // 回收：子进程不再是僵尸
 	await print('父进程: join 了子进程, 回收完毕, exitcode =', p.exitcode);
 }

@@ -384,12 +384,28 @@ describe('what CPython shows, the lessons show', () => {
 		for (const [seed, {prints}] of all('isolation', 'threads')) assert.deepEqual(prints.filter(p => /^\d+$/.test(p)), ['100', '100', '100', '100'], `seed ${seed}`);
 	});
 
-	it('zombie: the child is done 3 s before its parent joins (reaps) it', () => {
-		for (const [seed, {events}] of all('zombie', 'zombie')) {
-			const done = events[doneAt(events, 'Process-1')]!;
-			const join = events.find(e => e.kind === 'op' && e.op === 'join' && e.obj === 'Process-1')!;
-			assert.equal(join.time - done.time, 3, `seed ${seed}`);
-			assert.equal(exitcodes(events)['Process-1'], 0);
+	it('zombie: the child is a zombie of MainProcess for the 3 s before its parent reaps it (join, or is_alive() in poll)', () => {
+		for (const [variant, via] of [['zombie', 'join'], ['poll', 'is_alive']] as const) {
+			for (const [seed, {events}] of all('zombie', variant)) {
+				const where = `zombie:${variant} seed ${seed}`;
+				const done = events[doneAt(events, 'Process-1')]!;
+				assert.ok(done.kind === 'state' && done.zombie === 'MainProcess', `${where}: the child's end makes it a zombie`);
+				const reaps = events.filter(e => e.kind === 'reap');
+				assert.equal(reaps.length, 1, where);
+				const reap = reaps[0]!;
+				assert.ok(reap.kind === 'reap' && reap.task === 'Process-1' && reap.by === 'MainProcess' && reap.via === via, `${where}: ${JSON.stringify(reap)}`);
+				assert.equal(reap.time - done.time, 3, where);
+				assert.equal(exitcodes(events)['Process-1'], 0);
+				// The view: a zombie from the child's end to the reap (the parent's 3 s of sleep), then no more.
+				const state = emptyState();
+				const from = doneAt(events, 'Process-1');
+				const to = events.indexOf(reap);
+				events.forEach((e, i) => {
+					apply(state, e);
+					if (i >= from) assert.equal(state.tasks['Process-1']!.zombie, i < to ? 'MainProcess' : undefined, `${where}, event ${i}`);
+				});
+				assert.equal(state.tasks['Process-1']!.reapedBy, 'MainProcess', where);
+			}
 		}
 	});
 });

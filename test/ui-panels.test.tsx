@@ -77,6 +77,22 @@ describe('TaskList', () => {
 		const f = frame(<TaskList view={view} names={view.order} above={0} below={0} changed={new Set()} manual={false} ready={[]} width={90} />, false);
 		for (const word of ['○ ready', '■ blocked', '✓ done', '▶ running']) assert.ok(f.includes(word), word);
 	});
+
+	it('tells a zombie (done, not reaped) from done by symbol and word, with or without colour, then shows who reaped it', () => {
+		const v = fixtureState();
+		v.tasks['Worker-4']!.zombie = 'MainProcess';
+		for (const color of [true, false]) {
+			const f = frame(<TaskList view={v} names={['Worker-4', 'Worker-1']} above={0} below={0} changed={new Set()} manual={false} ready={[]} width={90} />, color);
+			const row = f.split('\n').find(r => r.includes('Worker-4'))!;
+			assert.match(row, /104 ☠ zombie\s+exit 0 · not yet reaped by MainProcess/);
+			assert.ok(!row.includes('✓'), row);
+		}
+		v.tasks['Worker-4']!.zombie = undefined;
+		v.tasks['Worker-4']!.reapedBy = 'MainProcess';
+		v.tasks['Worker-4']!.reapedVia = 'join';
+		const f = frame(<TaskList view={v} names={['Worker-4']} above={0} below={0} changed={new Set()} manual={false} ready={[]} width={90} />, false);
+		assert.match(f, /104 ✓ done\s+exit 0 · reaped by MainProcess \(join\)/);
+	});
 });
 
 describe('Primitives', () => {

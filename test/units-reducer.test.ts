@@ -132,6 +132,28 @@ describe('reducer', () => {
 		assert.deepEqual(s.invariants['inv'], {ok: true, expected: 'breakable', text: 'never', brokeAt: 3});
 	});
 
+	it('marks a child process that ended unreaped as a zombie of its parent (still done), until the reap', () => {
+		const trace: TraceEvent[] = [
+			...at(0, task('MainProcess'), task('Process-1')),
+			...at(1, {kind: 'state', task: 'Process-1', state: 'done', exitcode: 0, zombie: 'MainProcess'}),
+			...at(2, {kind: 'state', task: 'MainProcess', state: 'blocked', on: 'sleep', until: 3}),
+			...at(3, {kind: 'reap', task: 'Process-1', by: 'MainProcess', via: 'join', exitcode: 0}),
+		];
+		const zombie = reduce(trace, 3).tasks['Process-1']!;
+		assert.equal(zombie.state, 'done', 'a zombie is done: it runs nothing');
+		assert.equal(zombie.zombie, 'MainProcess');
+		assert.equal(zombie.exitcode, 0);
+		assert.equal(zombie.reapedBy, undefined);
+		const reaped = reduce(trace).tasks['Process-1']!;
+		assert.equal(reaped.state, 'done');
+		assert.equal(reaped.zombie, undefined);
+		assert.equal(reaped.reapedBy, 'MainProcess');
+		assert.equal(reaped.reapedVia, 'join');
+		assert.equal(reduce(TRACE).tasks['A']!.zombie, undefined, 'a done without the flag is no zombie');
+		// A reap of a task the trace never created changes nothing.
+		assert.deepEqual(reduce([...trace, ...at(4, {kind: 'reap', task: 'nobody', by: 'init', via: 'orphan'})]).tasks, {...reduce(trace).tasks});
+	});
+
 	it('is a pure fold: any prefix reduced from scratch equals the live state after that many events, and the trace is untouched', () => {
 		const frozen = JSON.stringify(TRACE);
 		const live = emptyState();

@@ -4,8 +4,19 @@
  * ended how, which invariant broke, and how the run ended. One trace event
  * gives at most one line (a traceback gives several).
  */
-import type {TraceEvent} from '../engine/trace.js';
+import type {ReapVia, TraceEvent} from '../engine/trace.js';
 import {visible} from '../view/visible.js';
+
+/** How a child's exit status was collected, in words. */
+const REAPED: Record<ReapVia, string> = {
+	join: 'join() saw it end',
+	is_alive: 'is_alive() polled it',
+	exitcode: 'reading exitcode polled it',
+	start: 'start() first polls the children already started',
+	active_children: 'active_children() polled it',
+	exit: 'a process that exits joins its children',
+	orphan: 'its parent died first, so init adopted it',
+};
 
 function stamp(e: TraceEvent): string {
 	return `[${e.time.toFixed(3).padStart(8)}s #${String(e.step).padStart(4)}]`;
@@ -20,15 +31,21 @@ export function transcriptLine(e: TraceEvent): string | undefined {
 		case 'task':
 			return `${stamp(e)} ${e.task} (pid ${e.pid}${e.thread ? ', thread' : ''}${e.daemon ? ', daemon' : ''}) is created: ${e.target}`;
 		case 'gate':
-			return e.state === 'blocked' ? `${stamp(e)} ${e.task} blocks on ${e.on}${e.until !== undefined ? ` until ${e.until}s` : ''}` : undefined;
+			if (e.state !== 'blocked') return undefined;
+			return `${stamp(e)} ${e.task} ${e.again ? 'was woken, tried again, and blocks again on' : 'blocks on'} ${e.on}${e.until !== undefined ? ` until ${e.until}s` : ''}`;
 		case 'state':
 			if (e.core !== undefined) return `${stamp(e)} ${e.task} runs on core ${e.core}${e.until !== undefined ? ` until ${e.until}s` : ''} (${e.left} to go)`;
 			if (e.why === 'slice') return `${stamp(e)} ${e.task} used up its time slice: back to the ready queue (${e.left} to go)`;
 			if (e.why === 'preempted') return `${stamp(e)} ${e.task} is preempted: back to the ready queue (${e.left} to go)`;
 			if (e.why === 'request') return `${stamp(e)} ${e.task} asks for the CPU for ${e.left}: ready`;
-			if (e.state === 'done') return `${stamp(e)} ${e.task} ends${e.exitcode !== undefined ? `, exit code ${e.exitcode}` : ''}`;
+			if (e.state === 'done') {
+				const ends = `${stamp(e)} ${e.task} ends${e.exitcode !== undefined ? `, exit code ${e.exitcode}` : ''}`;
+				return e.zombie !== undefined ? `${ends}, and is a zombie: exited, not yet reaped by ${e.zombie}` : ends;
+			}
 			if (e.state === 'blocked' && e.on) return `${stamp(e)} ${e.task} blocks on ${e.on}`;
 			return undefined;
+		case 'reap':
+			return `${stamp(e)} ${e.by} reaps ${e.task}${e.exitcode !== undefined ? ` (exit code ${e.exitcode})` : ''}: ${REAPED[e.via]}`;
 		case 'print':
 			return visible(e.text)
 				.split('\n')

@@ -60,7 +60,7 @@ import {
 	RUN_PID_COUNTER,
 	RUN_WORDS,
 } from './protocol.js';
-import type {EventBody, Outcome, TaskState, TraceEvent, Wait} from './trace.js';
+import type {EventBody, Outcome, ReapVia, TaskState, TraceEvent, Wait} from './trace.js';
 import type {ScenarioMeta} from '../scenario/define.js';
 import {apply} from '../view/reducer.js';
 import {emptyState, type ViewState} from '../view/state.js';
@@ -109,6 +109,8 @@ interface TaskRec {
 	readySince: number;
 	/** Ready because a key woke it: it owes that key a retry. */
 	wokenBy?: string;
+	/** Granted after a wake-up by this key: blocking on it again means it was woken and lost the race. */
+	retrying?: string;
 	/** In the CPU's hands: waiting for a core (`ready`) or on one (`running`). */
 	cpu?: 'ready' | 'running';
 }
@@ -129,6 +131,13 @@ interface ProcRec {
 	done: boolean;
 	mainEnded: boolean;
 	mainExit: number;
+	/** Its code and non-daemon threads are over: it is in CPython's exit, where it ends its daemons and joins (and so reaps) its other children. */
+	exiting: boolean;
+	/** Inside tryFinishProc: the children it ends must not start it again. */
+	settling: boolean;
+	/** Ended, and its parent, alive, has not collected its exit status yet. */
+	zombie: boolean;
+	exitcode?: number;
 	exited: Promise<void>;
 	crashed?: string;
 	/** Worker-side names mapped to trace names (they differ only when a name was taken). */
@@ -246,6 +255,7 @@ export class Engine {
 			if (!task) throw new Error(`policy ${this.config.policy.name} chose ${chosen} of ${ready.length}`);
 			this.step++;
 			this.last = task.name;
+			task.retrying = task.wokenBy;
 			task.wokenBy = undefined;
 			this.setState(task, 'running', {choice: chosen, of: ready.length});
 			this.grant(task);
@@ -363,10 +373,13 @@ export class Engine {
 				case 'gate': {
 					const task = p.tasks[e.t];
 					if (!task || task.state === 'done') break;
+					const retrying = task.retrying;
+					task.retrying = undefined;
 					if (e.blocked) {
 						// Asking for the CPU is not blocking: the task is ready, for a core.
 						const state = e.blocked.work !== undefined ? 'ready' : 'blocked';
-						this.emit({kind: 'gate', task: task.name, state, op: e.op.op, obj: e.op.obj, arg: e.op.arg, line: e.line, on: e.blocked.on, until: e.blocked.until});
+						const again = retrying !== undefined && retrying === e.blocked.key;
+						this.emit({kind: 'gate', task: task.name, state, op: e.op.op, obj: e.op.obj, arg: e.op.arg, line: e.line, on: e.blocked.on, until: e.blocked.until === undefined ? undefined : round(e.blocked.until), ...(again ? {again: true as const} : {})});
 						this.block(task, e.blocked);
 					} else {
 						if (task.state !== 'ready') task.readySince = ++this.readySeq;
@@ -398,6 +411,12 @@ export class Engine {
 					const request = await this.spawnRequest(p, e.ref);
 					const child = this.startProcess(request, p);
 					if (!this.config.free) await this.collect(child);
+					break;
+				}
+				case 'reap': {
+					// Only a parent can collect its child (CPython asserts as much before any waitpid).
+					const child = this.procs.find(x => x.pid === e.pid);
+					if (child?.parent === p && child.zombie) this.reap(child, p.tasks[0]?.name ?? p.name, e.via);
 					break;
 				}
 				case 'terminate':
@@ -473,6 +492,9 @@ export class Engine {
 			done: false,
 			mainEnded: false,
 			mainExit: 0,
+			exiting: false,
+			settling: false,
+			zombie: false,
 			exited: this.pool.exited(worker),
 			names: new Map(),
 		};
@@ -529,31 +551,64 @@ export class Engine {
 	 * children are joined; only then is it done.
 	 */
 	private tryFinishProc(p: ProcRec): void {
-		if (p.done || !p.mainEnded) return;
+		// Not again from inside itself: each daemon it ends below would call it back (finishProc does).
+		if (p.done || !p.mainEnded || p.settling) return;
 		const main = p.tasks[0]!;
 		const threads = p.tasks.filter(t => t.thread && !t.daemon && t.state !== 'done');
 		if (threads.length > 0) {
-			this.setState(main, 'blocked', {on: `exit: join ${threads.map(t => t.name).join(', ')}`});
+			this.blockOnExit(main, threads.map(t => t.name));
 			return;
 		}
-		for (const child of p.children) if (child.daemon && !child.done) this.finishProc(child, SIGTERM_EXITCODE);
+		// CPython's atexit: active_children() reaps the children that have ended, daemons are terminated, the rest joined.
+		p.exiting = true;
+		p.settling = true;
+		try {
+			for (const child of p.children) if (child.zombie) this.reap(child, main.name, 'exit');
+			for (const child of p.children) if (child.daemon && !child.done) this.finishProc(child, SIGTERM_EXITCODE);
+		} finally {
+			p.settling = false;
+		}
 		const children = p.children.filter(child => !child.done);
 		if (children.length > 0) {
-			this.setState(main, 'blocked', {on: `exit: join ${children.map(child => child.name).join(', ')}`});
+			this.blockOnExit(main, children.map(child => child.name));
 			return;
 		}
 		this.finishProc(p, p.mainExit);
+	}
+
+	/** The main task of an exiting process waits for these threads or children; said once per change of the list. */
+	private blockOnExit(main: TaskRec, names: string[]): void {
+		const on = `exit: join ${names.join(', ')}`;
+		const shown = this.view.tasks[main.name];
+		if (main.state === 'blocked' && shown?.state === 'blocked' && shown.on === on) return;
+		this.setState(main, 'blocked', {on});
+	}
+
+	/** A zombie's exit status is collected (by its parent's task `by`, or by init): it leaves the process table. */
+	private reap(child: ProcRec, by: string, via: ReapVia): void {
+		if (!child.zombie) return;
+		child.zombie = false;
+		const task = child.tasks[0];
+		if (!task) return;
+		this.emit({kind: 'reap', task: task.name, by, via, ...(child.exitcode !== undefined ? {exitcode: child.exitcode} : {})});
 	}
 
 	/** Ends a process now, with an exit code: its tasks are done, its joiners wake, its worker ends. */
 	private finishProc(p: ProcRec, exitcode: number, why?: string): void {
 		if (p.done) return;
 		p.done = true;
+		p.exitcode = exitcode;
+		// A child whose parent is alive and not already waiting for it in its exit is a zombie until the parent collects it.
+		// MainProcess has no parent here (its parent, the shell, reaps it at once).
+		const parent = p.parent;
+		const parentName = parent ? (parent.tasks[0]?.name ?? parent.name) : undefined;
+		p.zombie = parent !== undefined && !parent.done && !parent.exiting;
+		const ends = {exitcode, ...(p.zombie ? {zombie: parentName} : {})};
 		if (why) this.emit({kind: 'print', task: p.tasks[0]?.name ?? p.name, text: why, stream: 'stderr'});
 		for (const task of p.tasks) {
 			if (!task || task.state === 'done') continue;
 			this.unblock(task);
-			this.setState(task, 'done', task.t === 0 ? {exitcode} : {});
+			this.setState(task, 'done', task.t === 0 ? ends : {});
 			this.wake(`join:${p.pid}/${task.t}`, -1);
 		}
 		if (!p.tasks[0]) {
@@ -564,7 +619,7 @@ export class Engine {
 			this.tasks.set(name, task);
 			this.taskOrder.push(task);
 			this.emit({kind: 'task', task: name, pid: p.pid, ppid: p.parent?.pid ?? 0, process: p.name, thread: false, daemon: p.daemon, target: '?', state: 'new'});
-			this.setState(task, 'done', {exitcode});
+			this.setState(task, 'done', ends);
 		}
 		const at = p.slot * PROC_WORDS;
 		Atomics.store(this.procWords, at + PROC_EXITCODE, exitcode);
@@ -572,7 +627,10 @@ export class Engine {
 		Atomics.notify(this.procWords, at + PROC_STATUS);
 		this.wake(`join:pid:${p.pid}`, -1);
 		void this.pool.retire(p.worker);
-		if (p.parent?.mainEnded) this.tryFinishProc(p.parent);
+		// Not a zombie (its parent, in its exit, collects it at once; or its parent is gone and init does): nothing to reap, and no event.
+		// Zombies it never collected (it was terminated, or crashed) are adopted by init, which reaps them.
+		for (const child of p.children) if (child.zombie) this.reap(child, 'init', 'orphan');
+		if (parent?.mainEnded) this.tryFinishProc(parent);
 	}
 
 	private async applyTerminations(): Promise<void> {
@@ -587,7 +645,7 @@ export class Engine {
 
 	// ---- states, waits, time ---------------------------------------------
 
-	private setState(task: TaskRec, state: TaskState, extra: {on?: string; until?: number; exitcode?: number; choice?: number; of?: number} = {}): void {
+	private setState(task: TaskRec, state: TaskState, extra: {on?: string; until?: number; exitcode?: number; choice?: number; of?: number; zombie?: string} = {}): void {
 		if (state === 'ready' && task.state !== 'ready') task.readySince = ++this.readySeq;
 		task.state = state;
 		this.emit({kind: 'state', task: task.name, state, ...extra});

@@ -7,6 +7,7 @@
  * Exactly one side writes each word, so no lock is needed: the sequence
  * words order everything else (Atomics are sequentially consistent).
  */
+import type {ReapVia} from './trace.js';
 
 export const GRANT_SEQ = 0;
 export const GRANT_TASK = 1;
@@ -64,6 +65,8 @@ export type WorkerEvent =
 	| {k: 'wake'; key: string; n: number}
 	| {k: 'spawn'; t: number; ref: number}
 	| {k: 'terminate'; t: number; pid: number}
+	/** The task's process collected a child's exit status (CPython's waitpid): the child, if a zombie, is reaped. */
+	| {k: 'reap'; t: number; pid: number; via: ReapVia}
 	| {k: 'end'; t: number; exitcode: number}
 	| {k: 'fatal'; message: string};
 

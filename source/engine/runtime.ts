@@ -192,7 +192,7 @@ export class Runtime {
 	/** Records an event for the trace. */
 	emit(event: WorkerEvent): void {
 		// Unrecorded free mode still tells the engine which tasks exist (it ends the run when they are all done).
-		if (!this.controlled && !this.assignment.record && event.k !== 'print' && event.k !== 'end' && event.k !== 'task' && event.k !== 'spawn' && event.k !== 'terminate') return;
+		if (!this.controlled && !this.assignment.record && event.k !== 'print' && event.k !== 'end' && event.k !== 'task' && event.k !== 'spawn' && event.k !== 'terminate' && event.k !== 'reap') return;
 		if (!this.controlled) (event as {at?: number}).at = performance.timeOrigin + performance.now();
 		this.out.push(event);
 		if (!this.controlled && !this.flushScheduled) {

@@ -5,8 +5,29 @@
  * Lines. Field names are stable: tools outside the project read them.
  */
 
-/** A task's state, as every operating-systems course draws it. */
+/**
+ * A task's state, as every operating-systems course draws it.
+ *
+ * A zombie is not a sixth state but a flag on `done` (`zombie: <parent>` on
+ * the state event, cleared by a `reap` event): a zombie process runs nothing and
+ * waits on nothing, so for scheduling, joins and the end of the run it is
+ * done, and every reader of `state` (the engine, the views, the tests, tools
+ * outside the project that know the five states) stays right. What a zombie
+ * still has is a slot in its parent's process table, which is what the flag
+ * says until the parent collects its exit status.
+ */
 export type TaskState = 'new' | 'ready' | 'running' | 'blocked' | 'done';
+
+/**
+ * Where a zombie was reaped, as CPython does it: `join` (a join that saw the
+ * child end), `is_alive` and `exitcode` (each polls with waitpid), `start`
+ * (Process.start() first polls every child it started), `active_children`,
+ * `exit` (the parent's own exit: active_children(), then a join of each),
+ * `orphan` (its parent died without reaping it: init adopts and reaps it).
+ * A child that ends while its parent already waits for it in its exit, or
+ * after its parent has died, is never a zombie and gets no `reap` event.
+ */
+export type ReapVia = 'join' | 'is_alive' | 'exitcode' | 'start' | 'active_children' | 'exit' | 'orphan';
 
 /** How a run ended. */
 export type Outcome = 'completed' | 'deadlock' | 'limit';
@@ -55,8 +76,28 @@ export type EventBody =
 				left?: number;
 				/** CPU work: why it joined the ready queue (state `ready`, on `cpu`): a new burst, its slice ran out, it was preempted. */
 				why?: 'request' | 'slice' | 'preempted';
+				/**
+				 * State `done` of a child process whose parent is alive and has not
+				 * collected its exit status: it is a zombie until a `reap` event. The
+				 * parent's name (the one that has to reap it).
+				 */
+				zombie?: string;
 		  }
-		| {kind: 'gate'; task: string; state: 'ready' | 'blocked'; op: string; obj?: string; arg?: string; line?: number; on?: string; until?: number}
+		/** A zombie is reaped: its parent (`by`, the parent's row; `init` for an orphan) collected its exit status. `task` is the zombie's row. */
+		| {kind: 'reap'; task: string; by: string; via: ReapVia; exitcode?: number}
+		| {
+				kind: 'gate';
+				task: string;
+				state: 'ready' | 'blocked';
+				op: string;
+				obj?: string;
+				arg?: string;
+				line?: number;
+				on?: string;
+				until?: number;
+				/** Blocked again on what woke it: it was woken, tried again, and found it taken (another task got there first, or it changed back). */
+				again?: true;
+		  }
 		| {kind: 'op'; task: string; op: string; obj?: string; [field: string]: unknown}
 		| {kind: 'print'; task: string; text: string; stream?: 'stderr'}
 		| {kind: 'prim'; task: string; obj: string; type: string; name?: string; [field: string]: unknown}

@@ -4,6 +4,7 @@
  * inside its process's worker (same heap, one running at a time).
  */
 import {BLOCKED, TIMED_OUT, type Task} from '../engine/runtime.js';
+import type {ReapVia} from '../engine/trace.js';
 import {PROC_ALIVE, PROC_DONE, PROC_EXITCODE, PROC_STATUS, RUN_PID_COUNTER} from '../engine/protocol.js';
 import {rt} from './context.js';
 import {AssertionError} from './errors.js';
@@ -11,6 +12,43 @@ import {marshal} from './handles.js';
 import {seconds} from './sync.js';
 
 type Target = (...args: never[]) => unknown;
+
+/**
+ * The children this process has started and not yet seen end: CPython's
+ * `multiprocessing.process._children`. A worker runs exactly one process
+ * (engine/pool.ts), so module state here is this process's own.
+ */
+const children = new Set<Process>();
+
+/**
+ * This process has collected the exit status of a child that has ended
+ * (CPython's waitpid, behind join, is_alive, exitcode, start and
+ * active_children): the engine reaps the child if it is still a zombie.
+ * Each child is reported once.
+ */
+function collected(child: Process, pid: number, via: ReapVia): void {
+	if (!children.delete(child)) return;
+	const r = rt();
+	r.emit({k: 'reap', t: r.current.t, pid, via});
+}
+
+/** CPython's `_cleanup()`: polls every child started and not yet collected; the ended ones are reaped. */
+function cleanup(via: ReapVia): void {
+	for (const child of [...children]) if (child.pid !== null && ended(child)) collected(child, child.pid, via);
+}
+
+/** Whether the process table says a started process has ended (a plain read: reaps nothing). */
+function ended(p: Process): boolean {
+	if (p.pid === null) return false;
+	const r = rt();
+	return Atomics.load(r.procs, r.procWord(p.pid) + PROC_STATUS) === PROC_DONE;
+}
+
+/** multiprocessing.active_children(): the children still running; polling them reaps the ones that have ended. */
+export function active_children(): Process[] {
+	cleanup('active_children');
+	return [...children];
+}
 
 export interface ProcessOptions {
 	/** A function exported by the scenario module (it is looked up by name, as pickling does). */
@@ -53,25 +91,32 @@ export class Process {
 		return this.pidValue;
 	}
 
-	/** None (null) while running; 0, 1, or -15 after terminate(), as CPython reports. */
+	/** None (null) while running; 0, 1, or -15 after terminate(), as CPython reports. Reading it polls the child, so an ended one is reaped. */
 	get exitcode(): number | null {
-		if (this.pidValue === null) return null;
+		if (this.pidValue === null || !ended(this)) return null;
 		const r = rt();
-		const at = r.procWord(this.pidValue);
-		return Atomics.load(r.procs, at + PROC_STATUS) === PROC_DONE ? Atomics.load(r.procs, at + PROC_EXITCODE) : null;
+		collected(this, this.pidValue, 'exitcode');
+		return Atomics.load(r.procs, r.procWord(this.pidValue) + PROC_EXITCODE);
 	}
 
+	/** Whether the child runs; asking polls it, so an ended child is reaped (as CPython's is_alive() does). */
 	is_alive(): boolean {
 		if (this.pidValue === null) return false;
 		const r = rt();
-		return Atomics.load(r.procs, r.procWord(this.pidValue) + PROC_STATUS) === PROC_ALIVE;
+		if (this.pidValue === r.pid) return true;
+		const alive = Atomics.load(r.procs, r.procWord(this.pidValue) + PROC_STATUS) === PROC_ALIVE;
+		if (!alive) collected(this, this.pidValue, 'is_alive');
+		return alive;
 	}
+
 
 	async start(): Promise<void> {
 		const r = rt();
 		if (this.pidValue !== null) throw new AssertionError('cannot start a process twice');
 		await r.step({op: 'start', obj: this.name});
 		if (r.daemon) throw new AssertionError('daemonic processes are not allowed to have children');
+		// CPython's start() first polls the children already started: the ended ones are reaped here.
+		cleanup('start');
 		const subclass = this.constructor !== Process;
 		// A subclass travels as its export name and its fields; a plain Process as its target's name and args.
 		const target = subclass ? this.exportName(this.constructor as Target, 'class') : this.exportName(this.target, 'target');
@@ -79,6 +124,7 @@ export class Process {
 		const slot = Atomics.add(r.runWords, RUN_PID_COUNTER, 1);
 		this.pidValue = r.assignment.pidBase + slot;
 		r.spawn({pid: this.pidValue, name: this.name, daemon: this.daemon, target, args: marshal(args) as unknown[]});
+		children.add(this);
 	}
 
 	/** The object's state as it crosses to the child: its own fields, the target by export name. */
@@ -113,6 +159,8 @@ export class Process {
 			word: r.procs,
 			index: at,
 		});
+		// A join that saw the child end has collected it (waitpid): reaped before join() returns.
+		if (result !== TIMED_OUT) collected(this, this.pidValue, 'join');
 		r.emit({k: 'op', t: me.t, op: result === TIMED_OUT ? 'join-timeout' : 'join', obj: this.name, data: {exitcode: this.exitcode}});
 	}
 

@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import {fit, padCells} from './format.js';
 import {KEY_TABLE} from './keys.js';
-import {STATE_LOOK} from './theme.js';
+import {STATE_LOOK, ZOMBIE_LOOK} from './theme.js';
 
 export interface HelpOverlayProps {
 	width: number;
@@ -18,7 +18,7 @@ export function helpLines(): {keys: string[]; notes: string[]} {
 			return `${keys.padEnd(9)} ${b.help}`;
 		}),
 		notes: [
-			`states: ${Object.values(STATE_LOOK).map(l => `${l.symbol} ${l.word}`).join('  ')}`,
+			`states: ${[...Object.values(STATE_LOOK), ZOMBIE_LOOK].map(l => `${l.symbol} ${l.word}`).join('  ')}`,
 			`timeline: ${Object.values(STATE_LOOK).filter(l => l.cell !== ' ').map(l => `${l.cell} ${l.word}`).join('  ')}`,
 			'» ran at the last step   • changed at the last step (bold)',
 		],

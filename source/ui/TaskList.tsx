@@ -1,6 +1,7 @@
 /**
- * A row per task: name, pid, a state badge (symbol and word), what it waits
- * on or is about to do, its exit code. The task that ran at the last step
+ * A row per task: name, pid, a state badge (symbol and word; `☠ zombie` for
+ * a process that has ended and is not reaped yet), what it waits on or is
+ * about to do, its exit code. The task that ran at the last step
  * is marked `»`, rows the step changed are bold; in manual mode the ready
  * tasks carry the digit that picks them, and the selected one a `>`.
  */
@@ -8,7 +9,7 @@ import {Box} from 'ink';
 import type {ViewState} from '../view/state.js';
 import {detailText, fit} from './format.js';
 import {Row} from './Row.js';
-import {STATE_LOOK, badge} from './theme.js';
+import {badge, lookOf} from './theme.js';
 import {Title} from './Title.js';
 
 export interface TaskListProps {
@@ -37,7 +38,7 @@ export function TaskList(p: TaskListProps) {
 			{p.title !== false && <Title text={`Tasks ${p.view.order.length}`} width={p.width} note={more || undefined} />}
 			{p.names.map(name => {
 				const t = p.view.tasks[name]!;
-				const look = STATE_LOOK[t.state];
+				const look = lookOf(t);
 				const changed = p.changed.has(name);
 				const gutter = name === p.ran ? '»' : changed ? '•' : ' ';
 				let pick = '';
@@ -55,7 +56,7 @@ export function TaskList(p: TaskListProps) {
 							gutter,
 							pick && {text: pick, color: 'magenta'},
 							`${fit(name, nameWidth).padEnd(nameWidth)} ${String(t.pid).padStart(6)} `,
-							{text: badge(t.state), color: look.color},
+							{text: badge(look), color: look.color},
 							` ${fit(detailText(t, p.view), p.width - before)}`,
 						]}
 					/>

@@ -65,7 +65,12 @@ export function holdings(name: string, s: ViewState): string[] {
 
 /** What the task row says after the badge. */
 export function detailText(t: TaskView, s: ViewState): string {
-	if (t.state === 'done') return t.exitcode !== undefined ? `exit ${t.exitcode}` : 'ended';
+	if (t.state === 'done') {
+		const ended = t.exitcode !== undefined ? `exit ${t.exitcode}` : 'ended';
+		if (t.zombie !== undefined) return `${ended} · not yet reaped by ${t.zombie}`;
+		if (t.reapedBy !== undefined) return `${ended} · reaped by ${t.reapedBy}${t.reapedVia ? ` (${t.reapedVia})` : ''}`;
+		return ended;
+	}
 	if (t.state === 'blocked') return `on ${waitText(t, s.prims)}`;
 	const held = holdings(t.name, s);
 	const op = opText(t);
@@ -166,7 +171,7 @@ export function changesIn(events: readonly TraceEvent[], from: number, to: numbe
 	const c: Changes = {tasks: new Set(), prims: new Set(), printed: 0};
 	for (let i = from; i < to; i++) {
 		const e = events[i]!;
-		if (e.kind === 'task' || e.kind === 'state' || e.kind === 'gate') c.tasks.add(e.task);
+		if (e.kind === 'task' || e.kind === 'state' || e.kind === 'gate' || e.kind === 'reap') c.tasks.add(e.task);
 		if ((e.kind === 'op' || e.kind === 'prim') && e.obj) c.prims.add(e.obj);
 		if (e.kind === 'print') c.printed++;
 	}
@@ -185,9 +190,9 @@ export function describeStep(events: readonly TraceEvent[], from: number, to: nu
 		switch (e.kind) {
 			case 'state':
 				if (e.choice !== undefined) ran = e.task;
-				else if (e.task === ran && e.state === 'done') did.push(`ends${e.exitcode !== undefined ? ` (exit ${e.exitcode})` : ''}`);
+				else if (e.task === ran && e.state === 'done') did.push(`ends${e.exitcode !== undefined ? ` (exit ${e.exitcode})` : ''}${e.zombie !== undefined ? ', a zombie' : ''}`);
 				else if (e.state === 'ready') others.push(`${e.task} wakes`);
-				else if (e.state === 'done') others.push(`${e.task} ends`);
+				else if (e.state === 'done') others.push(`${e.task} ends${e.zombie !== undefined ? ', a zombie' : ''}`);
 				else if (e.state === 'running' && e.task !== ran) others.push(`${e.task} runs`);
 				break;
 			case 'op': {
@@ -206,6 +211,10 @@ export function describeStep(events: readonly TraceEvent[], from: number, to: nu
 			case 'gate':
 				if (e.task === ran && e.state === 'blocked') did.push(`blocks on ${e.on ?? e.op}`);
 				else if (e.task !== ran && e.state === 'blocked') others.push(`${e.task} blocks on ${e.on ?? e.op}`);
+				break;
+			case 'reap':
+				if (e.by === ran) did.push(`reaps ${e.task}`);
+				else others.push(`${e.by} reaps ${e.task}`);
 				break;
 			case 'end':
 				others.push(`the run ends: ${e.outcome}`);

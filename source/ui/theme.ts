@@ -21,9 +21,20 @@ export const STATE_LOOK: Record<TaskState, Look> = {
 	done: {symbol: '✓', word: 'done', color: 'blue', cell: ' '},
 };
 
+/**
+ * A child process that has ended but that its parent has not reaped yet. Its
+ * state is `done` (see TaskState); the row tells it apart by symbol and word.
+ */
+export const ZOMBIE_LOOK: Look = {symbol: '☠', word: 'zombie', color: 'magenta', cell: ' '};
+
+/** How a task's row looks: its state's look, or the zombie's for a done process not yet reaped. */
+export function lookOf(t: {state: TaskState; zombie?: string}): Look {
+	return t.state === 'done' && t.zombie !== undefined ? ZOMBIE_LOOK : STATE_LOOK[t.state];
+}
+
 /** A state badge as text: symbol and word, padded so badges line up. */
-export function badge(state: TaskState): string {
-	const look = STATE_LOOK[state];
+export function badge(state: TaskState | Look): string {
+	const look = typeof state === 'string' ? STATE_LOOK[state] : state;
 	return `${look.symbol} ${look.word}`.padEnd(9);
 }
 

@@ -49,7 +49,16 @@ export function apply(s: ViewState, e: TraceEvent): ViewState {
 				t.op = undefined;
 				t.obj = undefined;
 				t.arg = undefined;
+				if (e.zombie !== undefined) t.zombie = e.zombie;
 			}
+			break;
+		}
+		case 'reap': {
+			const t = s.tasks[e.task];
+			if (!t) break;
+			t.zombie = undefined;
+			t.reapedBy = e.by;
+			t.reapedVia = e.via;
 			break;
 		}
 		case 'gate': {

@@ -2,7 +2,7 @@
  * What the screen shows, derived from the trace alone. Nothing here reads
  * shared memory or talks to a worker: a saved trace gives the same state.
  */
-import type {EventOf, TaskState, TraceEvent} from '../engine/trace.js';
+import type {EventOf, ReapVia, TaskState, TraceEvent} from '../engine/trace.js';
 import type {SchedState} from './scheduling.js';
 
 export interface TaskView {
@@ -26,6 +26,15 @@ export interface TaskView {
 	/** Source line of the scenario the task is at. */
 	line?: number;
 	exitcode?: number;
+	/**
+	 * A child process that has ended and whose parent has not collected its
+	 * exit status: the parent's name. It stays `done`; it is a zombie until
+	 * reaped (see TaskState in engine/trace.ts).
+	 */
+	zombie?: string;
+	/** Who collected its exit status once it ended (its parent, or `init` for an orphan), and how. */
+	reapedBy?: string;
+	reapedVia?: ReapVia;
 	/** Steps it was granted. */
 	steps: number;
 }
