@@ -14,16 +14,22 @@
  *   two-readers  two children, c1 and c2, both recv on the same end while the main process
  *                sends 包子0…包子5 and then one None each; which reader gets which bun changes
  *                with the seed.
+ *   eof          the well-known 包子 example the way it ends a reader: each process closes
+ *                the end it does not use (the consumer its copy of left, the producer right),
+ *                the producer closes left when done, and the consumer's recv() raises
+ *                EOFError once nothing is left: it closes right and stops. No sentinel.
  * Invariants
  *   each-once (hold): every message sent is received exactly once.
  *   order-per-reader (hold): each reader gets its buns in the order they were sent.
  *
  * The lines are the lesson's own, after the well-known 包子 pipe example; the tutorial
  * gives only the prose. conc-tui's pipe ends are queues underneath, so a message is never
- * torn in two: the race shown is who reads what, not corrupted bytes. There is no close()
- * and no EOFError: the readers stop on a None instead.
+ * torn in two: the race shown is who reads what, not corrupted bytes. close() and EOFError
+ * are CPython's (source/scenario/queues.ts): each process holding an end has its own copy,
+ * close() closes that copy only, and recv() raises EOFError only once no live process holds
+ * the other end; so in `eof`, a consumer that kept its copy of left would wait for ever.
  */
-import {Connection, Pipe, Process, defineScenario, print, type MainContext, type ViewState} from '../source/scenario/api.js';
+import {Connection, EOFError, Pipe, Process, defineScenario, print, type MainContext, type ViewState} from '../source/scenario/api.js';
 
 const BUNS = 6;
 
@@ -46,6 +52,7 @@ export const meta = defineScenario({
 	variants: {
 		duplex: {zh: '双工：主进程发你好，子进程回一句', en: 'duplex: the main process says hello, the child answers on the same pipe'},
 		'two-readers': {zh: '两个进程读同一端：谁拿到哪个包子不一定', en: 'two readers on one end: who gets which bun is up to the schedule'},
+		eof: {zh: '各自关掉不用的一端，生产者发完关 left，消费者 recv() 得到 EOFError 就结束', en: 'each side closes the end it does not use; the producer closes left when done; the consumer\'s recv() raises EOFError and it stops'},
 	},
 	defaultVariant: 'duplex',
 	invariants: [
@@ -56,6 +63,12 @@ export const meta = defineScenario({
 				const buns = received(s).map(r => r.bun);
 				return new Set(buns).size === buns.length;
 			},
+		},
+		{
+			name: 'all-received',
+			text: {zh: '发出的包子全都收到了', en: 'every bun sent is received'},
+			check: s => s.run?.variant === 'duplex' || received(s).length === BUNS,
+			when: 'end',
 		},
 		{
 			name: 'order-per-reader',
@@ -74,6 +87,14 @@ export const meta = defineScenario({
 	expectedEnd: 'completed',
 	processes: (_options, variant) => (variant === 'two-readers' ? 3 : 2),
 	captions: [
+		{
+			when: e => e.kind === 'op' && e.op === 'get-eof',
+			text: {zh: '写的一端在所有进程里都关了，管道也空了：recv() 抛出 EOFError', en: 'The writing end is closed in every process and the pipe is empty: recv() raises EOFError'},
+		},
+		{
+			when: e => e.kind === 'op' && e.op === 'close' && e.task === 'Process-1',
+			text: {zh: '子进程关掉自己那份 left：每个进程各有一份，只关自己的', en: 'The child closes its own copy of left: each process has its own copy and closes only that'},
+		},
 		{
 			when: e => e.kind === 'gate' && e.state === 'blocked' && e.op === 'get',
 			text: {zh: '这一端还没有消息：recv() 阻塞', en: 'Nothing has arrived at this end yet: recv() blocks'},
@@ -103,8 +124,39 @@ export async function reader(conn: Connection, name: string): Promise<void> {
 	}
 }
 
+/** The consumer of the 包子 example: closes its copy of left, eats until EOFError. */
+export async function consumer(left: Connection, right: Connection, name: string): Promise<void> {
+	await left.close(); // 不用的一端关掉：否则自己这份 left 开着，永远等不到 EOF
+	for (;;) {
+		try {
+			const baozi = await right.recv();
+			await print(`${name} 收到包子:${baozi}`);
+		} catch (error) {
+			if (!(error instanceof EOFError)) throw error;
+			await print(`${name} 收到 EOFError: 没有包子了`);
+			await right.close();
+			break;
+		}
+	}
+}
+
+/** The producer of the 包子 example (in the main process): closes right, sends, closes left. */
+async function producer(left: Connection, right: Connection): Promise<void> {
+	await right.close();
+	for (let i = 0; i < BUNS; i++) await left.send(i);
+	await left.close();
+}
+
 export async function main({variant}: MainContext): Promise<void> {
 	const [left, right] = Pipe(); // 两个连接端，默认双工
+	if (variant === 'eof') {
+		const c1 = new Process({target: consumer, args: [left, right, 'c1']});
+		await c1.start();
+		await producer(left, right);
+		await c1.join();
+		await print('主进程');
+		return;
+	}
 	if (variant === 'duplex') {
 		const p = new Process({target: child, args: [right]});
 		await p.start();

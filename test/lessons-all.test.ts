@@ -275,6 +275,17 @@ describe('what CPython shows, the lessons show', () => {
 		assert.ok(splits.size > 1, 'who reads what changes with the seed');
 	});
 
+	it('pipe:eof: each side closes what it does not use; the consumer gets every bun in order, then EOFError (no sentinel)', () => {
+		for (const [seed, {prints, events}] of all('pipe', 'eof')) {
+			assert.deepEqual(prints, [...[0, 1, 2, 3, 4, 5].map(i => `c1 收到包子:${i}`), 'c1 收到 EOFError: 没有包子了', '主进程'], `seed ${seed}`);
+			const eof = events.findIndex(e => e.kind === 'op' && e.op === 'get-eof' && e.task === 'Process-1');
+			// left (the first end) sends into q#2 and receives from q#1.
+			const lastClose = events.findIndex(e => e.kind === 'op' && e.op === 'close' && e.task === 'MainProcess' && e.obj === 'q#2|q#1');
+			const childClose = events.findIndex(e => e.kind === 'op' && e.op === 'close' && e.task === 'Process-1' && e.obj === 'q#2|q#1');
+			assert.ok(childClose >= 0 && lastClose >= 0 && eof > Math.max(childClose, lastClose), `seed ${seed}: EOF only once every copy of left is closed`);
+		}
+	});
+
 	it('print-lock: with the lock the run is serial, and slower', () => {
 		for (const seed of SEEDS) {
 			const unsafe = ran('print-lock', 'unsafe', seed).result.time;

@@ -138,6 +138,8 @@ interface ProcRec {
 	/** Ended, and its parent, alive, has not collected its exit status yet. */
 	zombie: boolean;
 	exitcode?: number;
+	/** Keys whose waiters wake when it ends (its copies of pipe ends close). */
+	exitWakes: Set<string>;
 	exited: Promise<void>;
 	crashed?: string;
 	/** Worker-side names mapped to trace names (they differ only when a name was taken). */
@@ -413,6 +415,9 @@ export class Engine {
 					if (!this.config.free) await this.collect(child);
 					break;
 				}
+				case 'onexit':
+					p.exitWakes.add(e.key);
+					break;
 				case 'reap': {
 					// Only a parent can collect its child (CPython asserts as much before any waitpid).
 					const child = this.procs.find(x => x.pid === e.pid);
@@ -495,6 +500,7 @@ export class Engine {
 			exiting: false,
 			settling: false,
 			zombie: false,
+			exitWakes: new Set(),
 			exited: this.pool.exited(worker),
 			names: new Map(),
 		};
@@ -626,6 +632,8 @@ export class Engine {
 		Atomics.store(this.procWords, at + PROC_STATUS, PROC_DONE);
 		Atomics.notify(this.procWords, at + PROC_STATUS);
 		this.wake(`join:pid:${p.pid}`, -1);
+		// Its copies of pipe ends close with it: their other ends' readers look again (EOF?).
+		for (const key of p.exitWakes) this.wake(key, -1);
 		void this.pool.retire(p.worker);
 		// Not a zombie (its parent, in its exit, collects it at once; or its parent is gone and init does): nothing to reap, and no event.
 		// Zombies it never collected (it was terminated, or crashed) are adopted by init, which reaps them.

@@ -67,6 +67,8 @@ export type WorkerEvent =
 	| {k: 'terminate'; t: number; pid: number}
 	/** The task's process collected a child's exit status (CPython's waitpid): the child, if a zombie, is reaped. */
 	| {k: 'reap'; t: number; pid: number; via: ReapVia}
+	/** When this process ends, wake the waiters of `key` (its copy of a pipe end closes: a reader of the other end may now see EOF). */
+	| {k: 'onexit'; key: string}
 	| {k: 'end'; t: number; exitcode: number}
 	| {k: 'fatal'; message: string};
 

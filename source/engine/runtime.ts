@@ -192,7 +192,7 @@ export class Runtime {
 	/** Records an event for the trace. */
 	emit(event: WorkerEvent): void {
 		// Unrecorded free mode still tells the engine which tasks exist (it ends the run when they are all done).
-		if (!this.controlled && !this.assignment.record && event.k !== 'print' && event.k !== 'end' && event.k !== 'task' && event.k !== 'spawn' && event.k !== 'terminate' && event.k !== 'reap') return;
+		if (!this.controlled && !this.assignment.record && event.k !== 'print' && event.k !== 'end' && event.k !== 'task' && event.k !== 'spawn' && event.k !== 'terminate' && event.k !== 'reap' && event.k !== 'onexit') return;
 		if (!this.controlled) (event as {at?: number}).at = performance.timeOrigin + performance.now();
 		this.out.push(event);
 		if (!this.controlled && !this.flushScheduled) {
@@ -225,7 +225,16 @@ export class Runtime {
 	async block<T>(
 		op: OpInfo,
 		attempt: () => T | typeof BLOCKED,
-		wait: {key: string; on: string; timeout?: number; word?: Int32Array; index?: number; free?: (timeoutMs: number, park: () => void) => Promise<T | typeof TIMED_OUT>},
+		wait: {
+			key: string;
+			on: string;
+			timeout?: number;
+			word?: Int32Array;
+			index?: number;
+			/** Free mode: look again at least this often (ms), for a change no one notifies (a process that died). */
+			pollMs?: number;
+			free?: (timeoutMs: number, park: () => void) => Promise<T | typeof TIMED_OUT>;
+		},
 	): Promise<T | typeof TIMED_OUT> {
 		const task = this.current;
 		if (this.controlled) {
@@ -264,7 +273,7 @@ export class Runtime {
 				announced = true;
 				this.emit({k: 'gate', t: task.t, op, blocked: {key: wait.key, on: wait.on}});
 			}
-			await waitChange(wait.word!, wait.index!, seen, left);
+			await waitChange(wait.word!, wait.index!, seen, wait.pollMs === undefined ? left : Math.min(left, wait.pollMs));
 		}
 	}
 

@@ -70,6 +70,12 @@ export class QueueCore {
 		return max > 0 && this.qsize() >= max;
 	}
 
+	/** Wakes every waiter for an item without adding one (a pipe's other end was closed: they look again). */
+	nudge(): void {
+		Atomics.add(this.words, SEQ_ITEMS, 1);
+		Atomics.notify(this.words, SEQ_ITEMS);
+	}
+
 	unfinished(): number {
 		return Atomics.load(this.words, UNFINISHED);
 	}

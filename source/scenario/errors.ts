@@ -30,3 +30,24 @@ export class AssertionError extends PyError {
 		super('AssertionError', message);
 	}
 }
+
+/** EOFError: recv() on a pipe end whose other end every process has closed, once nothing is left to receive. */
+export class EOFError extends PyError {
+	constructor() {
+		super('EOFError');
+	}
+}
+
+/** OSError, as a Connection raises it: `handle is closed`, `connection is read-only`. */
+export class OSError extends PyError {
+	constructor(message: string, pyType = 'OSError') {
+		super(pyType, message);
+	}
+}
+
+/** BrokenPipeError (an OSError): send() on a pipe end whose other end every process has closed. */
+export class BrokenPipeError extends OSError {
+	constructor() {
+		super('[Errno 32] Broken pipe', 'BrokenPipeError');
+	}
+}

@@ -12,7 +12,8 @@ export interface Handle {
 
 /** Something that can be sent to another process by handle. */
 export interface Shareable {
-	toHandle(): Handle;
+	/** `to`: the process slot of the child it is sent to at start() (a pipe end counts its holders). */
+	toHandle(to?: number): Handle;
 }
 
 const revivers = new Map<string, (h: Handle) => unknown>();
@@ -25,12 +26,12 @@ function isShareable(v: unknown): v is Shareable {
 	return typeof v === 'object' && v !== null && typeof (v as Shareable).toHandle === 'function';
 }
 
-/** Replaces primitives by handles, recursively through arrays and plain objects. */
-export function marshal(value: unknown): unknown {
-	if (isShareable(value)) return value.toHandle();
-	if (Array.isArray(value)) return value.map(marshal);
+/** Replaces primitives by handles, recursively through arrays and plain objects; `to` is the receiving process's slot. */
+export function marshal(value: unknown, to?: number): unknown {
+	if (isShareable(value)) return value.toHandle(to);
+	if (Array.isArray(value)) return value.map(v => marshal(v, to));
 	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, marshal(v)]));
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, marshal(v, to)]));
 	}
 	if (typeof value === 'function') throw new TypeError(`cannot send a function to another process: pass data or primitives`);
 	return value;

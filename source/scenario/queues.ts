@@ -7,7 +7,8 @@
 import {QueueCore, EMPTY} from '../primitives/queue.js';
 import {BLOCKED, TIMED_OUT, type Runtime, type Task} from '../engine/runtime.js';
 import {rt} from './context.js';
-import {Empty, Full, PyError} from './errors.js';
+import {BrokenPipeError, EOFError, Empty, Full, OSError, PyError} from './errors.js';
+import {PipeEnds} from '../primitives/pipe.js';
 import {type Handle, registerReviver} from './handles.js';
 import {announce, seconds} from './sync.js';
 
@@ -22,6 +23,9 @@ export function show(item: unknown): string {
 		return String(item);
 	}
 }
+
+/** What a pipe's recv attempt returns when the other end is closed everywhere and nothing is left. */
+const EOF: unique symbol = Symbol('eof');
 
 /** The settled result of every free-mode put that got in at once. */
 const PUT: Promise<void> = Promise.resolve();
@@ -114,6 +118,33 @@ export class Queue {
 		return item;
 	}
 
+	/**
+	 * A pipe's recv: the oldest item; EOFError if there is none and `eof()`
+	 * says none can come. `eof` is read before the ring, so an item put
+	 * before the end was closed is never missed.
+	 */
+	async getUnlessEof(eof: () => boolean): Promise<unknown> {
+		const r = rt();
+		const me = r.current;
+		const result = await r.block(
+			{op: 'get', obj: this.id},
+			() => {
+				const closed = eof();
+				const item = this.core.tryGet();
+				return item !== EMPTY ? {item} : closed ? EOF : BLOCKED;
+			},
+			// A process that dies holding the other end notifies no one: free mode looks again now and then.
+			{key: `${this.id}.get`, on: `${this.id}.get (empty)`, word: this.core.words, index: QueueCore.SEQ_ITEMS, pollMs: 20},
+		);
+		if (result === EOF) {
+			r.emit({k: 'op', t: me.t, op: 'get-eof', obj: this.id, data: {}});
+			throw new EOFError();
+		}
+		const {item} = result as {item: unknown};
+		this.gotDone(r, me, item);
+		return item;
+	}
+
 	private gotDone(r: Runtime, me: Task, item: unknown): void {
 		if (!r.recording) return;
 		r.emit({k: 'op', t: me.t, op: 'get', obj: this.id, data: {item: show(item), size: this.core.qsize()}});
@@ -169,37 +200,122 @@ export class JoinableQueue extends Queue {
 	}
 }
 
-/** One end of a Pipe: sends into one ring, receives from the other. */
+/**
+ * One end of a Pipe: sends into one ring, receives from the other.
+ *
+ * Closing, as CPython has it: every process holding an end has its own copy
+ * (its own file descriptor). close() closes this process's copy only; a
+ * process's copies close when it ends, however it ends. recv() on an end
+ * raises EOFError once nothing is left to receive and no live process holds
+ * a copy of the other end; send() raises BrokenPipeError once no live
+ * process holds the other end; either on a copy closed here raises
+ * `OSError: handle is closed`. So, as in the well-known 包子 example, a reader
+ * sees EOF only when the writer has closed its end *and* every other process
+ * holding that end (the reader itself included) has closed it or ended.
+ *
+ * Which processes hold a copy: the one that called Pipe() holds both ends;
+ * a child holds the ends passed to it (in args, or in a Process subclass's
+ * fields) from its start(). That is CPython's `spawn` start method. Under
+ * `fork` (Linux's default up to 3.13) a child also inherits copies of ends
+ * it was not given and cannot reach, which keep a reader from seeing EOF
+ * until that child ends: not modelled, as it hides the point (close what
+ * you hold) behind a copy the lesson's code never names.
+ */
 export class Connection {
+	private closedHere = false;
+
 	constructor(
 		readonly id: string,
-		private readonly outgoing: Queue,
-		private readonly incoming: Queue,
-	) {}
+		private readonly outgoing: Queue | null,
+		private readonly incoming: Queue | null,
+		private readonly ends: PipeEnds,
+		/** Which end of the pipe this is (0: the first Pipe() returns, 1: the second). */
+		private readonly end: 0 | 1,
+	) {
+		// This process's copy closes when it ends: the other end's readers must then look again.
+		if (outgoing) rt().emit({k: 'onexit', key: `${outgoing.id}.get`});
+	}
+
+	/** Whether this process's copy is closed. */
+	get closed(): boolean {
+		return this.closedHere;
+	}
+
+	get readable(): boolean {
+		return this.incoming !== null;
+	}
+
+	get writable(): boolean {
+		return this.outgoing !== null;
+	}
 
 	async send(obj: unknown): Promise<void> {
-		await this.outgoing.put(obj);
+		const out = this.usable(this.outgoing, 'connection is read-only');
+		if (!this.ends.open(this.peer(), rt().procs)) throw new BrokenPipeError();
+		await out.put(obj);
 	}
 
+	/** The next object sent from the other end; EOFError once it is closed everywhere and nothing is left. */
 	async recv(): Promise<unknown> {
-		return this.incoming.get();
+		const from = this.usable(this.incoming, 'connection is write-only');
+		const procs = rt().procs;
+		return from.getUnlessEof(() => !this.ends.open(this.peer(), procs));
 	}
 
-	/** Whether there is something to receive (waits up to `timeout` seconds, without taking it). */
+	/** Whether recv() would return at once: something to receive, or EOF. */
 	poll(): boolean {
-		return !this.incoming.empty();
+		const from = this.usable(this.incoming, 'connection is write-only');
+		return !from.empty() || !this.ends.open(this.peer(), rt().procs);
 	}
 
-	toHandle(): Handle {
-		return {__prim: 'Connection', id: this.id, out: this.outgoing.toHandle(), in: this.incoming.toHandle()};
+	/** Closes this process's copy of the end (again: nothing happens). */
+	async close(): Promise<void> {
+		if (this.closedHere) return;
+		const r = rt();
+		const me = await r.step({op: 'close', obj: this.id});
+		this.closedHere = true;
+		this.ends.drop(this.end, r.pid - r.assignment.pidBase);
+		r.emit({k: 'op', t: me.t, op: 'close', obj: this.id, data: {}});
+		if (this.outgoing) {
+			// Readers of the other end look again: it may be EOF now.
+			r.emit({k: 'wake', key: `${this.outgoing.id}.get`, n: -1});
+			this.outgoing.core.nudge();
+		}
+	}
+
+	private peer(): 0 | 1 {
+		return this.end === 0 ? 1 : 0;
+	}
+
+	private usable(queue: Queue | null, wrongWay: string): Queue {
+		if (this.closedHere) throw new OSError('handle is closed');
+		if (!queue) throw new OSError(wrongWay);
+		return queue;
+	}
+
+	/** Sent to a child at its start(): the child holds a copy from now on (pickling a closed one fails, as in CPython). */
+	toHandle(to?: number): Handle {
+		if (this.closedHere) throw new OSError('handle is closed');
+		if (to !== undefined) this.ends.hold(this.end, to);
+		return {__prim: 'Connection', id: this.id, out: this.outgoing?.toHandle() ?? null, in: this.incoming?.toHandle() ?? null, ends: this.ends.sab, end: this.end};
 	}
 }
 
-/** multiprocessing.Pipe(duplex=True): two connected ends. */
+/**
+ * multiprocessing.Pipe(duplex=True): two connected ends, each sending and
+ * receiving. Pipe(false) gives (reader, writer): the first only receives,
+ * the second only sends, as CPython's.
+ */
 export function Pipe(duplex = true): [Connection, Connection] {
+	const r = rt();
 	const a = new Queue(0, {name: 'pipe'});
-	const b = duplex ? new Queue(0, {name: 'pipe'}) : a;
-	return [new Connection(`${b.id}|${a.id}`, b, a), new Connection(`${a.id}|${b.id}`, a, b)];
+	const b = duplex ? new Queue(0, {name: 'pipe'}) : null;
+	const ends = PipeEnds.create();
+	const slot = r.pid - r.assignment.pidBase;
+	ends.hold(0, slot);
+	ends.hold(1, slot);
+	if (!b) return [new Connection(`r:${a.id}`, null, a, ends, 0), new Connection(`w:${a.id}`, a, null, ends, 1)];
+	return [new Connection(`${b.id}|${a.id}`, b, a, ends, 0), new Connection(`${a.id}|${b.id}`, a, b, ends, 1)];
 }
 
 function reviveQueue(h: Handle): Queue {
@@ -209,6 +325,9 @@ function reviveQueue(h: Handle): Queue {
 
 registerReviver('Queue', reviveQueue);
 registerReviver('JoinableQueue', reviveQueue);
-registerReviver('Connection', h => new Connection(h.id as string, reviveQueue(h.out as Handle), reviveQueue(h.in as Handle)));
+registerReviver(
+	'Connection',
+	h => new Connection(h.id as string, h.out ? reviveQueue(h.out as Handle) : null, h.in ? reviveQueue(h.in as Handle) : null, new PipeEnds(h.ends as SharedArrayBuffer), h.end as 0 | 1),
+);
 
-export {PyError};
+export {PyError, EOFError, OSError, BrokenPipeError};

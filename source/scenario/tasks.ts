@@ -123,7 +123,7 @@ export class Process {
 		const args = subclass ? [this.fields()] : this.args;
 		const slot = Atomics.add(r.runWords, RUN_PID_COUNTER, 1);
 		this.pidValue = r.assignment.pidBase + slot;
-		r.spawn({pid: this.pidValue, name: this.name, daemon: this.daemon, target, args: marshal(args) as unknown[]});
+		r.spawn({pid: this.pidValue, name: this.name, daemon: this.daemon, target, args: marshal(args, slot) as unknown[]});
 		children.add(this);
 	}
 
