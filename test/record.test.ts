@@ -169,7 +169,8 @@ describe('recording a lesson', {timeout: 300_000}, () => {
 		ttys.push(t);
 		await t.waitFor(s => /· step 0\/\d+ /.test(s), 'step 0');
 		t.press('n');
-		const screen = await t.waitFor(s => /· step 1\/\d+ /.test(s) && !/ n $/m.test(s), 'step 1, the key gone again');
+		await t.waitFor(s => /· step 1\/\d+ /.test(s) && / n $/m.test(s), 'step 1, the key n shown');
+		const screen = await t.waitFor(s => /· step 1\/\d+ /.test(s) && !/ n $/m.test(s), 'the key gone again');
 		t.press('q');
 		assert.equal((await t.exited).exitCode, 0);
 		const text = readFileSync(file, 'utf8');
