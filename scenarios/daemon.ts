@@ -12,7 +12,9 @@
  * Variants
  *   daemon    the daemon prints the time (the virtual clock, from 00:00:00) every second, ten
  *             times over; the parent sleeps 5 s, prints 这是爸爸 and ends, and the daemon dies
- *             with it (exit code -15) after four or five lines: at 5 s the two race, as in CPython.
+ *             with it (exit code -15) after four or five lines: at 5 s the two race. The default
+ *             seed (2) shows four, what CPython prints: its child starts some milliseconds after
+ *             start() returns, so the fifth tick comes just after 这是爸爸 (checked with python3 3.11).
  *   children  the daemon tries to start a child: start() raises CPython's AssertionError, the
  *             daemon ends with a traceback and exit code 1; the grandchild never runs.
  * Invariants
@@ -47,6 +49,8 @@ export const meta = defineScenario({
 		children: {zh: '守护进程开子进程：AssertionError', en: 'a daemon starts a child: AssertionError'},
 	},
 	defaultVariant: 'daemon',
+	// Seed 1 lets the fifth tick win the race at 5 s; seed 2 shows CPython's usual four lines.
+	defaultSeed: 2,
 	invariants: [
 		{
 			name: 'dies-with-parent',
