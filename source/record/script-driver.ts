@@ -18,7 +18,7 @@ import {createElement} from 'react';
 import {render} from 'ink';
 import {commandFor, keyName} from '../ui/keys.js';
 import {Screen} from '../ui/Screen.js';
-import {RunSession, type SessionInit} from '../ui/session.js';
+import {RunSession, type Frame, type SessionInit} from '../ui/session.js';
 import {SHOW_KEY_MS, ShownKeys} from '../ui/ShownKeys.js';
 import {ThemeContext, type Theme} from '../ui/theme.js';
 import {Cast} from './asciicast.js';
@@ -61,24 +61,20 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 	const beats = new Beats();
 	let shown: {name: string; at: number}[] = [];
 
-	const tree = () => {
-		const frame = session.frame();
-		for (const beat of beats.next(frame)) pendingBeats.push(beat);
-		return createElement(
+	const tree = (frame: Frame) =>
+		createElement(
 			ThemeContext.Provider,
 			{value: o.theme},
 			createElement(ShownKeys, {keys: shown.map(k => k.name), columns: o.columns, rows: o.rows}, createElement(Screen, {frame, columns: o.columns, rows: o.rows})),
 		);
-	};
-	let pendingBeats: string[] = [];
-	const instance = render(tree(), {stdout: terminal.stream, debug: true, patchConsole: false, exitOnCtrlC: false});
+	const instance = render(tree(session.frame()), {stdout: terminal.stream, debug: true, patchConsole: false, exitOnCtrlC: false});
 	const draw = () => {
 		shown = shown.filter(k => k.at + SHOW_KEY_MS > clock.now);
-		instance.rerender(tree());
+		const frame = session.frame();
+		instance.rerender(tree(frame));
 		const seconds = clock.now / 1000;
 		cast.output(seconds, bytes.next(terminal.last));
-		for (const beat of pendingBeats) cast.marker(seconds, beat);
-		pendingBeats = [];
+		for (const beat of beats.next(frame)) cast.marker(seconds, beat);
 	};
 	const settle = () =>
 		new Promise<void>((resolve, reject) => {
