@@ -38,13 +38,14 @@ function tuiInit(scenario: Awaited<ReturnType<typeof loadScenario>>, variant: st
 	if (args.policy !== undefined && !['random', 'fifo', 'rr', 'manual'].includes(args.policy)) {
 		throw new InputError(`unknown policy '${args.policy}'; policies: random, fifo, rr, manual`);
 	}
-	resolveRequest({scenario, variant, options: args.options});
+	resolveRequest({scenario, variant, options: args.options, sched: args.sched, quantum: args.quantum});
 	return {
 		scenario,
 		variant,
 		seed: args.seed,
 		policy: args.policy,
 		quantum: args.quantum,
+		sched: args.sched,
 		cores: args.cores,
 		free: args.free,
 		options: args.options,

@@ -47,6 +47,15 @@ describe('RunSession', {timeout: 300_000}, () => {
 		assert.match(f.caption?.en ?? '', /four booths/, 'step 0 shows what the lesson is about');
 	});
 
+	it('runs the CPU policy and slice asked for (--sched, --quantum), and the lesson\'s own without them', async () => {
+		const sjf = await loadScenario(resolveScenario('sjf').module, 'sjf');
+		const asked = new RunSession({scenario: sjf, lang: 'en', paused: true, sched: 'rr', quantum: 3}, () => {});
+		const own = new RunSession({scenario: sjf, lang: 'en', paused: true}, () => {});
+		sessions.push(asked, own);
+		assert.equal((await until(asked, f => f.recorded, 'rr recorded')).view.run?.sched, 'rr q=3');
+		assert.equal((await until(own, f => f.recorded, 'sjf recorded')).view.run?.sched, 'sjf');
+	});
+
 	it('adds up steps asked for before the run has recorded them', async () => {
 		const s = open();
 		// Before the engine has recorded anything: three quick steps are three steps, not one.

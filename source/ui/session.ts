@@ -42,6 +42,8 @@ export interface Settings {
 	free: boolean;
 	options: Record<string, number>;
 	quantum?: number;
+	/** The CPU policy of work(); unset: the lesson's own (fcfs by default). */
+	sched?: string;
 	maxSteps?: number;
 }
 
@@ -54,6 +56,7 @@ export interface SessionInit {
 	free?: boolean;
 	options?: Record<string, number>;
 	quantum?: number;
+	sched?: string;
 	maxSteps?: number;
 	/** Start at step 0 instead of playing. */
 	paused?: boolean;
@@ -151,6 +154,7 @@ export class RunSession {
 			free: init.free ?? false,
 			options: init.options ?? {},
 			quantum: init.quantum,
+			sched: init.sched,
 			maxSteps: init.maxSteps,
 		};
 		this.playing = !init.paused;
@@ -414,6 +418,7 @@ export class RunSession {
 						seed: settings.seed,
 						policy: settings.free ? this.autoPolicy : settings.policy,
 						quantum: settings.quantum,
+						sched: settings.sched,
 						cores: settings.cores,
 						free: settings.free,
 						options: settings.options,
