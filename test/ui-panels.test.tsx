@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import {afterEach, describe, it} from 'node:test';
 import {render, cleanup} from 'ink-testing-library';
 import type {ReactElement} from 'react';
+import type {TraceEvent} from '../source/engine/trace.js';
 import {Caption} from '../source/ui/Caption.js';
 import {CodePane} from '../source/ui/CodePane.js';
 import {Header, type HeaderProps} from '../source/ui/Header.js';
@@ -150,6 +151,20 @@ describe('Timeline', () => {
 		assert.equal(rows[2]!.trimEnd(), ' ░░░░█░█××');
 		assert.equal(rows[3]!.trimEnd(), '  ░░░░█×××');
 		assert.equal(rows[4]!.trimEnd(), '    ░░░░░░');
+	});
+
+	it('draws a zombie’s steps as z, told apart from done, until its parent reaps it', () => {
+		const rec = new Recording();
+		const e = (step: number, body: object) => rec.push({step, time: 0, ...body} as TraceEvent);
+		for (const name of ['MainProcess', 'Process-1']) e(0, {kind: 'task', task: name, pid: 1, ppid: 0, process: name, thread: false, daemon: false, target: 'main', state: 'new'});
+		e(1, {kind: 'state', task: 'Process-1', state: 'running', choice: 0, of: 2});
+		e(1, {kind: 'state', task: 'Process-1', state: 'done', exitcode: 0, zombie: 'MainProcess'});
+		for (const step of [2, 3]) e(step, {kind: 'state', task: 'MainProcess', state: 'running', choice: 0, of: 1});
+		e(3, {kind: 'reap', task: 'Process-1', by: 'MainProcess', via: 'join', exitcode: 0});
+		e(4, {kind: 'state', task: 'MainProcess', state: 'running', choice: 0, of: 1});
+		e(4, {kind: 'end', outcome: 'completed', steps: 4});
+		const f = frame(<Timeline columns={rec.columns} pos={rec.last} lanes={[1]} width={10} title={false} />, false);
+		assert.equal(f.trimEnd(), '·█z', 'a zombie at step 2, reaped during step 3');
 	});
 
 	it('scrolls: only the last width steps up to the cursor', () => {

@@ -98,6 +98,19 @@ describe('words for the panels', () => {
 		assert.equal(describeStep(rec.events, rec.ends[8]!, rec.ends[9]!), 'Worker-4 ran: prints "two⏎lines", ends (exit 0) · clock → 1s');
 	});
 
+	it('says a zombie and its reaping at the step they happen', () => {
+		const stamp = (step: number, body: object) => ({step, time: 0, ...body}) as TraceEvent;
+		const events: TraceEvent[] = [
+			stamp(1, {kind: 'state', task: 'Process-1', state: 'running', choice: 0, of: 1}),
+			stamp(1, {kind: 'state', task: 'Process-1', state: 'done', exitcode: 0, zombie: 'MainProcess'}),
+			stamp(2, {kind: 'state', task: 'MainProcess', state: 'running', choice: 0, of: 1}),
+			stamp(2, {kind: 'reap', task: 'Process-1', by: 'MainProcess', via: 'join', exitcode: 0}),
+		];
+		assert.equal(describeStep(events, 0, 2), 'Process-1 ran: ends (exit 0), a zombie');
+		assert.equal(describeStep(events, 2, 4), 'MainProcess ran: reaps Process-1');
+		assert.deepEqual([...changesIn(events, 2, 4).tasks], ['MainProcess', 'Process-1'], 'the reaped row changes');
+	});
+
 	it('measures and cuts wide characters by terminal columns', () => {
 		assert.equal(cellWidth('进来ab'), 6);
 		assert.equal(fit('person 0 进来唱歌了', 12), 'person 0 进…');

@@ -19,7 +19,7 @@ export function helpLines(): {keys: string[]; notes: string[]} {
 		}),
 		notes: [
 			`states: ${[...Object.values(STATE_LOOK), ZOMBIE_LOOK].map(l => `${l.symbol} ${l.word}`).join('  ')}`,
-			`timeline: ${Object.values(STATE_LOOK).filter(l => l.cell !== ' ').map(l => `${l.cell} ${l.word}`).join('  ')}`,
+			`timeline: ${[...Object.values(STATE_LOOK), ZOMBIE_LOOK].filter(l => l.cell !== ' ').map(l => `${l.cell} ${l.word}`).join('  ')}`,
 			'» ran at the last step   • changed at the last step (bold)',
 		],
 	};

@@ -4,8 +4,8 @@
  */
 import {Box, Text} from 'ink';
 import type {TaskState} from '../engine/trace.js';
-import {STATE_OF_CODE} from './recording.js';
-import {STATE_LOOK, useColor} from './theme.js';
+import {STATE_OF_CODE, ZOMBIE_CODE} from './recording.js';
+import {STATE_LOOK, ZOMBIE_LOOK, useColor, type Look} from './theme.js';
 import {Title} from './Title.js';
 
 export interface TimelineProps {
@@ -19,17 +19,22 @@ export interface TimelineProps {
 	title?: boolean;
 }
 
-/** The runs of equal cells of one lane, for drawing with few Text nodes. */
-export function laneRuns(columns: readonly string[], task: number, from: number, to: number): {state: TaskState | undefined; n: number}[] {
-	const runs: {state: TaskState | undefined; n: number}[] = [];
+/** The runs of equal cells of one lane, for drawing with few Text nodes; a zombie's cells are `zombie`. */
+export function laneRuns(columns: readonly string[], task: number, from: number, to: number): {state: TaskState | undefined; zombie?: true; n: number}[] {
+	const runs: {state: TaskState | undefined; zombie?: true; n: number}[] = [];
 	for (let k = from; k <= to; k++) {
 		const code = columns[k]?.[task];
 		const state = code === undefined ? undefined : STATE_OF_CODE[code];
+		const zombie = code === ZOMBIE_CODE ? (true as const) : undefined;
 		const run = runs.at(-1);
-		if (run && run.state === state) run.n++;
-		else runs.push({state, n: 1});
+		if (run && run.state === state && run.zombie === zombie) run.n++;
+		else runs.push({state, ...(zombie ? {zombie} : {}), n: 1});
 	}
 	return runs;
+}
+
+function lookOfRun(run: {state: TaskState | undefined; zombie?: true}): Look | undefined {
+	return run.zombie ? ZOMBIE_LOOK : run.state ? STATE_LOOK[run.state] : undefined;
 }
 
 export function Timeline({columns, pos, lanes, width, title}: TimelineProps) {
@@ -45,8 +50,8 @@ export function Timeline({columns, pos, lanes, width, title}: TimelineProps) {
 					{to < 0
 						? ' '
 						: laneRuns(columns, task, from, to).map((run, i) => (
-								<Text key={i} color={color(run.state ? STATE_LOOK[run.state].color : undefined)}>
-									{(run.state ? STATE_LOOK[run.state].cell : ' ').repeat(run.n)}
+								<Text key={i} color={color(lookOfRun(run)?.color)}>
+									{(lookOfRun(run)?.cell ?? ' ').repeat(run.n)}
 								</Text>
 							))}
 				</Text>

@@ -19,7 +19,9 @@ import {emptyState} from '../view/state.js';
 
 /** Timeline codes: one character per task per position. */
 export const CODE: Record<TaskState, string> = {new: 'n', ready: 'r', running: 'R', blocked: 'b', done: 'd'};
-export const STATE_OF_CODE: Record<string, TaskState> = {n: 'new', r: 'ready', R: 'running', b: 'blocked', d: 'done'};
+export const STATE_OF_CODE: Record<string, TaskState> = {n: 'new', r: 'ready', R: 'running', b: 'blocked', d: 'done', z: 'done'};
+/** A done process not yet reaped (a zombie) has a code of its own, so its lane shows how long it stayed one. */
+export const ZOMBIE_CODE = 'z';
 
 export interface PendingPick {
 	ready: readonly Candidate[];
@@ -132,7 +134,10 @@ export class Recording {
 		if (this.ends.at(-1) === this.events.length) return;
 		this.ends.push(this.events.length);
 		let column = '';
-		for (const name of this.live.order) column += name === this.granted ? 'R' : CODE[this.live.tasks[name]!.state];
+		for (const name of this.live.order) {
+			const t = this.live.tasks[name]!;
+			column += name === this.granted ? 'R' : t.zombie !== undefined ? ZOMBIE_CODE : CODE[t.state];
+		}
 		this.columns.push(column);
 		this.ran.push(this.granted);
 		this.granted = undefined;

@@ -25,7 +25,7 @@ export const STATE_LOOK: Record<TaskState, Look> = {
  * A child process that has ended but that its parent has not reaped yet. Its
  * state is `done` (see TaskState); the row tells it apart by symbol and word.
  */
-export const ZOMBIE_LOOK: Look = {symbol: '☠', word: 'zombie', color: 'magenta', cell: ' '};
+export const ZOMBIE_LOOK: Look = {symbol: '☠', word: 'zombie', color: 'magenta', cell: 'z'};
 
 /** How a task's row looks: its state's look, or the zombie's for a done process not yet reaped. */
 export function lookOf(t: {state: TaskState; zombie?: string}): Look {
