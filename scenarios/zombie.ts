@@ -4,9 +4,9 @@
  *
  * 僵尸进程 / A zombie process
  *   zh: 子进程运行完成，但父进程迟迟没有回收（join）它：这时它还占着进程表里的一项，这就是僵尸进程。
- *       父进程 join 之后才被回收；僵尸太多会浪费系统资源，所以要及时 join。
+ *       父进程 join（或 is_alive() 查询）之后才被回收；僵尸太多会浪费系统资源，所以要及时 join。
  *   en: The child has finished, but its parent has not collected it (join): it still holds a slot in the process table, a zombie.
- *       Only the parent's join reaps it; many zombies waste the system's resources, so join in time.
+ *       Only the parent's join (or an is_alive() that polls it) reaps it; many zombies waste the system's resources, so join in time.
  *
  * Variants
  *   zombie  the child prints and exits at once; the parent is busy for 3 s (sleep) before
@@ -33,8 +33,8 @@ export const meta = defineScenario({
 	name: 'zombie',
 	title: {zh: '僵尸进程：结束了但还没被回收', en: 'Zombies: exited, not yet reaped'},
 	summary: {
-		zh: ['子进程运行完成，但父进程迟迟没有回收（join）它：它还占着进程表里的一项，这就是僵尸进程。', '父进程 join 之后才被回收；僵尸太多会浪费系统资源，所以要及时 join。'],
-		en: ['The child has finished, but its parent has not collected it (join): it still holds a slot in the process table, a zombie.', 'Only the parent\'s join reaps it; many zombies waste the system\'s resources, so join in time.'],
+		zh: ['子进程运行完成，但父进程迟迟没有回收（join）它：它还占着进程表里的一项，这就是僵尸进程。', '父进程 join（或 is_alive() 查询）之后才被回收；僵尸太多会浪费系统资源，所以要及时 join。'],
+		en: ['The child has finished, but its parent has not collected it (join): it still holds a slot in the process table, a zombie.', 'Only the parent\'s join (or an is_alive() that polls it) reaps it; many zombies waste the system\'s resources, so join in time.'],
 	},
 	sources: ['001 (僵尸进程; lines are the lesson\'s own)'],
 	group: 'process-life',
