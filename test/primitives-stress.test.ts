@@ -36,7 +36,7 @@ async function contendLock(hows: LockHow[], iterations: number): Promise<{stats:
 describe('LockCore under contention (raw workers)', () => {
 	const ITER = 12_000;
 
-	for (const how of ['async', 'try', 'sync', 'timed', 'reentrant'] as const) {
+	for (const how of ['async', 'try', 'spin', 'sync', 'timed', 'reentrant'] as const) {
 		it(`never has two holders: 4 workers x ${ITER} (${how})`, async () => {
 			const {stats, core} = await contendLock([how, how, how, how], ITER);
 			assert.equal(stats[S_VIOLATIONS], 0, 'someone found the critical section taken, or the lock owned by another');

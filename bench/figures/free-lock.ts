@@ -30,8 +30,44 @@ export async function engineLockRate(procs: number, windowMs = WINDOW_MS): Promi
 	return (total / (end - start)) * 1000;
 }
 
+/**
+ * What an awaited lock can reach at all: one thread, no contention, the
+ * two awaits a lesson's `await acquire(); await release()` costs and the
+ * three atomic operations of the plain lock's fast path. No engine, no
+ * worker: the ceiling of any API that a lesson awaits, next to which
+ * CPython's C-level acquire is measured.
+ */
+async function awaitedCeiling(windowMs: number): Promise<number> {
+	const word = new Int32Array(new SharedArrayBuffer(4));
+	const done = Promise.resolve();
+	const acquire = () => (Atomics.compareExchange(word, 0, 0, 1), done);
+	const release = () => (Atomics.load(word, 0), Atomics.sub(word, 0, 1), done);
+	const end = performance.now() + windowMs;
+	let n = 0;
+	while (performance.now() < end) {
+		for (let i = 0; i < 256; i++) {
+			await acquire();
+			await release();
+		}
+		n += 256;
+	}
+	return (n / windowMs) * 1000;
+}
+
 export async function freeLockFigure(reps: number, python: boolean): Promise<Row[]> {
 	const rows: Row[] = [];
+	const ceiling: number[] = [];
+	for (let i = 0; i < reps; i++) ceiling.push(await awaitedCeiling(WINDOW_MS));
+	const top = sample(ceiling);
+	rows.push({
+		target: '2',
+		figure: 'ceiling: awaited acquire + release, one thread, no engine',
+		measured: `${si(top.best)} acq/s`,
+		floor: '—',
+		goal: '—',
+		verdict: 'INFO',
+		note: `best of ${reps}, median ${si(top.median)}; two awaits and the fast path's three atomics per pair: no awaited lock in JavaScript goes faster, contended or not`,
+	});
 	const rate = (x: number) => `${si(x)} acq/s`;
 	for (const procs of [2, 4, 8]) {
 		// Interleaved, so that all three see the same machine.

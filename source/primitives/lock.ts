@@ -4,10 +4,10 @@
  *
  * Contract: `tryAcquire` and `release` are correct under real contention
  * from any number of workers; a lock never has two holders. `owner` is the
- * holder's global task id (0 when free), kept for display and for RLock's
- * re-entry; it is written only by the holder.
+ * holder's global task id (0 when free), kept for RLock's re-entry only;
+ * it is written only by the holder.
  */
-import {lockAsync, tryLock, unlock} from './futex.js';
+import {SPIN_LIMIT, lockAsync, tryLock, unlock} from './futex.js';
 
 const STATE = 0;
 const OWNER = 1;
@@ -21,7 +21,7 @@ export class LockCore {
 		this.words = new Int32Array(sab);
 	}
 
-	/** The holder's task id, 0 when free. */
+	/** An RLock's holder's task id, 0 when free (a plain lock keeps none: always 0). */
 	get owner(): number {
 		return Atomics.load(this.words, OWNER);
 	}
@@ -48,6 +48,21 @@ export class LockCore {
 		return true;
 	}
 
+	/**
+	 * A bounded spin for a lock another worker holds, with no promise: most
+	 * free-mode hand-offs between processes land within it, so the caller
+	 * parks (an async chain and a futex wait) only when spinning fails.
+	 */
+	spinAcquire(me: number): boolean {
+		for (let i = 0; i < SPIN_LIMIT; i++) {
+			if (Atomics.load(this.words, STATE) === 0 && tryLock(this.words, STATE)) {
+				this.took(me);
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Waits for real (free mode): spin, then park without blocking the worker. */
 	async acquireFree(me: number, timeoutMs = Infinity, onPark?: () => void): Promise<boolean> {
 		if (this.reentrant && Atomics.load(this.words, OWNER) === me) {
@@ -70,16 +85,20 @@ export class LockCore {
 		} else if (Atomics.load(this.words, STATE) === 0) {
 			throw new LockError('ValueError', 'semaphore or lock released too many times');
 		}
-		Atomics.store(this.words, OWNER, 0);
-		if (this.reentrant) Atomics.store(this.words, COUNT, 0);
+		if (this.reentrant) {
+			Atomics.store(this.words, OWNER, 0);
+			Atomics.store(this.words, COUNT, 0);
+		}
 		unlock(this.words, STATE);
 		return true;
 	}
 
 	private took(me: number): void {
+		// Only an RLock needs its holder (re-entry, and release by the holder alone) and a count; a
+		// plain lock's hot path touches the shared words as little as it can: the trace says who holds it.
+		if (!this.reentrant) return;
 		Atomics.store(this.words, OWNER, me);
-		// Only an RLock counts; a plain lock's hot path touches the shared words as little as it can.
-		if (this.reentrant) Atomics.store(this.words, COUNT, 1);
+		Atomics.store(this.words, COUNT, 1);
 	}
 }
 

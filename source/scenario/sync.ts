@@ -54,10 +54,10 @@ export class Lock {
 		try {
 			const r = rt();
 			const me = r.current;
-			// Free mode, lock free: taken at the first compare-and-swap (the one
-			// acquireFree would make first) without building a promise chain; the
+			// Free mode: taken at the first compare-and-swap, or within a short spin
+			// while another process holds it, without building a promise chain; the
 			// hot loop of a free-mode run is mostly this and release().
-			if (!r.controlled && this.core.tryAcquire(me.gid)) {
+			if (!r.controlled && (this.core.tryAcquire(me.gid) || (block && this.core.spinAcquire(me.gid)))) {
 				this.acquired(r, me, true);
 				return ACQUIRED;
 			}
