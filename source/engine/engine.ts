@@ -250,7 +250,8 @@ export class Engine {
 			}
 			if (this.step >= this.config.maxSteps) return 'limit';
 			const chosen = await this.config.policy.choose(
-				ready.map(t => ({name: t.name, readySince: t.readySince})),
+				// The records themselves, read-only to the policy: a thousand ready threads cost no copies per step.
+				ready,
 				{last: this.last, step: this.step},
 			);
 			const task = ready[chosen];
