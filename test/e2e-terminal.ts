@@ -56,14 +56,16 @@ export class Tty {
 	}
 
 	/** Waits until the screen satisfies `ok`; fails with the screen in the message. */
-	async waitFor(ok: (screen: string) => boolean, what: string, timeoutMs = 60_000, pollMs = 50): Promise<string> {
+	/** `settleMs`: how long the screen must then stay the same (0: return at once, for timing a change). */
+	async waitFor(ok: (screen: string) => boolean, what: string, timeoutMs = 60_000, pollMs = 50, settleMs = 150): Promise<string> {
 		const until = Date.now() + timeoutMs;
 		for (;;) {
 			await this.parsed;
 			const screen = this.text();
 			// A frame may reach the pty in pieces: only a screen that has stopped changing counts.
 			if (ok(screen)) {
-				const whole = await this.settled(150, 5_000);
+				if (settleMs <= 0) return screen;
+				const whole = await this.settled(settleMs, 5_000);
 				if (ok(whole)) return whole;
 			}
 			if (Date.now() > until) throw new Error(`timed out waiting for ${what}; the screen:\n${screen}`);
