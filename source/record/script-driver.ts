@@ -27,6 +27,9 @@ import type {ScriptStep} from './key-script.js';
 import {ScreenBytes} from './screen-bytes.js';
 import {VirtualClock} from './virtual-clock.js';
 import {VirtualTerminal} from './virtual-terminal.js';
+import {shareInkCaches} from '../ui/ink-caches.js';
+
+await shareInkCaches();
 
 /** Virtual time a key press takes: keys typed in a row are seen one by one. */
 export const KEY_MS = 300;

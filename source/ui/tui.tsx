@@ -9,6 +9,9 @@ import {LiveRecorder} from '../record/recorder.js';
 import {App} from './App.js';
 import type {RunSession, SessionInit} from './session.js';
 import {ThemeContext, themeFromEnv} from './theme.js';
+import {shareInkCaches} from './ink-caches.js';
+
+await shareInkCaches();
 
 const ENTER = '\x1b[?1049h\x1b[H\x1b[2J';
 const LEAVE = '\x1b[?1049l';
