@@ -22,6 +22,7 @@ export const meta = defineScenario({
 	},
 	defaultVariant: 'opposite',
 	defaultSeed: 1,
+	expectedEnd: {opposite: 'deadlock', ordered: 'completed'},
 	processes: () => 3,
 });
 

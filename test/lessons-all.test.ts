@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import {existsSync, readFileSync} from 'node:fs';
 import {before, describe, it} from 'node:test';
 import type {TraceEvent} from '../source/engine/trace.js';
-import type {ScenarioMeta} from '../source/scenario/define.js';
+import {expectedEndOf, type ScenarioMeta} from '../source/scenario/define.js';
 import {builtInNames, loadScenario, resolveScenario} from '../source/scenario/load.js';
 import {apply} from '../source/view/reducer.js';
 import {emptyState} from '../source/view/state.js';
@@ -149,7 +149,7 @@ describe('the lessons of the tutorials', () => {
 				for (const [seed, {result, events}] of bySeed) {
 					const stderr = events.flatMap(e => (e.kind === 'print' && e.stream === 'stderr') || e.kind === 'busy' ? [JSON.stringify(e)] : []);
 					const where = `${name}:${variant} seed ${seed}${stderr.length ? `\n${stderr.join('\n')}` : ''}`;
-					assert.equal(result.outcome, meta.expectedEnd ?? 'completed', where);
+					assert.equal(result.outcome, expectedEndOf(meta, variant), where);
 					assert.deepEqual(result.broken, [], where);
 					for (const inv of meta.invariants ?? []) assert.ok(result.state.invariants[inv.name], `${where}: ${inv.name} was never checked`);
 				}

@@ -23,6 +23,9 @@ export interface Invariant {
 	expect?: Record<string, 'hold' | 'breakable'>;
 }
 
+/** How a lesson's run ends when nothing goes wrong. */
+export type RunEnd = 'completed' | 'deadlock';
+
 export interface OptionSpec {
 	default: number;
 	min: number;
@@ -45,7 +48,7 @@ export interface ScenarioMeta {
 	/** The seed a run uses when none is given; for an unsafe variant it shows the race. */
 	defaultSeed?: number;
 	/** How the lesson is expected to end. */
-	expectedEnd?: 'completed' | 'deadlock';
+	expectedEnd?: RunEnd | Record<string, RunEnd>;
 	/** How many processes a run starts (main included), so the engine can warm that many workers early. */
 	processes?: (options: Record<string, number>, variant: string) => number;
 	/** Files the lesson works on, with their contents at the start. */
@@ -79,4 +82,11 @@ export interface MainContext {
 
 export function defineScenario(meta: ScenarioMeta): ScenarioMeta {
 	return meta;
+}
+
+/** The end a variant of a lesson is expected to reach (per variant where the lesson says so; `completed` by default). */
+export function expectedEndOf(meta: Pick<ScenarioMeta, 'expectedEnd'>, variant: string): RunEnd {
+	const e = meta.expectedEnd;
+	if (e === undefined) return 'completed';
+	return typeof e === 'string' ? e : (e[variant] ?? 'completed');
 }
