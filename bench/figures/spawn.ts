@@ -5,6 +5,7 @@
  * createRun call), the first trace event's time, and the peak RSS. CPython's
  * spawn of 100 processes is measured for comparison (optional).
  */
+import {bareWorkersOnline} from '../floors/bare-workers.js';
 import {runTimed, type Timed} from '../lib/child.js';
 import {runCli} from '../lib/cli.js';
 import {repeat} from '../lib/measure.js';
@@ -29,6 +30,7 @@ export async function spawnFigure(allReps: number, withPython: boolean): Promise
 	const median = byOnline[Math.floor((byOnline.length - 1) / 2)]!;
 	const peak = Math.max(...runs.map(r => r.rssBytes));
 	const py = withPython && hasPython() ? await repeat(1, async () => pythonSpawnMs(CLIENTS)) : undefined;
+	const bare = Math.min(await bareWorkersOnline(CLIENTS + 1), await bareWorkersOnline(CLIENTS + 1));
 	const firstBeforeOnline = runs.every(r => r.firstEvent < r.lastOnline);
 	// The same run through the real CLI: what a user sees on stdout (its writes are buffered by the CLI).
 	const cli = await runCli(['ticket:lock', '--clients', String(CLIENTS)]);
@@ -37,7 +39,7 @@ export async function spawnFigure(allReps: number, withPython: boolean): Promise
 			target: '3',
 			figure: `ticket:lock --clients ${CLIENTS}: all ${CLIENTS + 1} processes online`,
 			measured: ms(best.lastOnline),
-			floor: py ? `CPython spawn ×${CLIENTS}: ${ms(py.best)}` : '—',
+			floor: `${CLIENTS + 1} bare Node workers: ${ms(bare)}${py ? `; CPython spawn ×${CLIENTS}: ${ms(py.best)}` : ''}`,
 			goal: `≤ ${ms(ONLINE_MS)}`,
 			verdict: best.lastOnline <= ONLINE_MS ? 'PASS' : 'MISS',
 			note: `from createRun; best of ${reps}, median ${ms(median.lastOnline)}; the whole run (${best.steps} steps) ended at ${ms(best.end)}; process start to createRun ${ms(best.boot)}${py ? '; CPython: 100 spawn-method processes until each has run its first line, one run' : ''}`,
