@@ -113,6 +113,9 @@ describe('words for the panels', () => {
 
 	it('measures and cuts wide characters by terminal columns', () => {
 		assert.equal(cellWidth('进来ab'), 6);
+		// As Ink's string-width counts them: box rules, dots and blocks are narrow; fullwidth forms and emoji are wide.
+		assert.equal(cellWidth('─·░█○■✓'), 7);
+		assert.equal(cellWidth('！🚀'), 4);
 		assert.equal(fit('person 0 进来唱歌了', 12), 'person 0 进…');
 		assert.equal(fit('short', 10), 'short');
 	});

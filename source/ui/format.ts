@@ -3,6 +3,7 @@
  * about to do, what a primitive holds, what happened at a step. Pure
  * functions of view state and trace events, shared by the panels.
  */
+import {eastAsianWidth} from 'get-east-asian-width';
 import type {TraceEvent} from '../engine/trace.js';
 import type {PrimView, TaskView, ViewState} from '../view/state.js';
 import {visible} from '../view/visible.js';
@@ -271,20 +272,7 @@ export function padCells(text: string, width: number): string {
 	return text + ' '.repeat(Math.max(0, width - cellWidth(text)));
 }
 
+/** Two columns for a wide or fullwidth character (CJK, most emoji), as string-width, which Ink measures with, counts it. */
 function wide(cp: number): boolean {
-	return (
-		(cp >= 0x1100 && cp <= 0x115f) ||
-		(cp >= 0x2e80 && cp <= 0x303e) ||
-		(cp >= 0x3041 && cp <= 0x33ff) ||
-		(cp >= 0x3400 && cp <= 0x4dbf) ||
-		(cp >= 0x4e00 && cp <= 0x9fff) ||
-		(cp >= 0xa000 && cp <= 0xa4cf) ||
-		(cp >= 0xac00 && cp <= 0xd7a3) ||
-		(cp >= 0xf900 && cp <= 0xfaff) ||
-		(cp >= 0xfe30 && cp <= 0xfe4f) ||
-		(cp >= 0xff00 && cp <= 0xff60) ||
-		(cp >= 0xffe0 && cp <= 0xffe6) ||
-		(cp >= 0x1f300 && cp <= 0x1f64f) ||
-		(cp >= 0x20000 && cp <= 0x3fffd)
-	);
+	return eastAsianWidth(cp) === 2;
 }
