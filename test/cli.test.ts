@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
@@ -90,6 +90,36 @@ describe('conc-tui on the command line', () => {
 		writeFileSync(join(dir, 'nometa.mjs'), 'export async function main() {}\n');
 		badInput([join(dir, 'nometa.mjs')], /has no valid 'meta' export/);
 		badInput([join(dir, 'missing.mjs')], /no such lesson file/);
+	});
+
+	it("runs a lesson of one's own that imports the API as 'conc-tui'", () => {
+		const dir = mkdtempSync(join(tmpdir(), 'conc-tui-test-'));
+		// As in a project that has conc-tui installed (or a file inside this one: the package refers to itself).
+		mkdirSync(join(dir, 'node_modules'));
+		symlinkSync(fileURLToPath(new URL('../..', import.meta.url)), join(dir, 'node_modules', 'conc-tui'), 'dir');
+		writeFileSync(
+			join(dir, 'mine.mjs'),
+			`import {Lock, Process, defineScenario, print, sleep} from 'conc-tui';
+export const meta = defineScenario({name: 'mine', title: {zh: '我的', en: 'Mine'}, summary: {zh: ['一', '二'], en: ['One.', 'Two.']}, sources: [], group: 'extra', variants: {only: {zh: '唯一', en: 'only'}}, defaultVariant: 'only'});
+export async function worker(lock, i) {
+  await lock.acquire();
+  await print('worker ' + i + ' 拿到锁');
+  await sleep(0.5);
+  await lock.release();
+}
+export async function main() {
+  const lock = new Lock();
+  const ps = [0, 1].map(i => new Process({target: worker, args: [lock, i]}));
+  for (const p of ps) await p.start();
+  for (const p of ps) await p.join();
+}
+`,
+		);
+		const r = run(join(dir, 'mine.mjs'));
+		assert.equal(r.code, 0, r.stderr);
+		assert.match(r.stdout, /worker 0 拿到锁/);
+		assert.match(r.stdout, /worker 1 拿到锁/);
+		assert.match(r.stdout, /run ends: completed/);
 	});
 
 	it("fails a process whose target is not an export, as pickling would, and goes on", () => {
