@@ -5,10 +5,11 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {TraceEvent} from '../source/engine/trace.js';
-import {cellWidth, changesIn, describeStep, fit, objOf, waitText} from '../source/ui/format.js';
+import {cellWidth, changesIn, describeStep, fit, objOf, primText, waitText} from '../source/ui/format.js';
 import {Recording} from '../source/ui/recording.js';
 import {reduce} from '../source/view/reducer.js';
 import {fixtureState, trace} from './ui-fixture.js';
+import {emptyState} from '../source/view/state.js';
 
 describe('Recording', () => {
 	it('closes a position when a later step begins: position k ends with step k', () => {
@@ -109,6 +110,13 @@ describe('words for the panels', () => {
 		assert.equal(describeStep(events, 0, 2), 'Process-1 ran: ends (exit 0), a zombie');
 		assert.equal(describeStep(events, 2, 4), 'MainProcess ran: reaps Process-1');
 		assert.deepEqual([...changesIn(events, 2, 4).tasks], ['MainProcess', 'Process-1'], 'the reaped row changes');
+	});
+
+	it('names a primitive by its id and the name the lesson gave it', () => {
+		const s = emptyState();
+		assert.equal(primText({obj: 'lock#1', type: 'Lock', name: 'A', holder: 'P1'}, s).name, "lock#1 'A' Lock");
+		assert.equal(primText({obj: 'lock#2', type: 'Lock', holder: null}, s).name, 'lock#2 Lock');
+		assert.equal(primText({obj: 'sem#3', type: 'Semaphore', name: 'booths', value: 4, initial: 4}, s).name, "sem#3 'booths' Semaphore(4)");
 	});
 
 	it('measures and cuts wide characters by terminal columns', () => {

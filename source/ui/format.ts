@@ -94,6 +94,11 @@ export interface PrimLine {
 	waits: string;
 }
 
+/** A primitive's id, with the name the lesson gave it (`Lock(name='A')`): `lock#1 'A'`. */
+function idOf(p: PrimView): string {
+	return p.name ? `${p.obj} '${p.name}'` : p.obj;
+}
+
 export function primText(p: PrimView, s: ViewState): PrimLine {
 	const waiting = waitersOf(p.obj, s);
 	const waits = waiting.length > 0 ? `waiting: ${waiting.join(' ')}` : '';
@@ -101,7 +106,7 @@ export function primText(p: PrimView, s: ViewState): PrimLine {
 		case 'Lock':
 		case 'RLock':
 			return {
-				name: `${p.obj} ${p.type}`,
+				name: `${idOf(p)} ${p.type}`,
 				state: p.holder ? `held by ${p.holder}${p.type === 'RLock' && (p.depth ?? 0) > 1 ? ` ×${p.depth}` : ''}` : 'free',
 				has: '',
 				waits,
@@ -112,10 +117,10 @@ export function primText(p: PrimView, s: ViewState): PrimLine {
 			const taken = Math.max(0, initial - (p.value ?? 0));
 			const bar = initial <= 12 ? ` ${'■'.repeat(Math.min(taken, initial))}${'□'.repeat(Math.max(0, initial - taken))}` : '';
 			const holders = p.holders ?? [];
-			return {name: `${p.obj} ${p.type}(${initial})`, state: `${taken}/${initial} taken${bar}`, has: holders.length > 0 ? `inside: ${holders.join(' ')}` : '', waits};
+			return {name: `${idOf(p)} ${p.type}(${initial})`, state: `${taken}/${initial} taken${bar}`, has: holders.length > 0 ? `inside: ${holders.join(' ')}` : '', waits};
 		}
 		case 'Event':
-			return {name: `${p.obj} Event`, state: p.flag ? '● set' : '○ not set', has: '', waits};
+			return {name: `${idOf(p)} Event`, state: p.flag ? '● set' : '○ not set', has: '', waits};
 		case 'Queue':
 		case 'JoinableQueue': {
 			const items = (p.items ?? []).map(oneLine);
@@ -124,14 +129,14 @@ export function primText(p: PrimView, s: ViewState): PrimLine {
 			const free = size > 0 ? Math.max(0, Math.min(size, 8) - shown.length) : 0;
 			const slots = `[${[...shown, ...Array.from({length: free}, () => ' ')].join('|')}]`;
 			const unfinished = p.type === 'JoinableQueue' ? ` · ${p.unfinished ?? 0} unfinished` : '';
-			return {name: `${p.obj} ${p.type}(${size || '∞'})`, state: `${slots} ${items.length}${size ? `/${size}` : ''}${unfinished}`, has: '', waits};
+			return {name: `${idOf(p)} ${p.type}(${size || '∞'})`, state: `${slots} ${items.length}${size ? `/${size}` : ''}${unfinished}`, has: '', waits};
 		}
 		case 'Value':
-			return {name: `${p.obj} Value('${p.typecode ?? '?'}')`, state: `= ${p.value ?? '?'}`, has: '', waits};
+			return {name: `${idOf(p)} Value('${p.typecode ?? '?'}')`, state: `= ${p.value ?? '?'}`, has: '', waits};
 		case 'File':
 			return {name: `file ${p.name ?? p.obj.replace(/^file:/, '')}`, state: oneLine(p.content ?? ''), has: '', waits};
 		default:
-			return {name: `${p.obj} ${p.type}`, state: '', has: '', waits};
+			return {name: `${idOf(p)} ${p.type}`, state: '', has: '', waits};
 	}
 }
 
