@@ -11,12 +11,22 @@ import {shareInkCaches} from '../source/ui/ink-caches.js';
 
 function Panel({step, rows}: {step: number; rows: number}) {
 	return (
-		<Box flexDirection="column" borderStyle="single" width={40}>
-			{Array.from({length: rows}, (_, i) => (
-				<Text key={i} color={i % 2 ? 'green' : undefined} wrap="truncate-end">
-					{`${i === step ? '»' : ' '}Process-${i} ░█░ 进来唱歌了 ${'·'.repeat(i)} step ${step}`}
-				</Text>
-			))}
+		<Box flexDirection="column">
+			<Box flexDirection="column" borderStyle="single" width={40}>
+				{Array.from({length: rows}, (_, i) => (
+					<Text key={i} color={i % 2 ? 'green' : undefined} wrap="truncate-end">
+						{`${i === step ? '»' : ' '}Process-${i} ░█░ 进来唱歌了 ${'·'.repeat(i)} step ${step}`}
+					</Text>
+				))}
+			</Box>
+			{/* Clipped both ways: a box narrower and shorter than what is in it, beside a second column. */}
+			<Box flexDirection="row">
+				<Box height={2} width={12} overflow="hidden" flexDirection="column">
+					<Text backgroundColor="blue">{`line one of ${step} and more`}</Text>
+					<Text>{'two\nthree\nfour'}</Text>
+				</Box>
+				<Text bold>{` ${'█'.repeat(step + 1)}\n second`}</Text>
+			</Box>
 		</Box>
 	);
 }

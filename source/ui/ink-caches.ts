@@ -1,21 +1,32 @@
 /**
- * Ink's measuring caches, kept from one frame to the next.
+ * Ink's per-frame work, remembered from one frame to the next.
  *
- * Ink 6.8 measures every character of every line on every frame (its
- * string width, and each line's tokens of styled characters) and caches the
- * results in its `Output`, but makes a new `Output` per frame, so nothing is
- * ever found in them: on a 100×30 screen that is most of a frame's CPU
- * (bench: `npm run bench`, section 5). A TUI frame differs from the one
- * before in a few rows, so the same lines and characters come back frame
- * after frame. This hands every `Output` one cache that lives on, emptied
- * when it grows past a bound so that a long session does not keep every
- * line it ever drew.
+ * Ink 6.8 turns its laid-out tree into the screen's text in `Output.get()`.
+ * For every frame it measures every character of every line (string width,
+ * ANSI tokens of styled characters), places them in a grid, and turns each
+ * row back into an ANSI string. It caches the measurements in its
+ * `Output`, but makes a new `Output` per frame, so nothing is ever found in
+ * them: on a 100×30 screen that was about half of a frame's CPU (bench:
+ * `npm run bench`, section 5). A TUI frame differs from the one before in a
+ * few rows, so the same rows come back frame after frame. This does two things:
  *
- * It reaches into Ink's build (pinned to an exact version in package.json);
- * if that file is not what it expects, it changes nothing.
+ * - every `Output` gets one set of measuring caches that lives on;
+ * - each row's text is remembered by what was written into that row: the
+ *   write operations that touch it (position and that row's line of their
+ *   text) and the clips around them. A row seen before is not rebuilt; a
+ *   new one is built by Ink's own `get()` on a one-row `Output` holding just
+ *   those operations, so its text is Ink's, character for character.
+ *
+ * Both caches start again past a bound, so a long session does not keep
+ * every line it ever drew. This reaches into Ink's build, which is pinned to
+ * an exact version in package.json; if that build is not what this expects,
+ * it changes nothing. A frame that writes above its top row is left to Ink
+ * whole. A row is keyed by its lines as styled (Ink's `<Text>` styles a line
+ * the same whatever its index); a `<Transform>` that uses the line index
+ * would see 0 for every line of a several-line text, and the TUI has none.
  */
 
-/** Entries (lines, characters, blocks) kept before the cache starts again. */
+/** Entries kept before a cache starts again. */
 const BOUND = 20_000;
 
 interface Caches {
@@ -24,14 +35,36 @@ interface Caches {
 	styledChars: Map<string, unknown>;
 }
 
+interface Clip {
+	x1?: number;
+	x2?: number;
+	y1?: number;
+	y2?: number;
+}
+
+/** What Ink's `<Text>` applies to each line: its colours and styles. */
+type Transformer = (line: string, index: number) => string;
+
+type Operation =
+	| {type: 'write'; x: number; y: number; text: string; transformers: Transformer[]}
+	| {type: 'clip'; clip: Clip}
+	| {type: 'unclip'};
+
+interface OutputLike {
+	width: number;
+	height: number;
+	operations: Operation[];
+	caches: Caches;
+}
+
 interface OutputClass {
-	prototype: {get: (this: {caches: Caches}) => unknown};
-	new (options: {width: number; height: number}): {caches: Caches};
+	prototype: {get: (this: OutputLike) => {output: string; height: number}};
+	new (options: {width: number; height: number}): OutputLike;
 }
 
 let installed: Promise<boolean> | undefined;
 
-/** Installs the shared caches once; resolves whether it could. */
+/** Installs the caches once; resolves whether it could. */
 export function shareInkCaches(): Promise<boolean> {
 	installed ??= install();
 	return installed;
@@ -41,18 +74,76 @@ async function install(): Promise<boolean> {
 	try {
 		const url = new URL('./output.js', import.meta.resolve('ink'));
 		const Output = (await import(url.href)).default as OutputClass;
-		const probe = new Output({width: 1, height: 1}).caches;
-		if (!(probe?.widths instanceof Map) || !(probe.styledChars instanceof Map) || !(probe.blockWidths instanceof Map)) return false;
-		const Caches = probe.constructor as new () => Caches;
+		const probe = new Output({width: 1, height: 1});
+		const c = probe.caches;
+		if (!(c?.widths instanceof Map) || !(c.styledChars instanceof Map) || !(c.blockWidths instanceof Map) || !Array.isArray(probe.operations)) return false;
+		const Caches = c.constructor as new () => Caches;
 		let shared = new Caches();
-		const get = Output.prototype.get;
-		Output.prototype.get = function (this: {caches: Caches}) {
+		let rows = new Map<string, string>();
+		const inkGet = Output.prototype.get;
+		Output.prototype.get = function (this: OutputLike) {
 			if (shared.widths.size + shared.styledChars.size + shared.blockWidths.size > BOUND) shared = new Caches();
+			if (rows.size > BOUND) rows = new Map();
 			this.caches = shared;
-			return get.call(this);
+			// Ink drops a write that starts above the top row whole: left to Ink.
+			if (this.operations.some(op => op.type === 'write' && op.y < 0)) return inkGet.call(this);
+			return rowWise(this, row => {
+				let text = rows.get(row.key);
+				if (text === undefined) {
+					const one = new Output({width: this.width, height: 1});
+					one.caches = shared;
+					one.operations = row.operations;
+					text = inkGet.call(one).output;
+					rows.set(row.key, text);
+				}
+				return text;
+			});
 		};
 		return true;
 	} catch {
 		return false;
 	}
+}
+
+interface Row {
+	/** What decides the row's text: the width, and its operations with their positions. */
+	key: string;
+	/** The operations for a one-row Output (row at y = 0). */
+	operations: Operation[];
+}
+
+/** The frame's text, row by row: each row's operations shifted to y = 0 and handed to `text`. */
+function rowWise(output: OutputLike, text: (row: Row) => string): {output: string; height: number} {
+	const {width, height, operations} = output;
+	const rows: Row[] = Array.from({length: height}, () => ({key: `${width}`, operations: []}));
+	// Clips apply to every row (a one-row Output skips what falls outside them, as the whole one would).
+	for (const op of operations) {
+		if (op.type === 'write') {
+			const lines = op.text.split('\n');
+			for (let i = 0; i < lines.length; i++) {
+				const row = rows[op.y + i];
+				// Ink writes nothing for an empty line, and never past the last row.
+				if (!row || lines[i] === '') continue;
+				row.operations.push({type: 'write', x: op.x, y: 0, text: lines[i]!, transformers: op.transformers});
+				// The line as styled is what it draws; the transformers are new closures every frame.
+				let styled = lines[i]!;
+				for (const transform of op.transformers) styled = transform(styled, i);
+				row.key += `\u0000w${op.x}\u0001${styled}`;
+			}
+		} else {
+			for (let r = 0; r < height; r++) {
+				const row = rows[r]!;
+				if (op.type === 'unclip') {
+					row.operations.push(op);
+					row.key += '\u0000u';
+				} else {
+					const {x1, x2, y1, y2} = op.clip;
+					const clip: Clip = {x1, x2, y1: y1 === undefined ? undefined : y1 - r, y2: y2 === undefined ? undefined : y2 - r};
+					row.operations.push({type: 'clip', clip});
+					row.key += `\u0000c${x1},${x2},${clip.y1},${clip.y2}`;
+				}
+			}
+		}
+	}
+	return {output: rows.map(text).join('\n'), height};
 }
