@@ -9,6 +9,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
 import {fileURLToPath} from 'node:url';
+import {builtInNames, loadScenario, resolveScenario} from '../source/scenario/load.js';
+import {metaProblem} from '../source/scenario/meta-schema.js';
 
 const CLI = fileURLToPath(new URL('../source/cli.js', import.meta.url));
 const BEHAVIOURS = fileURLToPath(new URL('./engine-lessons/behaviours.js', import.meta.url));
@@ -139,5 +141,17 @@ export async function main() {
 		assert.equal(r.code, 0, r.stderr);
 		assert.match(r.stdout, /TypeError: Can't pickle secret: a process's target must be exported by the scenario module/);
 		assert.match(r.stdout, /MainProcess ends, exit code 1/);
+	});
+});
+
+describe('the built-in lessons', () => {
+	it("hold to the schema a user's lesson file is checked against (they load without it)", async () => {
+		const names = builtInNames();
+		assert.ok(names.length >= 25, `${names.length} lessons`);
+		for (const name of names) {
+			const {module, label} = resolveScenario(name);
+			assert.equal(metaProblem((await loadScenario(module, label)).meta), undefined, name);
+		}
+		assert.match(metaProblem({name: 'x'}) ?? '', /^title: /, 'and the schema does refuse a bad meta');
 	});
 });
