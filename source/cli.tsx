@@ -6,7 +6,7 @@
  * ends, 1 when an invariant expected to hold broke. The TUI exits 0 when the
  * viewer quits. Bad input: 2 (one line, no stack trace).
  */
-import {parseArgs} from './cli/args.js';
+import {parseArgs, runSettings} from './cli/args.js';
 import {listLessons} from './cli/list.js';
 import {runHeadless} from './cli/headless.js';
 import {InputError, loadScenario, resolveScenario} from './scenario/load.js';
@@ -38,22 +38,9 @@ function tuiInit(scenario: Awaited<ReturnType<typeof loadScenario>>, variant: st
 	if (args.policy !== undefined && !['random', 'fifo', 'rr', 'manual'].includes(args.policy)) {
 		throw new InputError(`unknown policy '${args.policy}'; policies: random, fifo, rr, manual`);
 	}
-	resolveRequest({scenario, variant, options: args.options, sched: args.sched, quantum: args.quantum});
-	return {
-		scenario,
-		variant,
-		seed: args.seed,
-		policy: args.policy,
-		quantum: args.quantum,
-		sched: args.sched,
-		cores: args.cores,
-		free: args.free,
-		options: args.options,
-		maxSteps: args.maxSteps,
-		paused: args.paused,
-		speed: args.speed,
-		lang,
-	};
+	const settings = runSettings(args);
+	resolveRequest({scenario, variant, ...settings});
+	return {scenario, variant, ...settings, paused: args.paused, speed: args.speed, lang};
 }
 
 /** The TUI, loaded only now: a headless run never loads React or Ink. */

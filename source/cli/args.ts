@@ -70,6 +70,20 @@ export interface Args {
 	showKeys: boolean;
 }
 
+/** How a lesson is to be run, as the flags say: the same for a headless run, the TUI and a recording. */
+export function runSettings(args: Args) {
+	return {
+		seed: args.seed,
+		policy: args.policy,
+		quantum: args.quantum,
+		sched: args.sched,
+		cores: args.cores,
+		free: args.free,
+		options: args.options,
+		maxSteps: args.maxSteps,
+	};
+}
+
 const KNOWN = new Set(['sched', 'jobs', 'json', 'headless', 'seed', 'policy', 'quantum', 'cores', 'free', 'maxSteps', 'lang', 'paused', 'speed', 'record', 'keys', 'size', 'showKeys', 'help', 'version']);
 
 export function parseArgs(argv: string[]): Args {

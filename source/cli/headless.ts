@@ -6,7 +6,7 @@
 import {createRun} from '../engine/launch.js';
 import type {TraceEvent} from '../engine/trace.js';
 import type {LoadedScenario} from '../scenario/load.js';
-import type {Args} from './args.js';
+import {runSettings, type Args} from './args.js';
 import {transcriptLine} from './transcript.js';
 
 export async function runHeadless(scenario: LoadedScenario, variant: string | undefined, args: Args): Promise<number> {
@@ -26,21 +26,7 @@ export async function runHeadless(scenario: LoadedScenario, variant: string | un
 				if (line !== undefined) buffer.push(line);
 				if (buffer.length >= 64 || e.kind === 'print') flush();
 			};
-	const {done} = createRun(
-		{
-			scenario,
-			variant,
-			seed: args.seed,
-			policy: args.policy,
-			quantum: args.quantum,
-			sched: args.sched,
-			cores: args.cores,
-			free: args.free,
-			options: args.options,
-			maxSteps: args.maxSteps,
-		},
-		onEvent,
-	);
+	const {done} = createRun({scenario, variant, ...runSettings(args)}, onEvent);
 	const result = await done;
 	flush();
 	return result.broken.length > 0 ? 1 : 0;
