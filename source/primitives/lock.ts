@@ -7,7 +7,7 @@
  * holder's global task id (0 when free), kept for RLock's re-entry only;
  * it is written only by the holder.
  */
-import {SPIN_LIMIT, lockAsync, tryLock, unlock} from './futex.js';
+import {lockAsync, spinLock, tryLock, unlock} from './futex.js';
 
 const STATE = 0;
 const OWNER = 1;
@@ -54,13 +54,9 @@ export class LockCore {
 	 * parks (an async chain and a futex wait) only when spinning fails.
 	 */
 	spinAcquire(me: number): boolean {
-		for (let i = 0; i < SPIN_LIMIT; i++) {
-			if (Atomics.load(this.words, STATE) === 0 && tryLock(this.words, STATE)) {
-				this.took(me);
-				return true;
-			}
-		}
-		return false;
+		if (!spinLock(this.words, STATE)) return false;
+		this.took(me);
+		return true;
 	}
 
 	/** Waits for real (free mode): spin, then park without blocking the worker. */
