@@ -24,12 +24,18 @@ async function builtIns(): Promise<ScenarioMeta[]> {
 	return metas;
 }
 
-export async function listLessons(lang: 'zh' | 'en'): Promise<string> {
+/** The built-in lessons under their group's heading, in the groups' order; empty groups left out. */
+async function grouped(): Promise<[heading: string, lessons: ScenarioMeta[]][]> {
 	const metas = await builtIns();
-	const lines: string[] = [];
-	for (const [group, heading] of Object.entries(GROUPS)) {
+	return Object.entries(GROUPS).flatMap(([group, heading]) => {
 		const here = metas.filter(m => m.group === group);
-		if (here.length === 0) continue;
+		return here.length > 0 ? [[heading, here] as [string, ScenarioMeta[]]] : [];
+	});
+}
+
+export async function listLessons(lang: 'zh' | 'en'): Promise<string> {
+	const lines: string[] = [];
+	for (const [heading, here] of await grouped()) {
 		lines.push(heading);
 		for (const m of here) {
 			const variants = Object.keys(m.variants);
@@ -47,11 +53,8 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
  * `npm run readme` writes them, a test compares them.
  */
 export async function lessonsMarkdown(): Promise<string> {
-	const metas = await builtIns();
 	const lines = ['## Lessons', ''];
-	for (const [group, heading] of Object.entries(GROUPS)) {
-		const here = metas.filter(m => m.group === group);
-		if (here.length === 0) continue;
+	for (const [heading, here] of await grouped()) {
 		lines.push(`### ${heading}`, '', '| lesson | what it shows | variants |', '|---|---|---|');
 		for (const m of here) {
 			const variants = Object.entries(m.variants).map(([name, text]) => `\`${name}\`${name === m.defaultVariant && Object.keys(m.variants).length > 1 ? ' (default)' : ''}: ${cell(text.en)}`);
