@@ -8,6 +8,7 @@
  * and the one the CLI's `--json` runs (source lines on, every event
  * JSON-stringified).
  */
+import {MAIN_SPIN_MS, WORKER_SPIN_SHARED_US} from '../../source/engine/engine.js';
 import {grantLoop} from '../floors/grant-loop.js';
 import {runLesson} from '../lib/lesson.js';
 import {type Sample, sample} from '../lib/measure.js';
@@ -41,7 +42,7 @@ export async function stepsFigure(reps: number): Promise<Row[]> {
 	const cliRuns: number[] = [];
 	for (let i = 0; i < reps; i++) {
 		floorRuns.push(await grantLoop(300));
-		spunRuns.push(await grantLoop(300, {main: 3000, worker: 400}));
+		spunRuns.push(await grantLoop(300, {mainMs: MAIN_SPIN_MS, workerUs: WORKER_SPIN_SHARED_US}));
 		bareRuns.push(await pingpong({lines: false, json: false}));
 		cliRuns.push(await pingpong({lines: true, json: true}));
 	}
@@ -61,7 +62,7 @@ export async function stepsFigure(reps: number): Promise<Row[]> {
 		{target: '1', figure: 'floor: bare grant loop (waitAsync on both sides)', measured: rate(floor!.best), floor: '—', goal: '—', verdict: 'INFO', note: `grants/s; best of ${reps}, median ${si(floor!.median)}`},
 		{
 			target: '1',
-			figure: "bare grant loop with the engine's spins (3000 main / 400 worker)",
+			figure: `bare grant loop with the engine's spins (${MAIN_SPIN_MS * 1000} µs main / ${WORKER_SPIN_SHARED_US} µs worker)`,
 			measured: rate(spun!.best),
 			floor: '—',
 			goal: '—',

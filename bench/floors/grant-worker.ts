@@ -8,14 +8,14 @@ const GRANT = 0;
 const REPORT = 1;
 const STOP = 2;
 const ctl = new Int32Array(workerData.sab as SharedArrayBuffer);
-const spin = workerData.spin as number;
+const spinMs = (workerData.spinUs as number) / 1000;
 // A pending waitAsync does not keep a worker alive.
 const keepAlive = setInterval(() => {}, 1 << 30);
 
 let seen = 0;
 for (;;) {
-	let spins = 0;
-	while (Atomics.load(ctl, GRANT) === seen && spins < spin) spins++;
+	const until = performance.now() + spinMs;
+	while (Atomics.load(ctl, GRANT) === seen && performance.now() < until);
 	if (Atomics.load(ctl, GRANT) === seen) {
 		const w = Atomics.waitAsync(ctl, GRANT, seen);
 		if (w.async) await w.value;

@@ -15,6 +15,14 @@ export const REPORT_SEQ = 2;
 export const REPORT_LEN = 3;
 /** Float64 index (in a Float64Array over the same buffer) of the virtual clock. */
 export const NOW_F64 = 2;
+/**
+ * How long (µs) the worker spins for its next grant before it parks. The
+ * engine writes it with each grant: long when the worker's process is the only
+ * live one (nothing else wants the second core, and a parked thread's wake-up
+ * costs tens of µs, more on a loaded machine), short otherwise (a spinning
+ * worker would take the core its granted neighbour needs).
+ */
+export const GRANT_SPIN_US = 6;
 export const REPORT_OFFSET = 64;
 export const REPORT_BYTES = 1 << 20;
 export const CONTROL_BYTES = REPORT_OFFSET + REPORT_BYTES;

@@ -25,6 +25,7 @@ import {
 	type SpawnRequest,
 	type WorkerEvent,
 	GRANT_SEQ,
+	GRANT_SPIN_US,
 	GRANT_TASK,
 	NOW_F64,
 	REPORT_LEN,
@@ -467,8 +468,10 @@ export class Runtime {
 		// Grants are counted from 0: the first may land before this loop starts.
 		let seen = 0;
 		for (;;) {
+			// The engine says how long to spin (see GRANT_SPIN_US); 0 before the first grant.
+			const until = performance.now() + Atomics.load(this.ctl, GRANT_SPIN_US) / 1000;
 			let spins = 0;
-			while (Atomics.load(this.ctl, GRANT_SEQ) === seen && spins < 400) spins++;
+			while (Atomics.load(this.ctl, GRANT_SEQ) === seen && ((++spins & 63) !== 0 || performance.now() < until));
 			// A loop, not an if: a wake-up can be stale (the notify of a grant this
 			// worker already saw while spinning), and a stale wake-up must not
 			// resume the task parked at its next gate.
