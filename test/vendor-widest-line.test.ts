@@ -8,7 +8,7 @@ import {existsSync} from 'node:fs';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import widestLine from 'widest-line';
+import widestLine, {lineWidth} from 'widest-line';
 
 const reference = (text: string) => Math.max(0, ...text.split('\n').map(line => stringWidth(line)));
 
@@ -23,6 +23,7 @@ describe('vendored widest-line', () => {
 				const text = pieces.join('');
 				assert.equal(widestLine(text), reference(text), JSON.stringify(text));
 				assert.equal(widestLine(text), reference(text), `${JSON.stringify(text)}, asked again`);
+				for (const line of text.split('\n')) assert.equal(lineWidth(line), stringWidth(line), JSON.stringify(line));
 			}),
 			{numRuns: 3000},
 		);

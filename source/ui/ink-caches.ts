@@ -15,7 +15,14 @@
  *   write operations that touch it (position and that row's line of their
  *   text) and the clips around them. A row seen before is not rebuilt; a
  *   new one is built by Ink's own `get()` on a one-row `Output` holding just
- *   those operations, so its text is Ink's, character for character.
+ *   those operations, so its text is Ink's, character for character;
+ * - a new row whose writes sit side by side (none overlaps another or is cut
+ *   by a clip, and none holds a character Ink would widen) is its writes'
+ *   styled lines joined with spaces: what Ink's grid of characters comes to.
+ *   Ink would spell the colour codes its own way (it re-derives them per
+ *   character); the cells a terminal shows are the same. This is most new
+ *   rows: a step scrolls every timeline lane, and Ink's per-character
+ *   rebuild of those rows was most of a frame's CPU.
  *
  * Both caches start again past a bound, so a long session does not keep
  * every line it ever drew. This reaches into Ink's build, which is pinned to
@@ -26,10 +33,13 @@
  * would see 0 for every line of a several-line text, and the TUI has none.
  */
 
+import {lineWidth} from 'widest-line';
+
 /** Entries kept before a cache starts again. */
 const BOUND = 20_000;
 
 interface Caches {
+	getStringWidth(text: string): number;
 	widths: Map<string, number>;
 	blockWidths: Map<string, number>;
 	styledChars: Map<string, unknown>;
@@ -45,8 +55,11 @@ interface Clip {
 /** What Ink's `<Text>` applies to each line: its colours and styles. */
 type Transformer = (line: string, index: number) => string;
 
+/** A write; `styled` (the line with its transformers applied) is ours, for one-line writes: Ink ignores it. */
+type Write = {type: 'write'; x: number; y: number; text: string; transformers: Transformer[]; styled?: string};
+
 type Operation =
-	| {type: 'write'; x: number; y: number; text: string; transformers: Transformer[]}
+	| Write
 	| {type: 'clip'; clip: Clip}
 	| {type: 'unclip'};
 
@@ -77,7 +90,16 @@ async function install(): Promise<boolean> {
 		const probe = new Output({width: 1, height: 1});
 		const c = probe.caches;
 		if (!(c?.widths instanceof Map) || !(c.styledChars instanceof Map) || !(c.blockWidths instanceof Map) || !Array.isArray(probe.operations)) return false;
-		const Caches = c.constructor as new () => Caches;
+		const Caches = c.constructor as (new () => Caches) & {prototype: Caches};
+		// Ink's widths by string-width, but by the vendored widest-line's fast path (same widths: test/vendor-widest-line).
+		Caches.prototype.getStringWidth = function (this: Caches, text: string) {
+			let width = this.widths.get(text);
+			if (width === undefined) {
+				width = lineWidth(text);
+				this.widths.set(text, width);
+			}
+			return width;
+		};
 		let shared = new Caches();
 		let rows = new Map<string, string>();
 		const inkGet = Output.prototype.get;
@@ -90,10 +112,13 @@ async function install(): Promise<boolean> {
 			return rowWise(this, row => {
 				let text = rows.get(row.key);
 				if (text === undefined) {
-					const one = new Output({width: this.width, height: 1});
-					one.caches = shared;
-					one.operations = row.operations;
-					text = inkGet.call(one).output;
+					text = sideBySide(row.operations, this.width, shared);
+					if (text === undefined) {
+						const one = new Output({width: this.width, height: 1});
+						one.caches = shared;
+						one.operations = row.operations;
+						text = inkGet.call(one).output;
+					}
 					rows.set(row.key, text);
 				}
 				return text;
@@ -124,10 +149,11 @@ function rowWise(output: OutputLike, text: (row: Row) => string): {output: strin
 				const row = rows[op.y + i];
 				// Ink writes nothing for an empty line, and never past the last row.
 				if (!row || lines[i] === '') continue;
-				row.operations.push({type: 'write', x: op.x, y: 0, text: lines[i]!, transformers: op.transformers});
 				// The line as styled is what it draws; the transformers are new closures every frame.
+				// Index 0: in the one-row Output that builds it, the line is its write's first.
 				let styled = lines[i]!;
-				for (const transform of op.transformers) styled = transform(styled, i);
+				for (const transform of op.transformers) styled = transform(styled, 0);
+				row.operations.push({type: 'write', x: op.x, y: 0, text: lines[i]!, transformers: op.transformers, styled});
 				row.key += `\u0000w${op.x}\u0001${styled}`;
 			}
 		} else {
@@ -146,4 +172,55 @@ function rowWise(output: OutputLike, text: (row: Row) => string): {output: strin
 		}
 	}
 	return {output: rows.map(text).join('\n'), height};
+}
+
+/**
+ * Characters whose cell Ink counts apart from string-width: Ink gives every
+ * grapheme at least one column, string-width gives these none (controls
+ * other than ESC, which starts the colour codes; format characters, marks,
+ * default-ignorables). A row holding one is left to Ink.
+ */
+const WIDENED = /[\p{Default_Ignorable_Code_Point}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}\x00-\x1a\x1c-\x1f\x7f-\x9f]/u;
+
+/**
+ * A one-row Output's text without Ink's grid: each write's styled line at its
+ * column, spaces between, trailing spaces dropped (as Ink's trimEnd). Only
+ * when every write is wholly inside or wholly outside its clip and no two
+ * overlap; otherwise undefined, and Ink builds the row.
+ */
+function sideBySide(operations: Operation[], width: number, caches: Caches): string | undefined {
+	const clips: Clip[] = [];
+	const parts: {x: number; w: number; styled: string}[] = [];
+	for (const op of operations) {
+		if (op.type === 'clip') {
+			clips.push(op.clip);
+			continue;
+		}
+		if (op.type === 'unclip') {
+			clips.pop();
+			continue;
+		}
+		const styled = op.styled;
+		if (styled === undefined || WIDENED.test(styled)) return undefined;
+		const w = caches.getStringWidth(styled);
+		// A transformer that changes the width: Ink clips by one width and places by the other.
+		if (w !== caches.getStringWidth(op.text)) return undefined;
+		const clip = clips.at(-1);
+		if (clip && typeof clip.y1 === 'number' && typeof clip.y2 === 'number' && Math.max(0, clip.y1) >= Math.min(1, clip.y2)) continue;
+		if (clip && typeof clip.x1 === 'number' && typeof clip.x2 === 'number') {
+			if (op.x + w <= clip.x1 || op.x >= clip.x2) continue;
+			if (op.x < clip.x1 || op.x + w > clip.x2) return undefined;
+		}
+		if (w === 0) continue;
+		parts.push({x: op.x, w, styled});
+	}
+	parts.sort((a, b) => a.x - b.x);
+	let text = '';
+	let column = 0;
+	for (const part of parts) {
+		if (part.x < column || part.x + part.w > width) return undefined;
+		text += ' '.repeat(part.x - column) + part.styled;
+		column = part.x + part.w;
+	}
+	return text.trimEnd();
 }

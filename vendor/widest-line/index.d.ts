@@ -10,3 +10,6 @@ widestLine('古\n\u001B[1m@\u001B[22m');
 ```
 */
 export default function widestLine(string: string): number;
+
+/** The string-width of one line (no newline in it), by the same fast path; not remembered. */
+export function lineWidth(line: string): number;

@@ -13,6 +13,8 @@
 //   controls; colour and style escapes count nothing) is the sum of its
 //   characters' widths, each asked of string-width once and remembered.
 //   Anything else goes to string-width whole, as before.
+// `lineWidth` (one line's width by the same path) is exported for conc-tui's
+// Ink caches, which measure rows the same way.
 import stringWidth from 'string-width';
 
 const BOUND = 20_000;
@@ -37,7 +39,8 @@ function alone(c) {
 	return false;
 }
 
-function lineWidth(line) {
+/** One line's string-width, by the fast path where it can. */
+export function lineWidth(line) {
 	let width = 0;
 	for (let i = 0; i < line.length; i++) {
 		const c = line.charCodeAt(i);
