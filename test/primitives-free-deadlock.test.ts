@@ -1,7 +1,9 @@
 /**
  * Free mode must end a run that can never finish as a deadlock (after its
  * idle time, with what each task waits on), not hang: the same deadlock on a
- * Semaphore and on a Lock.
+ * Semaphore and on a Lock. A task alone in its process waits on a Lock by
+ * parking its whole worker (lockBlocking): its timeout still ends the wait,
+ * and a release still wakes it.
  */
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
@@ -26,5 +28,14 @@ describe('a deadlock in free mode', () => {
 		const end = ran.events.at(-1)!;
 		assert.ok(end.kind === 'end');
 		assert.deepEqual(end.waits?.map(w => w.task).sort(), ['MainProcess', 'Process-1']);
+	});
+
+	it('a lone task parked on a Lock: times out when asked, and wakes when the holder lets go', async () => {
+		const ran = await runWatched(`${LESSON}:lock-timeout`, {free: true}, 15);
+		assert.equal(ran.result.outcome, 'completed');
+		assert.deepEqual(ran.prints, ['got false', 'main lets go', 'got true']);
+		// The child's second acquire was seen blocked (told to the engine before the worker parked).
+		const blocked = ran.events.filter(e => e.kind === 'gate' && e.task === 'Process-1' && e.state === 'blocked');
+		assert.ok(blocked.length >= 2, `Process-1 blocked ${blocked.length} times`);
 	});
 });

@@ -96,6 +96,8 @@ export class Runtime {
 	private readonly scenarioFile: string;
 	private readonly lineCache = new Map<number, number>();
 	private readonly keepAlive: ReturnType<typeof setInterval>;
+	/** Tasks started and not finished. */
+	private unfinished = 0;
 	/** Controlled mode: reports written so far, and who waits for the next one. */
 	private reports = 0;
 	private reported: (() => void) | undefined;
@@ -122,6 +124,15 @@ export class Runtime {
 		const t = this.als ? this.als.getStore() ?? this.single : this.controlled ? this.active ?? this.single : this.single;
 		if (!t) throw new Error('no task is running');
 		return t;
+	}
+
+	/**
+	 * Free mode, one task left in this process: nothing else needs the
+	 * worker's event loop, so a wait may block the worker (a direct futex
+	 * wake-up instead of a hop through the event loop).
+	 */
+	get alone(): boolean {
+		return !this.controlled && this.unfinished === 1;
 	}
 
 	/** Virtual time, in seconds. */
@@ -252,7 +263,11 @@ export class Runtime {
 		const timeoutMs = wait.timeout === undefined ? Infinity : Math.max(0, wait.timeout) * this.assignment.msPerSecond;
 		if (wait.free) {
 			// Told only when it really parks, so a waiter that gets in by spinning costs no event.
-			const r = await wait.free(timeoutMs, () => this.emit({k: 'gate', t: task.t, op, blocked: {key: wait.key, on: wait.on}}));
+			const r = await wait.free(timeoutMs, () => {
+				this.emit({k: 'gate', t: task.t, op, blocked: {key: wait.key, on: wait.on}});
+				// A wait that blocks the worker would hold this back until it ends: the engine must see it now.
+				if (this.alone) this.flushFree();
+			});
 			this.restore(task);
 			return r;
 		}
@@ -357,6 +372,7 @@ export class Runtime {
 			markEnded,
 		};
 		this.tasks.push(task);
+		this.unfinished++;
 		this.emit({k: 'task', t, name, thread, daemon, target});
 		return task;
 	}
@@ -380,6 +396,7 @@ export class Runtime {
 
 	private finish(task: Task, exitcode: number): void {
 		task.done = true;
+		this.unfinished--;
 		task.exitcode = exitcode;
 		task.markEnded();
 		this.emit({k: 'end', t: task.t, exitcode});

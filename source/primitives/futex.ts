@@ -65,6 +65,26 @@ export async function lockAsync(word: Int32Array, index: number, timeoutMs = Inf
 }
 
 /**
+ * As {@link lockAsync}, but parks the whole worker in Atomics.wait: for a
+ * worker whose only task is the one taking the lock, where nothing else needs
+ * its event loop. The unlocker's notify then wakes this thread directly,
+ * instead of through a hop of the event loop. Returns false on timeout.
+ */
+export function lockBlocking(word: Int32Array, index: number, timeoutMs = Infinity, onPark?: () => void): boolean {
+	if (tryLock(word, index) || spinLock(word, index)) return true;
+	const deadline = timeoutMs === Infinity ? Infinity : performance.now() + timeoutMs;
+	let c = Atomics.exchange(word, index, 2);
+	if (c !== 0) onPark?.();
+	while (c !== 0) {
+		const left = deadline - performance.now();
+		if (left <= 0) return false;
+		Atomics.wait(word, index, 2, left === Infinity ? undefined : left);
+		c = Atomics.exchange(word, index, 2);
+	}
+	return true;
+}
+
+/**
  * Waits until `word[index]` is no longer `expected` (or is notified), without
  * blocking the event loop. Spins briefly first. Resolves false on timeout.
  */

@@ -7,7 +7,7 @@
  * holder's global task id (0 when free), kept for RLock's re-entry only;
  * it is written only by the holder.
  */
-import {lockAsync, spinLock, tryLock, unlock} from './futex.js';
+import {lockAsync, lockBlocking, spinLock, tryLock, unlock} from './futex.js';
 
 const STATE = 0;
 const OWNER = 1;
@@ -59,13 +59,16 @@ export class LockCore {
 		return true;
 	}
 
-	/** Waits for real (free mode): spin, then park without blocking the worker. */
-	async acquireFree(me: number, timeoutMs = Infinity, onPark?: () => void): Promise<boolean> {
+	/**
+	 * Waits for real (free mode): spin, then park; without blocking the worker
+	 * unless `alone` (the waiter is its worker's only task, see lockBlocking).
+	 */
+	async acquireFree(me: number, timeoutMs = Infinity, onPark?: () => void, alone = false): Promise<boolean> {
 		if (this.reentrant && Atomics.load(this.words, OWNER) === me) {
 			Atomics.add(this.words, COUNT, 1);
 			return true;
 		}
-		if (!(await lockAsync(this.words, STATE, timeoutMs, onPark))) return false;
+		if (!(alone ? lockBlocking(this.words, STATE, timeoutMs, onPark) : await lockAsync(this.words, STATE, timeoutMs, onPark))) return false;
 		this.took(me);
 		return true;
 	}

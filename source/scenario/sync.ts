@@ -76,7 +76,7 @@ export class Lock {
 				on: this.id,
 				timeout: block ? seconds(timeout) : undefined,
 				// Not blocking: one try in free mode too (the free wait loop has no word to watch for a lock).
-				free: block ? async (ms, park) => ((await this.core.acquireFree(me.gid, ms, park)) ? true : TIMED_OUT) : async () => this.core.tryAcquire(me.gid),
+				free: block ? async (ms, park) => ((await this.core.acquireFree(me.gid, ms, park, r.alone)) ? true : TIMED_OUT) : async () => this.core.tryAcquire(me.gid),
 			},
 		);
 		const ok = result === true;

@@ -8,7 +8,7 @@
  * The `nolock` variants are controls: the same loops without the lock, to
  * prove the counters do catch a race.
  */
-import {Event, JoinableQueue, Lock, Process, PyError, Queue, RLock, Semaphore, Thread, Value, defineScenario, print, type MainContext} from '../../source/scenario/api.js';
+import {Event, JoinableQueue, Lock, Process, PyError, Queue, RLock, Semaphore, Thread, Value, defineScenario, print, sleep, type MainContext} from '../../source/scenario/api.js';
 import {payload} from '../fixtures/items.js';
 
 export const meta = defineScenario({
@@ -31,6 +31,7 @@ export const meta = defineScenario({
 		'threads-queue': {zh: '', en: 'a Queue(3) and a Semaphore(2) between threads of one process'},
 		'deadlock-lock': {zh: '', en: 'main holds a Lock and joins a child that waits for it'},
 		'deadlock-sem': {zh: '', en: 'main holds a Semaphore(1) and joins a child that waits for it'},
+		'lock-timeout': {zh: '', en: 'a child alone in its process times out on a held Lock, then waits for it until main lets go'},
 	},
 	defaultVariant: 'lock',
 	options: {
@@ -289,6 +290,29 @@ async function threadVariants(variant: string, n: number): Promise<void> {
 	await threaded(lock, lock !== null, null, 4, n);
 }
 
+// ---- a lone task's wait, which parks its whole worker ----------------------
+
+export async function triesTwice(lock: Lock, tried: Event): Promise<void> {
+	await print(`got ${await lock.acquire(true, 0.5)}`);
+	await tried.set();
+	await print(`got ${await lock.acquire()}`);
+	await lock.release();
+}
+
+async function lockTimeout(): Promise<void> {
+	const lock = new Lock();
+	const tried = new Event();
+	await lock.acquire();
+	const p = new Process({target: triesTwice, args: [lock, tried]});
+	await p.start();
+	await tried.wait();
+	// Long enough (real time, free mode) for the child to be parked in its second acquire.
+	await sleep(2);
+	await print('main lets go');
+	await lock.release();
+	await p.join();
+}
+
 // ---- a deadlock, which free mode must report, not hang on ------------------
 
 export async function waitsForIt(l: Lock | Semaphore): Promise<void> {
@@ -308,6 +332,7 @@ async function deadlock(variant: string): Promise<void> {
 export async function main({variant, options}: MainContext): Promise<void> {
 	const n = options.n!;
 	if (variant.startsWith('deadlock')) return deadlock(variant);
+	if (variant === 'lock-timeout') return lockTimeout();
 	const procs = options.procs!;
 	if (variant === 'lock' || variant === 'rlock' || variant === 'nolock') await locks(variant, n, procs);
 	else if (variant === 'sem') await semaphore(n, procs);
