@@ -124,7 +124,9 @@ export function parseArgs(argv: string[]): Args {
 	for (const [key, value] of Object.entries(f)) {
 		if (KNOWN.has(key)) continue;
 		const flag = key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
-		options[flag] = wholeNumber(flag, value);
+		// Judged against the lesson's own options once it is loaded (resolveRequest): a misspelt
+		// flag is told as one the lesson does not have, whatever value it was given.
+		options[flag] = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
 	}
 	if (f.lang !== undefined && f.lang !== 'zh' && f.lang !== 'en') throw new InputError(`--lang must be zh or en, not '${f.lang}'`);
 	const screenFlag = ([['record', f.record], ['keys', f.keys], ['size', f.size], ['show-keys', f.showKeys || undefined]] as const).find(([, v]) => v !== undefined)?.[0];

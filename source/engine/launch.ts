@@ -54,7 +54,7 @@ export function resolveRequest(r: RunRequest): Resolved {
 	for (const [name, value] of Object.entries(r.options ?? {})) {
 		const spec = meta.options?.[name];
 		if (!spec) throw new InputError(`lesson ${meta.name} has no option --${name}${meta.options ? ` (it has: ${Object.keys(meta.options).map(o => `--${o}`).join(', ')})` : ''}`);
-		if (!Number.isInteger(value) || value < spec.min || value > spec.max) throw new InputError(`--${name} must be a whole number from ${spec.min} to ${spec.max}`);
+		if (!Number.isInteger(value) || value < spec.min || value > spec.max) throw new InputError(`--${name} must be a whole number from ${spec.min} to ${spec.max}, e.g. --${name} ${spec.default}`);
 		options[name] = value;
 	}
 	const machine = meta.cpu?.(variant, options) ?? {};
