@@ -116,6 +116,27 @@ describe('RunSession', {timeout: 300_000}, () => {
 		assert.equal(h.ran, selected);
 	});
 
+	it('manual: picks asked for faster than the engine answers add up, each to the task selected when its turn comes', async () => {
+		const s = open();
+		await until(s, f => f.recorded, 'recorded');
+		s.command({name: 'manual'});
+		await until(s, f => f.status === 'pick' && !f.busy, 'a pending pick');
+		// Three steps and an Enter, pressed before the first has run: four steps, each the first ready task then.
+		s.command({name: 'step'});
+		s.command({name: 'step'});
+		s.command({name: 'step'});
+		s.command({name: 'choose'});
+		const f = await until(s, f => f.pos === 4 && f.status === 'pick', 'four steps taken');
+		assert.equal(f.last, 4, 'no more than asked');
+		const rec = s.recording;
+		for (let k = 0; k < 4; k++) {
+			const view = reduce(rec.events, rec.ends[k]);
+			assert.equal(rec.choices[k], view.order.find(n => view.tasks[n]!.state === 'ready'), `step ${k + 1}`);
+		}
+		s.command({name: 'back'});
+		assert.equal(s.frame().pos, 3, 'one step back is one step back');
+	});
+
 	it('a different pick at a past step is a branch: the recorded choices up to there, then the new one', async () => {
 		const s = open({policy: 'manual'});
 		for (let k = 0; k < 4; k++) {

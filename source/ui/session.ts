@@ -127,6 +127,12 @@ export class RunSession {
 	private speed: number;
 	private help = false;
 	private selected?: string;
+	/**
+	 * Manual picks made while the one before was still running (`null`: the
+	 * task selected when its turn comes). "n n n" at the live end is three
+	 * steps, as it is in the other modes; each waits for the engine's next ask.
+	 */
+	private picks: (string | null)[] = [];
 	private readonly lang: 'zh' | 'en';
 	private readonly scenario: LoadedScenario;
 	private view: ViewState = emptyState();
@@ -186,11 +192,12 @@ export class RunSession {
 				break;
 			case 'step':
 				this.playing = false;
-				if (this.settings.policy === 'manual' && this.atPick()) this.pick(this.selectedName());
+				if (this.pickingLive()) this.pickLive(null);
 				else this.forward(1);
 				break;
 			case 'back':
 				this.playing = false;
+				this.picks = [];
 				this.moveTo(Math.max(0, this.pos - 1));
 				break;
 			case 'faster':
@@ -234,8 +241,10 @@ export class RunSession {
 				break;
 			}
 			case 'pick': {
+				// The number as shown now, even if the step before it is still running.
 				const name = this.readyAt()[(c.digit ?? 0) - 1];
-				if (name) this.pick(name);
+				if (name && this.pickingLive()) this.pickLive(name);
+				else if (name) this.pick(name);
 				break;
 			}
 			case 'up':
@@ -247,7 +256,8 @@ export class RunSession {
 				break;
 			}
 			case 'choose':
-				this.pick(this.selectedName());
+				if (this.pickingLive()) this.pickLive(null);
+				else this.pick(this.selectedName());
 				break;
 			case 'help':
 				this.help = !this.help;
@@ -382,6 +392,28 @@ export class RunSession {
 		return this.selected && ready.includes(this.selected) ? this.selected : ready[0];
 	}
 
+	/** Manual, at the live end of a run that goes on: a pick answers the engine's ask, now or when it comes. */
+	private pickingLive(): boolean {
+		return this.settings.policy === 'manual' && !this.settings.free && !this.next && !this.rec.ended && this.pos >= this.rec.last;
+	}
+
+	private pickLive(name: string | null): void {
+		this.playing = false;
+		this.picks.push(name);
+		this.nextPick();
+	}
+
+	/** Answers the engine's ask with the first queued pick that is ready (one no longer ready is dropped). */
+	private nextPick(): void {
+		while (this.picks.length > 0 && this.atPick()) {
+			const name = this.picks.shift() ?? this.selectedName();
+			if (name && this.rec.answer(name)) {
+				this.want = this.pos + 1;
+				return;
+			}
+		}
+	}
+
 	/** Manual: run `name` next. At the live end it answers the engine; at a past step it walks on or branches. */
 	private pick(name: string | undefined): void {
 		if (!name || this.settings.policy !== 'manual' || this.settings.free || this.next) return;
@@ -447,6 +479,7 @@ export class RunSession {
 		const old = this.rec;
 		old.stopped = true;
 		void old.engine?.stop().catch(() => {});
+		this.picks = [];
 		this.settings = settings;
 		this.next = {rec: this.start(settings, replay), target};
 		this.recorded(this.next.rec);
@@ -465,6 +498,7 @@ export class RunSession {
 		}
 		if (rec !== this.rec) return;
 		if (this.want > this.pos && rec.last > this.pos) this.pos = Math.min(this.want, rec.last);
+		this.nextPick();
 		this.schedule();
 		this.onChange();
 	}
