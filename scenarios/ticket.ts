@@ -31,8 +31,8 @@ export const meta = defineScenario({
 	name: 'ticket',
 	title: {zh: '抢票：进程互斥锁', en: 'Ticket rush: a process lock'},
 	summary: {
-		zh: ['数据库文件里只有1张票，10个用户同时抢：先查票，再买票（读、延时、写）。', '不加锁时好几个人都"抢票成功"，票卖超了；加锁后买票变成串行，只有一个人成功。'],
-		en: ['The database file holds one ticket and ten clients rush for it: look, then buy (read, delay, write).', 'Without a lock several clients "succeed" and the ticket is oversold; with one, buying is serial and one client wins.'],
+		zh: ['数据库文件里只有1张票，一群用户（默认10个，--clients 可改）同时抢：先查票，再买票（读、延时、写）。', '不加锁时好几个人都"抢票成功"，票卖超了；加锁后买票变成串行，只有一个人成功。'],
+		en: ['The database file holds one ticket and a crowd of clients (10, or --clients N) rush for it: look, then buy (read, delay, write).', 'Without a lock several clients "succeed" and the ticket is oversold; with one, buying is serial and one client wins.'],
 	},
 	sources: ['000 (进程互斥锁, lines and names)', '002 (模拟抢票)', '003', '004 (100 clients, read 0.1 s / write 0.2 s)'],
 	group: 'locks',
