@@ -264,7 +264,7 @@ export class Runtime {
 		if (wait.free) {
 			// Told only when it really parks, so a waiter that gets in by spinning costs no event.
 			const r = await wait.free(timeoutMs, () => {
-				this.emit({k: 'gate', t: task.t, op, blocked: {key: wait.key, on: wait.on}});
+				this.emit({k: 'gate', t: task.t, op, line: this.parkLine(), blocked: {key: wait.key, on: wait.on}});
 				// A wait that blocks the worker would hold this back until it ends: the engine must see it now.
 				if (this.alone) this.flushFree();
 			});
@@ -287,7 +287,7 @@ export class Runtime {
 			}
 			if (!announced) {
 				announced = true;
-				this.emit({k: 'gate', t: task.t, op, blocked: {key: wait.key, on: wait.on}});
+				this.emit({k: 'gate', t: task.t, op, line: this.parkLine(), blocked: {key: wait.key, on: wait.on}});
 			}
 			await waitChange(wait.word!, wait.index!, seen, wait.pollMs === undefined ? left : Math.min(left, wait.pollMs));
 		}
@@ -298,7 +298,7 @@ export class Runtime {
 		const task = this.current;
 		const op = {op: 'sleep', arg: String(seconds)};
 		if (!this.controlled) {
-			this.emit({k: 'gate', t: task.t, op, blocked: {key: 'timer', on: `sleep ${seconds}s`}});
+			this.emit({k: 'gate', t: task.t, op, line: this.parkLine(), blocked: {key: 'timer', on: `sleep ${seconds}s`}});
 			await new Promise(resolve => setTimeout(resolve, seconds * this.assignment.msPerSecond));
 			this.restore(task);
 			return;
@@ -326,6 +326,16 @@ export class Runtime {
 	/** A process status word of the shared process table. */
 	procWord(pid: number): number {
 		return (pid - this.assignment.pidBase) * PROC_WORDS;
+	}
+
+	/**
+	 * Free mode: the line a task parks at (a wait or a sleep), so the Code
+	 * pane can show where blocked tasks are. Asked only when it really parks,
+	 * still inside the lesson's own call: the hot path of a wait that gets in
+	 * at once pays nothing for it.
+	 */
+	private parkLine(): number | undefined {
+		return this.assignment.lines ? this.lineOf() : undefined;
 	}
 
 	/** The source line (in the scenario file) the calling task is at. */

@@ -307,7 +307,7 @@ async function lockTimeout(): Promise<void> {
 	await p.start();
 	await tried.wait();
 	// Long enough (real time, free mode) for the child to be parked in its second acquire.
-	await sleep(2);
+	await sleep(5);
 	await print('main lets go');
 	await lock.release();
 	await p.join();
