@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import type {TraceEvent} from '../source/engine/trace.js';
+import {createRun} from '../source/engine/launch.js';
+import {loadScenario, resolveScenario} from '../source/scenario/load.js';
 import {runLesson} from './helpers/run.js';
 
 const BEHAVIOURS = fileURLToPath(new URL('./engine-lessons/behaviours.js', import.meta.url));
@@ -16,6 +18,36 @@ function exitcodes(events: TraceEvent[]): Record<string, number> {
 	for (const e of events) if (e.kind === 'state' && e.state === 'done' && e.exitcode !== undefined) out[e.task] = e.exitcode;
 	return out;
 }
+
+describe('the event loop during a controlled run', () => {
+	it('turns between steps (turnMs), so keys and frames are not held until the run parks; the trace is the same', async () => {
+		let turns = 0;
+		let counting = true;
+		const count = (): void => {
+			turns++;
+			if (counting) setImmediate(count);
+		};
+		setImmediate(count);
+		// The event loop's turn count at each step's grant.
+		const at: number[] = [];
+		const {module, variant, label} = resolveScenario('ticket:lock');
+		const scenario = await loadScenario(module, label);
+		const events: TraceEvent[] = [];
+		const {done} = createRun({scenario, variant, seed: 2, turnMs: 0}, e => {
+			events.push(e);
+			if (e.kind === 'state' && e.state === 'running') at.push(turns);
+		});
+		const result = await done;
+		counting = false;
+		assert.equal(at.length, result.steps);
+		assert.ok(at.length > 50, `${at.length} steps`);
+		// Steps whose reports are caught by spinning would otherwise follow one another with no turn between.
+		const without = at.filter((n, i) => i > 0 && n === at[i - 1]).length;
+		assert.equal(without, 0, `${without} of ${at.length} steps came with no turn of the event loop before them`);
+		const usual = await runLesson('ticket:lock', {seed: 2});
+		assert.equal(events.map(e => JSON.stringify(e)).join('\n'), usual.jsonl);
+	});
+});
 
 describe('determinism', () => {
 	it('gives byte-identical traces for the same lesson, variant, seed, policy and cores', async () => {

@@ -97,6 +97,8 @@ export interface RunConfig {
 	busyMs: number;
 	/** …and its process is terminated after this long (0: never). */
 	busyKillMs: number;
+	/** Controlled: the longest the loop runs steps before it lets the event loop turn (ms). */
+	turnMs: number;
 	/** Free mode: real milliseconds per virtual second. */
 	msPerSecond: number;
 	/** Free mode: a run with no event for this long, every task blocked, is a deadlock. */
@@ -246,7 +248,14 @@ export class Engine {
 
 	private async runControlled(main: ProcRec): Promise<Outcome> {
 		await this.collect(main);
+		let turn = performance.now();
 		for (;;) {
+			// Steps whose reports are caught by spinning chain on microtasks alone, which would keep the
+			// event loop (keys, frames, worker messages) waiting until the run parks: let it turn now and then.
+			if (performance.now() - turn >= this.config.turnMs) {
+				await new Promise(resolve => setImmediate(resolve));
+				turn = performance.now();
+			}
 			if (this.stopped) return 'limit';
 			await this.applyTerminations();
 			this.checkInvariants('always');

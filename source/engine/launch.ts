@@ -26,6 +26,8 @@ export interface RunRequest {
 	record?: boolean;
 	busyMs?: number;
 	busyKillMs?: number;
+	/** See EngineConfig.turnMs (4 ms: keys and frames wait no longer for a run being recorded). */
+	turnMs?: number;
 	msPerSecond?: number;
 	/** Choices to follow first (task names), then the policy. */
 	replay?: readonly string[];
@@ -104,6 +106,7 @@ export function createRun(r: RunRequest, onEvent: (e: TraceEvent) => void): {eng
 		maxSteps: r.maxSteps ?? 1_000_000,
 		busyMs: r.busyMs ?? 1000,
 		busyKillMs: r.busyKillMs ?? 3000,
+		turnMs: r.turnMs ?? 4,
 		msPerSecond: r.msPerSecond ?? 100,
 		idleMs: 2000,
 		onEvent,
