@@ -45,11 +45,13 @@ export function spinLock(word: Int32Array, index: number): boolean {
 }
 
 /**
- * Takes a mutex word without blocking the worker's event loop, so other
- * threads of the same process keep running while this one waits. Resolves
- * false if `timeoutMs` passes first.
+ * A taker's way in, however it waits: a try and a spin; failing those, the
+ * swap to 2 that marks a waiter (told once to `onPark`), then a wait while the
+ * word was not 0. Yields each time the caller must wait on the word (value 2)
+ * for at most the yielded ms (Infinity: no timeout); returns whether it took
+ * the word before `timeoutMs` passed.
  */
-export async function lockAsync(word: Int32Array, index: number, timeoutMs = Infinity, onPark?: () => void): Promise<boolean> {
+function* take(word: Int32Array, index: number, timeoutMs: number, onPark?: () => void): Generator<number, boolean, void> {
 	if (tryLock(word, index) || spinLock(word, index)) return true;
 	const deadline = timeoutMs === Infinity ? Infinity : performance.now() + timeoutMs;
 	let c = Atomics.exchange(word, index, 2);
@@ -57,11 +59,24 @@ export async function lockAsync(word: Int32Array, index: number, timeoutMs = Inf
 	while (c !== 0) {
 		const left = deadline - performance.now();
 		if (left <= 0) return false;
-		const w = Atomics.waitAsync(word, index, 2, left === Infinity ? undefined : left);
-		if (w.async) await w.value;
+		yield left;
 		c = Atomics.exchange(word, index, 2);
 	}
 	return true;
+}
+
+/**
+ * Takes a mutex word without blocking the worker's event loop, so other
+ * threads of the same process keep running while this one waits. Resolves
+ * false if `timeoutMs` passes first.
+ */
+export async function lockAsync(word: Int32Array, index: number, timeoutMs = Infinity, onPark?: () => void): Promise<boolean> {
+	const steps = take(word, index, timeoutMs, onPark);
+	for (let step = steps.next(); ; step = steps.next()) {
+		if (step.done) return step.value;
+		const w = Atomics.waitAsync(word, index, 2, step.value === Infinity ? undefined : step.value);
+		if (w.async) await w.value;
+	}
 }
 
 /**
@@ -71,17 +86,11 @@ export async function lockAsync(word: Int32Array, index: number, timeoutMs = Inf
  * instead of through a hop of the event loop. Returns false on timeout.
  */
 export function lockBlocking(word: Int32Array, index: number, timeoutMs = Infinity, onPark?: () => void): boolean {
-	if (tryLock(word, index) || spinLock(word, index)) return true;
-	const deadline = timeoutMs === Infinity ? Infinity : performance.now() + timeoutMs;
-	let c = Atomics.exchange(word, index, 2);
-	if (c !== 0) onPark?.();
-	while (c !== 0) {
-		const left = deadline - performance.now();
-		if (left <= 0) return false;
-		Atomics.wait(word, index, 2, left === Infinity ? undefined : left);
-		c = Atomics.exchange(word, index, 2);
+	const steps = take(word, index, timeoutMs, onPark);
+	for (let step = steps.next(); ; step = steps.next()) {
+		if (step.done) return step.value;
+		Atomics.wait(word, index, 2, step.value === Infinity ? undefined : step.value);
 	}
-	return true;
 }
 
 /**
