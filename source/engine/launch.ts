@@ -26,7 +26,7 @@ export interface RunRequest {
 	record?: boolean;
 	busyMs?: number;
 	busyKillMs?: number;
-	/** See EngineConfig.turnMs (4 ms: keys and frames wait no longer for a run being recorded). */
+	/** See RunConfig.turnMs (4 ms: keys and frames wait no longer for a run being recorded). */
 	turnMs?: number;
 	msPerSecond?: number;
 	/** Choices to follow first (task names), then the policy. */
