@@ -34,17 +34,17 @@ describe('a deadlock in free mode', () => {
 	it('a lone task parked on a Lock: times out when asked, and wakes when the holder lets go', async () => {
 		const ran = await runWatched(`${LESSON}:lock-timeout`, {free: true, lines: true}, 15);
 		assert.equal(ran.result.outcome, 'completed');
-		assert.deepEqual(ran.prints, ['got false', 'main lets go', 'got true']);
-		// The child's second acquire was seen blocked (told to the engine before the worker parked),
-		// at its line of the lesson (the Code pane marks it), as main's sleep and join were.
+		// Prints of two processes reach the engine in no fixed order in free mode: what the child saw tells the order.
+		assert.deepEqual(ran.prints, ['got false, released 0', 'got true, released 1']);
+		// Each time the child parked, the engine was told (before the worker blocked) at which line of the
+		// lesson, which the Code pane marks; main's sleep too.
 		const source = readFileSync(new URL('../../test/lessons/free-stress.ts', import.meta.url), 'utf8').split('\n');
 		const lineOf = (text: string) => source.findIndex(l => l.includes(text)) + 1;
-		const blocked = ran.events.filter(e => e.kind === 'gate' && e.task === 'Process-1' && e.state === 'blocked');
-		assert.ok(blocked.length >= 2, `Process-1 blocked ${blocked.length} times`);
-		assert.deepEqual(
-			blocked.map(e => e.kind === 'gate' && e.line),
-			[lineOf('await lock.acquire(true, 0.5)'), lineOf('got ${await lock.acquire()}')],
-		);
+		const blocked = ran.events.flatMap(e => (e.kind === 'gate' && e.task === 'Process-1' && e.state === 'blocked' ? [e.line] : []));
+		const [first, second] = [lineOf('const first = await lock.acquire(true, 0.5)'), lineOf('const second = await lock.acquire()')];
+		// The first acquire always parks (main holds the lock); the second does unless the machine kept the child away for all of main's sleep.
+		assert.equal(blocked[0], first, `Process-1 parked at ${blocked.join(', ')}`);
+		assert.ok(blocked.every(line => line === first || line === second), `Process-1 parked at ${blocked.join(', ')}`);
 		const main = ran.events.filter(e => e.kind === 'gate' && e.task === 'MainProcess' && e.state === 'blocked' && e.op === 'sleep');
 		assert.deepEqual(main.map(e => e.kind === 'gate' && e.line), [lineOf('await sleep(5)')]);
 	});

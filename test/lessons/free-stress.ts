@@ -292,23 +292,27 @@ async function threadVariants(variant: string, n: number): Promise<void> {
 
 // ---- a lone task's wait, which parks its whole worker ----------------------
 
-export async function triesTwice(lock: Lock, tried: Event): Promise<void> {
-	await print(`got ${await lock.acquire(true, 0.5)}`);
+/** Prints what each acquire returned and what `released` held then: 1 only once main has let go. */
+export async function triesTwice(lock: Lock, tried: Event, released: Value): Promise<void> {
+	const first = await lock.acquire(true, 0.5);
+	await print(`got ${first}, released ${await released.load()}`);
 	await tried.set();
-	await print(`got ${await lock.acquire()}`);
+	const second = await lock.acquire();
+	await print(`got ${second}, released ${await released.load()}`);
 	await lock.release();
 }
 
 async function lockTimeout(): Promise<void> {
 	const lock = new Lock();
 	const tried = new Event();
+	const released = new Value('i', 0);
 	await lock.acquire();
-	const p = new Process({target: triesTwice, args: [lock, tried]});
+	const p = new Process({target: triesTwice, args: [lock, tried, released]});
 	await p.start();
 	await tried.wait();
 	// Long enough (real time, free mode) for the child to be parked in its second acquire.
 	await sleep(5);
-	await print('main lets go');
+	await released.store(1);
 	await lock.release();
 	await p.join();
 }
