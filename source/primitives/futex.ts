@@ -45,14 +45,14 @@ export function spinLock(word: Int32Array, index: number): boolean {
 }
 
 /**
- * A taker's way in, however it waits: a try and a spin; failing those, the
- * swap to 2 that marks a waiter (told once to `onPark`), then a wait while the
- * word was not 0. Yields each time the caller must wait on the word (value 2)
- * for at most the yielded ms (Infinity: no timeout); returns whether it took
- * the word before `timeoutMs` passed.
+ * A taker's way in once its spin (spinLock, the caller's) has failed: one
+ * more try, then the swap to 2 that marks a waiter (told once to `onPark`),
+ * then a wait while the word was not 0. Yields each time the caller must wait
+ * on the word (value 2) for at most the yielded ms (Infinity: no timeout);
+ * returns whether it took the word before `timeoutMs` passed.
  */
 function* take(word: Int32Array, index: number, timeoutMs: number, onPark?: () => void): Generator<number, boolean, void> {
-	if (tryLock(word, index) || spinLock(word, index)) return true;
+	if (tryLock(word, index)) return true;
 	const deadline = timeoutMs === Infinity ? Infinity : performance.now() + timeoutMs;
 	let c = Atomics.exchange(word, index, 2);
 	if (c !== 0) onPark?.();
@@ -66,9 +66,9 @@ function* take(word: Int32Array, index: number, timeoutMs: number, onPark?: () =
 }
 
 /**
- * Takes a mutex word without blocking the worker's event loop, so other
- * threads of the same process keep running while this one waits. Resolves
- * false if `timeoutMs` passes first.
+ * Takes a mutex word, after the caller's spin, without blocking the worker's
+ * event loop, so other threads of the same process keep running while this
+ * one waits. Resolves false if `timeoutMs` passes first.
  */
 export async function lockAsync(word: Int32Array, index: number, timeoutMs = Infinity, onPark?: () => void): Promise<boolean> {
 	const steps = take(word, index, timeoutMs, onPark);

@@ -60,8 +60,9 @@ export class LockCore {
 	}
 
 	/**
-	 * Waits for real (free mode): spin, then park; without blocking the worker
-	 * unless `alone` (the waiter is its worker's only task, see lockBlocking).
+	 * Waits for real (free mode), once spinAcquire has failed: park, without
+	 * blocking the worker unless `alone` (the waiter is its worker's only
+	 * task, see lockBlocking).
 	 */
 	async acquireFree(me: number, timeoutMs = Infinity, onPark?: () => void, alone = false): Promise<boolean> {
 		if (this.reentrant && Atomics.load(this.words, OWNER) === me) {
