@@ -185,9 +185,8 @@ export class Runtime {
 	/** Asks the engine to start a process; its buffers travel in the message. */
 	spawn(request: Omit<SpawnRequest, 'type' | 'ref'>): void {
 		const ref = ++this.spawnRef;
-		const slot = request.pid - this.assignment.pidBase;
 		// is_alive() is true as soon as start() returns, as in CPython.
-		Atomics.store(this.procs, slot * PROC_WORDS + PROC_STATUS, PROC_ALIVE);
+		Atomics.store(this.procs, this.procWord(request.pid) + PROC_STATUS, PROC_ALIVE);
 		parentPort!.postMessage({type: 'spawn', ref, ...request} satisfies SpawnRequest);
 		this.emit({k: 'spawn', t: this.current.t, ref});
 	}
@@ -323,9 +322,14 @@ export class Runtime {
 		await this.gate(task, op, {key: 'cpu', on: 'cpu', work: units});
 	}
 
+	/** A process's slot in the run's tables (the process table, a pipe end's holders). */
+	slotOf(pid: number): number {
+		return pid - this.assignment.pidBase;
+	}
+
 	/** A process status word of the shared process table. */
 	procWord(pid: number): number {
-		return (pid - this.assignment.pidBase) * PROC_WORDS;
+		return this.slotOf(pid) * PROC_WORDS;
 	}
 
 	/**
@@ -371,7 +375,7 @@ export class Runtime {
 		const ended = new Promise<void>(resolve => (markEnded = resolve));
 		const task: Task = {
 			t,
-			gid: (this.pid - this.assignment.pidBase + 1) * 4096 + t,
+			gid: (this.slotOf(this.pid) + 1) * 4096 + t,
 			pyName,
 			name,
 			thread,

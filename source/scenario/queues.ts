@@ -274,7 +274,7 @@ export class Connection {
 		const r = rt();
 		const me = await r.step({op: 'close', obj: this.id});
 		this.closedHere = true;
-		this.ends.drop(this.end, r.pid - r.assignment.pidBase);
+		this.ends.drop(this.end, r.slotOf(r.pid));
 		r.emit({k: 'op', t: me.t, op: 'close', obj: this.id, data: {}});
 		if (this.outgoing) {
 			// Readers of the other end look again: it may be EOF now.
@@ -311,7 +311,7 @@ export function Pipe(duplex = true): [Connection, Connection] {
 	const a = new Queue(0, {name: 'pipe'});
 	const b = duplex ? new Queue(0, {name: 'pipe'}) : null;
 	const ends = PipeEnds.create();
-	const slot = r.pid - r.assignment.pidBase;
+	const slot = r.slotOf(r.pid);
 	ends.hold(0, slot);
 	ends.hold(1, slot);
 	if (!b) return [new Connection(`r:${a.id}`, null, a, ends, 0), new Connection(`w:${a.id}`, a, null, ends, 1)];
