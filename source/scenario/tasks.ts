@@ -1,7 +1,8 @@
 /**
- * Process and Thread, as Python has them. A Process is a worker thread of its
- * own (its own heap: module variables are not shared); a Thread is a task
- * inside its process's worker (same heap, one running at a time).
+ * Process and Thread, as Python has them. A Process is an instance of the
+ * lesson module of its own (its own module variables: nothing is shared but
+ * primitives); a Thread is a task inside its process's instance (the same
+ * variables, one running at a time).
  */
 import {BLOCKED, TIMED_OUT, type Task} from '../engine/runtime.js';
 import type {ReapVia} from '../engine/trace.js';
@@ -15,10 +16,12 @@ type Target = (...args: never[]) => unknown;
 
 /**
  * The children this process has started and not yet seen end: CPython's
- * `multiprocessing.process._children`. A worker runs exactly one process
- * (engine/pool.ts), so module state here is this process's own.
+ * `multiprocessing.process._children`, kept by the process's runtime (several
+ * processes share this module).
  */
-const children = new Set<Process>();
+function children(): Set<Process> {
+	return rt().children as Set<Process>;
+}
 
 /**
  * This process has collected the exit status of a child that has ended
@@ -27,14 +30,14 @@ const children = new Set<Process>();
  * Each child is reported once.
  */
 function collected(child: Process, pid: number, via: ReapVia): void {
-	if (!children.delete(child)) return;
+	if (!children().delete(child)) return;
 	const r = rt();
 	r.emit({k: 'reap', t: r.current.t, pid, via});
 }
 
 /** CPython's `_cleanup()`: polls every child started and not yet collected; the ended ones are reaped. */
 function cleanup(via: ReapVia): void {
-	for (const child of [...children]) if (child.pid !== null && ended(child)) collected(child, child.pid, via);
+	for (const child of [...children()]) if (child.pid !== null && ended(child)) collected(child, child.pid, via);
 }
 
 /** Whether the process table says a started process has ended (a plain read: reaps nothing). */
@@ -47,7 +50,7 @@ function ended(p: Process): boolean {
 /** multiprocessing.active_children(): the children still running; polling them reaps the ones that have ended. */
 export function active_children(): Process[] {
 	cleanup('active_children');
-	return [...children];
+	return [...children()];
 }
 
 export interface ProcessOptions {
@@ -124,7 +127,7 @@ export class Process {
 		const slot = Atomics.add(r.runWords, RUN_PID_COUNTER, 1);
 		this.pidValue = r.assignment.pidBase + slot;
 		r.spawn({pid: this.pidValue, name: this.name, daemon: this.daemon, target, args: marshal(args, slot) as unknown[]});
-		children.add(this);
+		children().add(this);
 	}
 
 	/** The object's state as it crosses to the child: its own fields, the target by export name. */
