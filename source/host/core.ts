@@ -4,7 +4,9 @@
  * its own instance of the lesson module and its own FreeRuntime; their
  * events go to the engine host, stamped (engine/runtime-free.ts).
  */
-import {parentPort} from 'node:worker_threads';
+import {parentPort, receiveMessageOnPort} from 'node:worker_threads';
+import {currentTask} from '../engine/current.js';
+import {setWaitGuard} from '../primitives/futex.js';
 import {resetCurrent, resetFreeCount} from '../engine/current.js';
 import type {FromCore, ToCore} from '../engine/host-protocol.js';
 import {RUN_SEQ, type StampedEvent} from '../engine/protocol.js';
@@ -26,7 +28,20 @@ const link = {
 	},
 };
 
-port.on('message', (m: ToCore) => {
+port.on('message', handle);
+
+// A task alone in this thread may block it in Atomics.wait (primitives/futex.ts): it takes the
+// messages that came meanwhile from there, and stops waiting once its own process is ended.
+setWaitGuard(() => {
+	for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) handle(m.message as ToCore);
+	try {
+		return currentTask().runtime.dead;
+	} catch {
+		return true;
+	}
+});
+
+function handle(m: ToCore): void {
 	switch (m.type) {
 		case 'assign': {
 			const runtime = new FreeRuntime(m.assignment, link);
@@ -51,4 +66,4 @@ port.on('message', (m: ToCore) => {
 			resetFreeCount();
 			break;
 	}
-});
+}
