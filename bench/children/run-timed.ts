@@ -13,8 +13,11 @@
 import {createRun} from '../../source/run/launch.js';
 import type {TraceEvent} from '../../source/engine/trace.js';
 import {lesson} from '../lib/lesson.js';
+import {hosts} from '../../source/run/pool.js';
 
 const [spec, requestJson] = process.argv.slice(2);
+// As the CLI does: an engine host boots while the lesson is loaded.
+hosts.warm(1);
 const request = JSON.parse(requestJson ?? '{}') as Record<string, unknown>;
 const {scenario, variant} = await lesson(spec!);
 

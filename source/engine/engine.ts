@@ -144,8 +144,8 @@ interface TaskRec {
 	retrying?: string;
 	/** In the CPU's hands: waiting for a core (`ready`) or on one (`running`). */
 	cpu?: 'ready' | 'running';
-	/** Its last state in the trace, with what it was on (`blocked:exit: join …`), to say a change once. */
-	shown?: string;
+	/** What it was last said to be on in the trace (with state `blocked`), to say a change of an exit wait once. */
+	shownOn?: string;
 }
 
 interface ProcRec {
@@ -310,8 +310,8 @@ export class Engine implements StepLink {
 				turn = performance.now();
 			}
 			if (this.stopped) return 'limit';
-			await this.takeLate();
-			await this.applyTerminations();
+			if (this.lateProcs.size > 0) await this.takeLate();
+			if (this.terminations.length > 0) await this.applyTerminations();
 			const ready = this.readyTasks();
 			if (ready.length === 0) {
 				this.settleCpu();
@@ -321,11 +321,10 @@ export class Engine implements StepLink {
 			}
 			if (this.step >= this.config.maxSteps) return 'limit';
 			if (this.config.beats) Atomics.store(this.config.beats, BEAT_IN_LESSON, 0);
-			const chosen = await this.config.policy.choose(
-				// The records themselves, read-only to the policy: a thousand ready threads cost no copies per step.
-				ready,
-				{last: this.last, step: this.step},
-			);
+			// The records themselves, read-only to the policy: a thousand ready threads cost no copies per step.
+			const choice = this.config.policy.choose(ready, {last: this.last, step: this.step});
+			// Only a manual pick waits; awaiting a number would cost every step a turn of the microtask queue.
+			const chosen = typeof choice === 'number' ? choice : await choice;
 			if (this.stopped) return 'limit';
 			const task = ready[chosen];
 			if (!task) throw new Error(`policy ${this.config.policy.name} chose ${chosen} of ${ready.length}`);
@@ -337,7 +336,8 @@ export class Engine implements StepLink {
 			if (!this.admit(task.proc, task.name)) continue;
 			const runtime = task.proc.runtime!;
 			await runtime.grant(task.t);
-			await this.applyReport(task.proc, runtime.takeEvents());
+			const spawning = this.applyReport(task.proc, runtime.takeEvents());
+			if (spawning) await spawning;
 		}
 	}
 
@@ -422,14 +422,20 @@ export class Engine implements StepLink {
 		for (const {p, e} of items) {
 			if (e.at !== undefined) this.time = Math.max(this.time, (e.at - this.startAbs) / this.config.msPerSecond);
 			this.step++;
-			void this.applyReport(p, [e]);
+			this.applyReport(p, [e]);
 		}
 	}
 
 	// ---- reports ---------------------------------------------------------
 
-	private async applyReport(p: ProcRec, events: WorkerEvent[]): Promise<void> {
-		for (const e of events) {
+	/**
+	 * Applies a process's events in order. Synchronous, unless one of them
+	 * starts a controlled process: then the rest waits for the child's first
+	 * run, and the returned promise says when all is applied.
+	 */
+	private applyReport(p: ProcRec, events: WorkerEvent[], from = 0): Promise<void> | undefined {
+		for (let i = from; i < events.length; i++) {
+			const e = events[i]!;
 			if (p.done && e.k !== 'killed') continue;
 			switch (e.k) {
 				case 'task': {
@@ -451,14 +457,14 @@ export class Engine implements StepLink {
 						// Asking for the CPU is not blocking: the task is ready, for a core.
 						const state = e.blocked.work !== undefined ? 'ready' : 'blocked';
 						const again = retrying !== undefined && retrying === e.blocked.key;
-						task.shown = `${state}:${e.blocked.on}`;
+						task.shownOn = e.blocked.on;
 						this.emit({kind: 'gate', task: task.name, state, op: e.op.op, obj: e.op.obj, arg: e.op.arg, line: e.line, on: e.blocked.on, until: e.blocked.until === undefined ? undefined : round(e.blocked.until), ...(again ? {again: true as const} : {})});
 						this.block(task, e.blocked);
 					} else {
 						if (task.state !== 'ready') task.readySince = ++this.readySeq;
 						task.state = 'ready';
 						task.blocked = undefined;
-						task.shown = 'ready:';
+						task.shownOn = undefined;
 						this.emit({kind: 'gate', task: task.name, state: 'ready', op: e.op.op, obj: e.op.obj, arg: e.op.arg, line: e.line});
 					}
 					break;
@@ -483,7 +489,7 @@ export class Engine implements StepLink {
 					break;
 				case 'spawn': {
 					const child = this.startProcess(e.request, p);
-					if (!this.config.free) await this.startLocal(child);
+					if (!this.config.free) return this.startLocal(child).then(() => this.applyReport(p, events, i + 1));
 					break;
 				}
 				case 'onexit':
@@ -631,7 +637,7 @@ export class Engine implements StepLink {
 	/** The main task of an exiting process waits for these threads or children; said once per change of the list. */
 	private blockOnExit(main: TaskRec, names: string[]): void {
 		const on = `exit: join ${names.join(', ')}`;
-		if (main.state === 'blocked' && main.shown === `blocked:${on}`) return;
+		if (main.state === 'blocked' && main.shownOn === on) return;
 		this.setState(main, 'blocked', {on});
 	}
 
@@ -711,7 +717,7 @@ export class Engine implements StepLink {
 	private setState(task: TaskRec, state: TaskState, extra: {on?: string; until?: number; exitcode?: number; choice?: number; of?: number; zombie?: string} = {}): void {
 		if (state === 'ready' && task.state !== 'ready') task.readySince = ++this.readySeq;
 		task.state = state;
-		task.shown = `${state}:${extra.on ?? ''}`;
+		task.shownOn = extra.on;
 		this.emit({kind: 'state', task: task.name, state, ...extra});
 	}
 
@@ -751,7 +757,7 @@ export class Engine implements StepLink {
 	/** A trace state for a task in the CPU's hands; its state for the engine stays `blocked`. */
 	private emitCpu(task: TaskRec, state: 'ready' | 'running', extra: {on: 'cpu'; until?: number; core?: number; left: number; why?: 'request' | 'slice' | 'preempted'}): void {
 		task.cpu = state;
-		task.shown = `${state}:cpu`;
+		task.shownOn = 'cpu';
 		this.emit({kind: 'state', task: task.name, state, ...extra});
 	}
 

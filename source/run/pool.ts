@@ -18,7 +18,7 @@ export const HOST_ARGV = ['--experimental-vm-modules', '--no-warnings'];
  * One host runs every process of a controlled run, so its heap holds them
  * all: a thousand processes fit in a few hundred MB.
  */
-const LIMITS = {maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 2048};
+const LIMITS = {maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 2048};
 
 export interface Host {
 	readonly worker: Worker;
