@@ -10,7 +10,6 @@ export async function handoff(durationMs: number, tasks = 2): Promise<number> {
 	let steps = 0;
 	let running = true;
 	const until = performance.now() + durationMs;
-	let started = 0;
 	const park = (i: number) => new Promise<void>(resolve => (waiting[i] = resolve));
 	const body = async (i: number) => {
 		while (running) {
@@ -24,7 +23,7 @@ export async function handoff(durationMs: number, tasks = 2): Promise<number> {
 		for (const w of waiting) w?.();
 	};
 	const all = Array.from({length: tasks}, (_, i) => body(i));
-	started = performance.now();
+	const started = performance.now();
 	// Let every task park, then start the ring.
 	await Promise.resolve();
 	waiting[0]?.();

@@ -60,7 +60,6 @@ import {
 	PROC_STATUS,
 	PROC_WORDS,
 	RUN_PID_COUNTER,
-	RUN_SEQ,
 	RUN_WORDS,
 } from './protocol.js';
 import type {EventBody, Outcome, ReapVia, TaskState, TraceEvent} from './trace.js';

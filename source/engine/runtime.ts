@@ -17,7 +17,7 @@
  * reused from run to run.
  */
 import {fileURLToPath} from 'node:url';
-import type {Assignment, BlockInfo, OpInfo, SpawnRequest, WorkerEvent} from './protocol.js';
+import type {Assignment, OpInfo, SpawnRequest, WorkerEvent} from './protocol.js';
 import {PROC_ALIVE, PROC_STATUS, PROC_WORDS, RUN_GID_COUNTER, RUN_WORDS} from './protocol.js';
 import {Rng, taskSeed} from './rng.js';
 import {currentTask} from './current.js';

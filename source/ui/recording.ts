@@ -71,7 +71,7 @@ export class Recording {
 			this.choices.push(e.task);
 		}
 		for (let i = 0; i < this.captions.length; i++) {
-			let hit = false;
+			let hit: boolean;
 			try {
 				hit = this.captions[i]!.when(e, this.live);
 			} catch {
