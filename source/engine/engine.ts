@@ -46,6 +46,7 @@
 import type {Policy} from './policies.js';
 import {Dispatcher, fcfs, roundTime, type CpuPolicy} from './cpu/index.js';
 import {FreeMerge} from './free-merge.js';
+import {endsAsZombie, exitStep, exitWait, type ExitProcess} from './process-exit.js';
 import {ControlledRuntime, type StepLink} from './runtime-controlled.js';
 import {
 	type Assignment,
@@ -602,40 +603,46 @@ export class Engine implements StepLink {
 		}
 	}
 
-	/**
-	 * CPython's end of a process: once its main code and its non-daemon
-	 * threads are over, its daemon children are terminated, then its other
-	 * children are joined; only then is it done.
-	 */
+	/** What the exit rules (process-exit.ts) see of a process. */
+	private exitView(p: ProcRec): ExitProcess {
+		return {
+			name: p.name,
+			daemon: p.daemon,
+			done: p.done,
+			mainEnded: p.mainEnded,
+			zombie: p.zombie,
+			exiting: p.exiting,
+			threads: p.tasks.slice(1).map(t => ({name: t.name, thread: t.thread, daemon: t.daemon, done: t.state === 'done'})),
+			children: p.children.map(c => ({name: c.name, daemon: c.daemon, done: c.done, mainEnded: c.mainEnded, zombie: c.zombie, exiting: c.exiting, threads: [], children: []})),
+		};
+	}
+
+	/** Takes a process on through CPython's end (process-exit.ts), as far as it can go now. */
 	private tryFinishProc(p: ProcRec): void {
 		// Not again from inside itself: each daemon it ends below would call it back (finishProc does).
-		if (p.done || !p.mainEnded || p.settling) return;
-		const main = p.tasks[0]!;
-		const threads = p.tasks.filter(t => t.thread && !t.daemon && t.state !== 'done');
-		if (threads.length > 0) {
-			this.blockOnExit(main, threads.map(t => t.name));
-			return;
+		if (p.settling) return;
+		const step = exitStep(this.exitView(p));
+		const main = p.tasks[0];
+		if (step.kind === 'running' || !main) return;
+		if (step.kind === 'threads') return this.blockOnExit(main, step.waitFor);
+		if (step.kind === 'children') {
+			p.exiting = true;
+			p.settling = true;
+			try {
+				for (const child of p.children) if (step.reap.includes(child.name)) this.reap(child, main.name, 'exit');
+				for (const child of p.children) if (step.terminate.includes(child.name)) this.finishProc(child, SIGTERM_EXITCODE);
+			} finally {
+				p.settling = false;
+			}
+			const left = p.children.filter(child => !child.done);
+			if (left.length > 0) return this.blockOnExit(main, left.map(child => child.name));
 		}
-		// CPython's atexit: active_children() reaps the children that have ended, daemons are terminated, the rest joined.
-		p.exiting = true;
-		p.settling = true;
-		try {
-			for (const child of p.children) if (child.zombie) this.reap(child, main.name, 'exit');
-			for (const child of p.children) if (child.daemon && !child.done) this.finishProc(child, SIGTERM_EXITCODE);
-		} finally {
-			p.settling = false;
-		}
-		const children = p.children.filter(child => !child.done);
-		if (children.length > 0) {
-			this.blockOnExit(main, children.map(child => child.name));
-			return;
-		}
-		this.finishProc(p, p.mainExit);
+		if (!p.done) this.finishProc(p, p.mainExit);
 	}
 
 	/** The main task of an exiting process waits for these threads or children; said once per change of the list. */
 	private blockOnExit(main: TaskRec, names: string[]): void {
-		const on = `exit: join ${names.join(', ')}`;
+		const on = exitWait(names);
 		if (main.state === 'blocked' && main.shownOn === on) return;
 		this.setState(main, 'blocked', {on});
 	}
@@ -668,7 +675,7 @@ export class Engine implements StepLink {
 		// MainProcess has no parent here (its parent, the shell, reaps it at once).
 		const parent = p.parent;
 		const parentName = parent ? (parent.tasks[0]?.name ?? parent.name) : undefined;
-		p.zombie = parent !== undefined && !parent.done && !parent.exiting;
+		p.zombie = endsAsZombie(parent);
 		const ends = {exitcode, ...(p.zombie ? {zombie: parentName} : {})};
 		if (why) this.emit({kind: 'print', task: p.tasks[0]?.name ?? p.name, text: why, stream: 'stderr'});
 		for (const task of p.tasks) {
