@@ -11,20 +11,29 @@ import {transcriptLine} from './transcript.js';
 
 export async function runHeadless(scenario: LoadedScenario, variant: string | undefined, args: Args): Promise<number> {
 	let buffer: string[] = [];
+	let timer: NodeJS.Timeout | undefined;
 	const flush = () => {
+		clearTimeout(timer);
+		timer = undefined;
 		if (buffer.length === 0) return;
 		process.stdout.write(`${buffer.join('\n')}\n`);
 		buffer = [];
+	};
+	// Lines come out as the run makes them (a free-mode run takes real time), at most 20 ms late.
+	const soon = () => {
+		timer ??= setTimeout(flush, 20);
 	};
 	const onEvent = args.json
 		? (e: TraceEvent) => {
 				buffer.push(JSON.stringify(e));
 				if (buffer.length >= 512) flush();
+				else soon();
 			}
 		: (e: TraceEvent) => {
 				const line = transcriptLine(e);
 				if (line !== undefined) buffer.push(line);
 				if (buffer.length >= 64 || e.kind === 'print') flush();
+				else soon();
 			};
 	const {done} = createRun({scenario, variant, ...runSettings(args)}, onEvent);
 	const result = await done;
