@@ -8,6 +8,26 @@ export {Value, SharedFile} from './shared.js';
 export {Process, Thread, active_children, current_process, current_thread, getpid, getppid} from './tasks.js';
 export {print, sleep, time, work, random, randint, uniform, choice, pystr} from './builtins.js';
 export {nice} from './nice.js';
-export {Full, Empty, AssertionError, PyError, EOFError, OSError, BrokenPipeError} from './errors.js';
+export {threading, multiprocessing} from './modules.js';
+export {
+	Full,
+	Empty,
+	PyError,
+	Exception,
+	ValueError,
+	RuntimeError,
+	AttributeError,
+	PyTypeError as TypeError,
+	KeyError,
+	IndexError,
+	ZeroDivisionError,
+	TimeoutError,
+	AssertionError,
+	SystemExit,
+	EOFError,
+	OSError,
+	BrokenPipeError,
+	BrokenBarrierError,
+} from './errors.js';
 export {defineScenario, type ScenarioMeta, type MainContext, type Invariant} from './define.js';
 export type {ViewState} from '../view/state.js';
