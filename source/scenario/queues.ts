@@ -262,10 +262,29 @@ export class Connection {
 		return from.getUnlessEof(() => !this.ends.open(this.peer(), procs));
 	}
 
-	/** Whether recv() would return at once: something to receive, or EOF. */
-	poll(): boolean {
+	/**
+	 * Whether recv() would return at once (something to receive, or EOF),
+	 * waiting up to `timeout` seconds for it to (None: for ever). poll() with
+	 * no timeout only looks, and is no step, as CPython's is no system call
+	 * that blocks.
+	 */
+	async poll(timeout: number | null = 0): Promise<boolean> {
 		const from = this.usable(this.incoming, 'connection is write-only');
-		return !from.empty() || !this.ends.open(this.peer(), rt().procs);
+		const procs = rt().procs;
+		const ready = () => !from.empty() || !this.ends.open(this.peer(), procs);
+		if ((timeout !== null && timeout <= 0) || ready()) return ready();
+		const r = rt();
+		const result = await r.block({op: 'poll', obj: from.id}, () => (ready() ? true : BLOCKED), {
+			key: `${from.id}.get`,
+			on: `${from.id}.poll (empty)`,
+			timeout: seconds(timeout),
+			word: from.core.words,
+			index: QueueCore.SEQ_ITEMS,
+			pollMs: 20,
+		});
+		// It was woken as a reader is and takes nothing: the wake-up goes on to a reader that would.
+		if (result === true) r.emit({k: 'wake', key: `${from.id}.get`, n: 1});
+		return result === true;
 	}
 
 	/** Closes this process's copy of the end (again: nothing happens). */

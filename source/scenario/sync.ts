@@ -55,9 +55,22 @@ export function announce(kind: string, type: string, name: string | undefined, d
 	return id;
 }
 
-/** `timeout` as Python takes it: None or a negative number means for ever. */
+/** `timeout` as Python takes it: None means for ever; a negative one has passed already (0). */
 export function seconds(timeout: number | null | undefined): number | undefined {
-	return timeout === null || timeout === undefined || timeout < 0 ? undefined : timeout;
+	return timeout === null || timeout === undefined ? undefined : Math.max(0, timeout);
+}
+
+/**
+ * A lock's acquire timeout: multiprocessing's default is None and a
+ * negative one is 0; threading's default is -1 (for ever) and any other
+ * negative one is refused.
+ */
+function lockTimeout(module: PyModule, block: boolean, timeout: number | null): number | undefined {
+	if (module === 'multiprocessing') return seconds(timeout);
+	if (timeout === -1 || timeout === null) return undefined;
+	if (!block) throw new ValueError("can't specify a timeout for a non-blocking call");
+	if (timeout < 0) throw new ValueError('timeout value must be positive');
+	return timeout;
 }
 
 /** Settled results shared by every free-mode fast path (awaiting a settled promise costs one tick). */
@@ -90,8 +103,9 @@ export class Lock {
 	}
 
 	/** Waits (if `block`) until the lock is free, then holds it. Returns whether it got it. */
-	acquire(block = true, timeout: number | null = -1): Promise<boolean> {
+	acquire(block = true, timeout: number | null = null): Promise<boolean> {
 		try {
+			const wait = lockTimeout(this.module, block, timeout);
 			const r = rt();
 			const me = r.current;
 			// Free mode: taken at the first compare-and-swap, or within a short spin
@@ -101,20 +115,20 @@ export class Lock {
 				this.acquired(r, me, true);
 				return ACQUIRED;
 			}
-			return this.acquireWaiting(r, me, block, timeout);
+			return this.acquireWaiting(r, me, block, wait);
 		} catch (error) {
 			return Promise.reject(error);
 		}
 	}
 
-	private async acquireWaiting(r: Runtime, me: Task, block: boolean, timeout: number | null): Promise<boolean> {
+	private async acquireWaiting(r: Runtime, me: Task, block: boolean, timeout: number | undefined): Promise<boolean> {
 		const result = await r.block(
 			{op: 'acquire', obj: this.id},
 			() => (this.core.tryAcquire(me.gid) ? true : block ? BLOCKED : false),
 			{
 				key: this.id,
 				on: this.id,
-				timeout: block ? seconds(timeout) : undefined,
+				timeout: block ? timeout : undefined,
 				// Not blocking: one try in free mode too (the free wait loop has no word to watch for a lock).
 				free: block ? async (ms, park) => ((await this.core.acquireFree(me.gid, ms, park, r.alone)) ? true : TIMED_OUT) : async () => this.core.tryAcquire(me.gid),
 			},
@@ -207,7 +221,7 @@ export class Semaphore {
 		return false;
 	}
 
-	async acquire(block = true, timeout: number | null = -1): Promise<boolean> {
+	async acquire(block = true, timeout: number | null = null): Promise<boolean> {
 		const r = rt();
 		const me = r.current;
 		const result = await r.block({op: 'acquire', obj: this.id}, () => (this.core.tryAcquire() ? true : block ? BLOCKED : false), {
