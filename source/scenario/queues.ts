@@ -4,7 +4,7 @@
  * are serialized into the queue's shared ring, so the receiving process gets
  * a copy, as it gets an unpickled copy in CPython.
  */
-import {QueueCore, EMPTY} from '../primitives/queue.js';
+import {QueueCore, EMPTY, DEFAULT_RING_BYTES, GROWN_RING_BYTES} from '../primitives/queue.js';
 import {BLOCKED, TIMED_OUT, type Runtime, type Task} from '../engine/runtime.js';
 import {rt} from './context.js';
 import {BrokenPipeError, EOFError, Empty, Full, OSError, PyError} from './errors.js';
@@ -24,6 +24,15 @@ export function show(item: unknown): string {
 	}
 }
 
+/** How long an item's text in the trace may be: one step's report must stay small, whatever the item. */
+const TRACE_ITEM_CHARS = 200;
+
+/** An item as the trace shows it, cut to {@link TRACE_ITEM_CHARS}. */
+function traced(item: unknown): string {
+	const text = show(item);
+	return text.length > TRACE_ITEM_CHARS ? `${text.slice(0, TRACE_ITEM_CHARS - 3)}...` : text;
+}
+
 /** What a pipe's recv attempt returns when the other end is closed everywhere and nothing is left. */
 const EOF: unique symbol = Symbol('eof');
 
@@ -38,7 +47,7 @@ export class Queue {
 
 	constructor(maxsize = 0, options: {name?: string} = {}, revived?: {core: QueueCore; id: string}) {
 		this.name = options.name;
-		this.core = revived?.core ?? QueueCore.create(maxsize);
+		this.core = revived?.core ?? QueueCore.create(maxsize, DEFAULT_RING_BYTES, GROWN_RING_BYTES);
 		this.id = revived?.id ?? announce('q', this.constructor.name, this.name, {maxsize: this.core.maxsize, items: []});
 	}
 
@@ -61,7 +70,7 @@ export class Queue {
 	}
 
 	private async putWaiting(r: Runtime, me: Task, item: unknown, encoded: Uint8Array, block: boolean, timeout: number | null): Promise<void> {
-		const result = await r.block({op: 'put', obj: this.id, arg: show(item)}, () => (this.core.tryPut(encoded) ? true : block ? BLOCKED : false), {
+		const result = await r.block({op: 'put', obj: this.id, arg: traced(item)}, () => (this.core.tryPut(encoded) ? true : block ? BLOCKED : false), {
 			key: `${this.id}.put`,
 			on: `${this.id}.put (full)`,
 			timeout: block ? seconds(timeout) : undefined,
@@ -69,7 +78,7 @@ export class Queue {
 			index: QueueCore.SEQ_SPACE,
 		});
 		if (result !== true) {
-			r.emit({k: 'op', t: me.t, op: 'put-full', obj: this.id, data: {item: show(item)}});
+			r.emit({k: 'op', t: me.t, op: 'put-full', obj: this.id, data: {item: traced(item)}});
 			throw new Full();
 		}
 		this.putDone(r, me, item);
@@ -77,7 +86,7 @@ export class Queue {
 
 	private putDone(r: Runtime, me: Task, item: unknown): void {
 		if (!r.recording) return;
-		r.emit({k: 'op', t: me.t, op: 'put', obj: this.id, data: {item: show(item), size: this.core.qsize()}});
+		r.emit({k: 'op', t: me.t, op: 'put', obj: this.id, data: {item: traced(item), size: this.core.qsize()}});
 		r.emit({k: 'wake', key: `${this.id}.get`, n: 1});
 	}
 
@@ -147,7 +156,7 @@ export class Queue {
 
 	private gotDone(r: Runtime, me: Task, item: unknown): void {
 		if (!r.recording) return;
-		r.emit({k: 'op', t: me.t, op: 'get', obj: this.id, data: {item: show(item), size: this.core.qsize()}});
+		r.emit({k: 'op', t: me.t, op: 'get', obj: this.id, data: {item: traced(item), size: this.core.qsize()}});
 		r.emit({k: 'wake', key: `${this.id}.put`, n: 1});
 	}
 
