@@ -8,6 +8,7 @@ export {Value, SharedFile} from './shared.js';
 export {Process, Thread, active_children, current_process, current_thread, getpid, getppid} from './tasks.js';
 export {print, sleep, time, work, random, randint, uniform, choice, pystr} from './builtins.js';
 export {nice} from './nice.js';
+export {tuple, Tuple, float, Float} from './values.js';
 export {threading, multiprocessing} from './modules.js';
 export {
 	Full,

@@ -11,6 +11,7 @@ import {BrokenPipeError, EOFError, Empty, Full, OSError, PyError} from './errors
 import {PipeEnds} from '../primitives/pipe.js';
 import {type Handle, registerReviver} from './handles.js';
 import {announce, seconds} from './sync.js';
+import {reviveTuples} from './values.js';
 
 /** How an item is shown in the trace: short, and never a control sequence. */
 export function show(item: unknown): string {
@@ -154,7 +155,9 @@ export class Queue {
 		return item;
 	}
 
+	/** `item` arrived: its tuples get their class back (a structured clone keeps only their mark). */
 	private gotDone(r: Runtime, me: Task, item: unknown): void {
+		reviveTuples(item);
 		if (!r.recording) return;
 		r.emit({k: 'op', t: me.t, op: 'get', obj: this.id, data: {item: traced(item), size: this.core.qsize()}});
 		r.emit({k: 'wake', key: `${this.id}.put`, n: 1});

@@ -11,6 +11,7 @@ import {ValueCore, type Typecode} from '../primitives/value.js';
 import {rt} from './context.js';
 import {type Handle, registerReviver, unmarshal} from './handles.js';
 import {announce, RLock} from './sync.js';
+import {Float} from './values.js';
 
 /** multiprocessing.Value(typecode, value, lock=True). */
 export class Value {
@@ -24,17 +25,19 @@ export class Value {
 		this.lock = revived ? revived.lock : options.lock === false ? null : new RLock();
 	}
 
-	/** `x = num.value`: one step. */
+	/** `x = num.value`: one step. A float typecode ('d', 'f') loads a {@link Float}, so `1.0` prints as `1.0`. */
 	async load(): Promise<number> {
 		const r = rt();
 		const me = await r.step({op: 'load', obj: this.id});
 		const value = this.core.load();
 		r.emit({k: 'op', t: me.t, op: 'load', obj: this.id, data: {value}});
-		return value;
+		// Typed as a number: it is one wherever arithmetic or a comparison meets it.
+		return (this.core.typecode === 'd' || this.core.typecode === 'f' ? new Float(value) : value) as number;
 	}
 
 	/** `num.value = x`: one step. */
 	async store(value: number): Promise<void> {
+		value = Number(value);
 		const r = rt();
 		const me = await r.step({op: 'store', obj: this.id, arg: String(value)});
 		this.core.store(value);
