@@ -7,7 +7,7 @@
 import {BoundedSemaphore, Event, Lock, RLock, Semaphore, ThreadingBoundedSemaphore, ThreadingLock, ThreadingRLock, ThreadingSemaphore} from './sync.js';
 import {JoinableQueue, Pipe, Queue} from './queues.js';
 import {Value} from './shared.js';
-import {Process, Thread, active_children, current_process, current_thread} from './tasks.js';
+import {Process, Thread, active_children, active_count, current_process, current_thread, enumerate, main_thread} from './tasks.js';
 
 export const threading = {
 	Lock: ThreadingLock,
@@ -17,6 +17,9 @@ export const threading = {
 	Event,
 	Thread,
 	current_thread,
+	main_thread,
+	enumerate,
+	active_count,
 };
 
 export const multiprocessing = {
