@@ -7,7 +7,7 @@
 import {QueueCore, EMPTY, DEFAULT_RING_BYTES, GROWN_RING_BYTES} from '../primitives/queue.js';
 import {BLOCKED, TIMED_OUT, type Runtime, type Task} from '../engine/runtime.js';
 import {rt} from './context.js';
-import {BrokenPipeError, EOFError, Empty, Full, OSError, PyError} from './errors.js';
+import {BrokenPipeError, EOFError, Empty, Full, OSError, PyError, ValueError} from './errors.js';
 import {PipeEnds} from '../primitives/pipe.js';
 import {type Handle, registerReviver} from './handles.js';
 import {announce, seconds} from './sync.js';
@@ -193,7 +193,11 @@ export class JoinableQueue extends Queue {
 	async task_done(): Promise<void> {
 		const r = rt();
 		const me = await r.step({op: 'task_done', obj: this.id});
-		this.core.taskDone();
+		try {
+			this.core.taskDone();
+		} catch (error) {
+			throw (error as Error).name === 'ValueError' ? new ValueError((error as Error).message) : error;
+		}
 		const unfinished = this.core.unfinished();
 		r.emit({k: 'op', t: me.t, op: 'task_done', obj: this.id, data: {unfinished}});
 		if (unfinished === 0) r.emit({k: 'wake', key: `${this.id}.join`, n: -1});

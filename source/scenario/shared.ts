@@ -12,6 +12,10 @@ import {rt} from './context.js';
 import {type Handle, registerReviver, unmarshal} from './handles.js';
 import {announce, RLock} from './sync.js';
 import {Float} from './values.js';
+import {AttributeError} from './errors.js';
+
+/** The ctypes type of each typecode, as CPython names the raw value of a Value(lock=False). */
+const CTYPES: Record<Typecode, string> = {i: 'c_int', l: 'c_long', d: 'c_double', f: 'c_float'};
 
 /** multiprocessing.Value(typecode, value, lock=True). */
 export class Value {
@@ -46,7 +50,8 @@ export class Value {
 
 	/** The lock that came with the value (`num.get_lock()`). */
 	get_lock(): RLock {
-		if (!this.lock) throw new Error("'Value' object has no attribute 'get_lock' (created with lock=False)");
+		// With lock=False CPython hands out the raw ctypes object, which has no lock.
+		if (!this.lock) throw new AttributeError(`'${CTYPES[this.core.typecode]}' object has no attribute 'get_lock'`);
 		return this.lock;
 	}
 
