@@ -5,7 +5,7 @@
 export {Lock, RLock, Semaphore, BoundedSemaphore, Event} from './sync.js';
 export {Queue, JoinableQueue, Pipe, Connection} from './queues.js';
 export {Value, SharedFile} from './shared.js';
-export {Process, Thread, active_children, active_count, current_process, current_thread, main_thread, getpid, getppid} from './tasks.js';
+export {Process, Thread, active_children, active_count, current_process, current_thread, main_thread, getpid, getppid, exit, sys} from './tasks.js';
 export {print, sleep, time, work, random, randint, uniform, choice, pystr} from './builtins.js';
 export {nice} from './nice.js';
 export {tuple, Tuple, float, Float} from './values.js';

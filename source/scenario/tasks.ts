@@ -209,12 +209,26 @@ const TARGET_FIELD = '__target';
  * How a worker runs the export it was started with: a function is called
  * with the args; a Process subclass is rebuilt from its fields and run.
  */
-export function runExport(target: (...args: unknown[]) => unknown, args: unknown[]): unknown {
-	if (target.prototype instanceof Process) {
-		return Process.revive(target as unknown as new () => Process, (args[0] ?? {}) as Record<string, unknown>).run();
+export async function runExport(target: (...args: unknown[]) => unknown, args: unknown[]): Promise<unknown> {
+	try {
+		if (target.prototype instanceof Process) {
+			return await Process.revive(target as unknown as new () => Process, (args[0] ?? {}) as Record<string, unknown>).run();
+		}
+		return await target(...args);
+	} catch (error) {
+		// sys.exit() or sys.exit(0): the process ends normally. Another code needs the engine (see the README).
+		if (error instanceof SystemExit && (error.code === null || error.code === 0)) return undefined;
+		throw error;
 	}
-	return target(...args);
 }
+
+/** `sys.exit(code)`: raises SystemExit; uncaught, it ends the thread, or the process with that exit code. */
+export function exit(code: number | string | null = null): never {
+	throw new SystemExit(code);
+}
+
+/** The `sys` module, as far as lessons use it. */
+export const sys = {exit};
 
 export interface ThreadOptions {
 	target?: Target;
