@@ -3,13 +3,16 @@
  * Python ↔ conc-tui table. Blocking calls are awaited.
  */
 export {Lock, RLock, Semaphore, BoundedSemaphore, Event} from './sync.js';
-export {Queue, JoinableQueue, Pipe, Connection} from './queues.js';
-export {Value, SharedFile} from './shared.js';
+export {Queue, JoinableQueue, SimpleQueue, Pipe, Connection} from './queues.js';
+export {LifoQueue, PriorityQueue} from './thread-queues.js';
+export {Condition, Barrier} from './condition.js';
+export {Timer, local} from './timer.js';
+export {Value, SharedArray as Array, SharedFile} from './shared.js';
 export {Process, Thread, active_children, active_count, current_process, current_thread, main_thread, getpid, getppid, exit, sys} from './tasks.js';
 export {print, sleep, time, work, random, randint, uniform, choice, pystr} from './builtins.js';
 export {nice} from './nice.js';
 export {tuple, Tuple, float, Float} from './values.js';
-export {threading, multiprocessing} from './modules.js';
+export {threading, multiprocessing, queue} from './modules.js';
 export {
 	Full,
 	Empty,

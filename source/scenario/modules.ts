@@ -5,8 +5,12 @@
  * (`Lock`, `Semaphore`…) are multiprocessing's.
  */
 import {BoundedSemaphore, Event, Lock, RLock, Semaphore, ThreadingBoundedSemaphore, ThreadingLock, ThreadingRLock, ThreadingSemaphore} from './sync.js';
-import {JoinableQueue, Pipe, Queue} from './queues.js';
-import {Value} from './shared.js';
+import {JoinableQueue, Pipe, Queue, SimpleQueue} from './queues.js';
+import {SharedArray, Value} from './shared.js';
+import {Barrier, Condition, ThreadingBarrier, ThreadingCondition} from './condition.js';
+import {LifoQueue, PriorityQueue, SimpleThreadQueue, ThreadQueue} from './thread-queues.js';
+import {Timer, local} from './timer.js';
+import {Empty, Full} from './errors.js';
 import {Process, Thread, active_children, active_count, current_process, current_thread, enumerate, main_thread} from './tasks.js';
 
 export const threading = {
@@ -15,6 +19,10 @@ export const threading = {
 	Semaphore: ThreadingSemaphore,
 	BoundedSemaphore: ThreadingBoundedSemaphore,
 	Event,
+	Condition: ThreadingCondition,
+	Barrier: ThreadingBarrier,
+	Timer,
+	local,
 	Thread,
 	current_thread,
 	main_thread,
@@ -28,11 +36,25 @@ export const multiprocessing = {
 	Semaphore,
 	BoundedSemaphore,
 	Event,
+	Condition,
+	Barrier,
 	Process,
 	Queue,
 	JoinableQueue,
+	SimpleQueue,
 	Pipe,
 	Value,
+	Array: SharedArray,
 	active_children,
 	current_process,
+};
+
+/** The `queue` module: queues for the threads of one process. */
+export const queue = {
+	Queue: ThreadQueue,
+	LifoQueue,
+	PriorityQueue,
+	SimpleQueue: SimpleThreadQueue,
+	Full,
+	Empty,
 };

@@ -353,13 +353,25 @@ export function Pipe(duplex = true): [Connection, Connection] {
 	return [new Connection(`${b.id}|${a.id}`, b, a, ends, 0), new Connection(`${a.id}|${b.id}`, a, b, ends, 1)];
 }
 
+/** multiprocessing.SimpleQueue: a Queue with no size limit (put, get, empty, close). */
+export class SimpleQueue extends Queue {
+	constructor(options: {name?: string} = {}, revived?: {core: QueueCore; id: string}) {
+		super(0, options, revived);
+	}
+
+	/** Closes this process's use of the queue (nothing to flush here: puts are in the ring at once). */
+	async close(): Promise<void> {}
+}
+
 function reviveQueue(h: Handle): Queue {
+	if (h.__prim === 'SimpleQueue') return new SimpleQueue({name: h.name as string | undefined}, {core: new QueueCore(h.sab as SharedArrayBuffer), id: h.id as string});
 	const Kind = h.__prim === 'JoinableQueue' ? JoinableQueue : Queue;
 	return new Kind(0, {name: h.name as string | undefined}, {core: new QueueCore(h.sab as SharedArrayBuffer), id: h.id as string});
 }
 
 registerReviver('Queue', reviveQueue);
 registerReviver('JoinableQueue', reviveQueue);
+registerReviver('SimpleQueue', reviveQueue);
 registerReviver(
 	'Connection',
 	h => new Connection(h.id as string, h.out ? reviveQueue(h.out as Handle) : null, h.in ? reviveQueue(h.in as Handle) : null, new PipeEnds(h.ends as SharedArrayBuffer), h.end as 0 | 1),

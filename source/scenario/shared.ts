@@ -12,7 +12,8 @@ import {rt} from './context.js';
 import {type Handle, registerReviver, unmarshal} from './handles.js';
 import {announce, RLock} from './sync.js';
 import {Float} from './values.js';
-import {AttributeError} from './errors.js';
+import {AttributeError, IndexError} from './errors.js';
+import {ArrayCore} from '../primitives/array.js';
 
 /** The ctypes type of each typecode, as CPython names the raw value of a Value(lock=False). */
 const CTYPES: Record<Typecode, string> = {i: 'c_int', l: 'c_long', d: 'c_double', f: 'c_float'};
@@ -64,6 +65,84 @@ registerReviver('Value', h => {
 	const lockHandle = h.lock as Handle | null;
 	return new Value(h.typecode as Typecode, 0, {}, {
 		core: new ValueCore(h.typecode as Typecode, h.sab as SharedArrayBuffer),
+		id: h.id as string,
+		lock: lockHandle ? (unmarshal(lockHandle) as RLock) : null,
+	});
+});
+
+/**
+ * multiprocessing.Array(typecode, size_or_initializer, lock=True): typed
+ * numbers in shared memory. `arr[i]` is `await arr.get(i)`, `arr[i] = x`
+ * is `await arr.set(i, x)`, `arr[:]` is `await arr.tolist()`: each a step.
+ */
+export class SharedArray {
+	readonly core: ArrayCore;
+	readonly id: string;
+	readonly lock: RLock | null;
+
+	constructor(typecode: Typecode, sizeOrInitializer: number | readonly number[], options: {lock?: boolean; name?: string} = {}, revived?: {core: ArrayCore; id: string; lock: RLock | null}) {
+		const initial = typeof sizeOrInitializer === 'number' ? new Array<number>(sizeOrInitializer).fill(0) : [...sizeOrInitializer];
+		this.core = revived?.core ?? ArrayCore.create(typecode, initial);
+		this.id = revived?.id ?? announce('array', 'Array', options.name, {typecode, length: initial.length});
+		this.lock = revived ? revived.lock : options.lock === false ? null : new RLock();
+	}
+
+	get length(): number {
+		return this.core.length;
+	}
+
+	private index(i: number): number {
+		const at = i < 0 ? i + this.core.length : i;
+		if (!Number.isInteger(at) || at < 0 || at >= this.core.length) throw new IndexError('invalid index');
+		return at;
+	}
+
+	private cell(v: number): number {
+		return (this.core.typecode === 'd' || this.core.typecode === 'f' ? new Float(v) : v) as number;
+	}
+
+	/** `x = arr[i]`: one step. */
+	async get(i: number): Promise<number> {
+		const at = this.index(i);
+		const r = rt();
+		const me = await r.step({op: 'load', obj: this.id, arg: String(at)});
+		const value = this.core.load(at);
+		r.emit({k: 'op', t: me.t, op: 'load', obj: this.id, data: {index: at, value}});
+		return this.cell(value);
+	}
+
+	/** `arr[i] = x`: one step. */
+	async set(i: number, value: number): Promise<void> {
+		const at = this.index(i);
+		const r = rt();
+		const me = await r.step({op: 'store', obj: this.id, arg: `${at} ${Number(value)}`});
+		this.core.store(at, Number(value));
+		r.emit({k: 'op', t: me.t, op: 'store', obj: this.id, data: {index: at, value: this.core.load(at)}});
+	}
+
+	/** `arr[:]`: every element, read in one step. */
+	async tolist(): Promise<number[]> {
+		const r = rt();
+		const me = await r.step({op: 'load', obj: this.id, arg: ':'});
+		const values = Array.from({length: this.core.length}, (_, i) => this.core.load(i));
+		r.emit({k: 'op', t: me.t, op: 'load', obj: this.id, data: {values}});
+		return values.map(v => this.cell(v));
+	}
+
+	get_lock(): RLock {
+		if (!this.lock) throw new AttributeError(`'${CTYPES[this.core.typecode]}_Array_${this.core.length}' object has no attribute 'get_lock'`);
+		return this.lock;
+	}
+
+	toHandle(): Handle {
+		return {__prim: 'Array', id: this.id, typecode: this.core.typecode, sab: this.core.sab, lock: this.lock?.toHandle() ?? null};
+	}
+}
+
+registerReviver('Array', h => {
+	const lockHandle = h.lock as Handle | null;
+	return new SharedArray(h.typecode as Typecode, 0, {}, {
+		core: new ArrayCore(h.typecode as Typecode, h.sab as SharedArrayBuffer),
 		id: h.id as string,
 		lock: lockHandle ? (unmarshal(lockHandle) as RLock) : null,
 	});

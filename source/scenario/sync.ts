@@ -47,10 +47,16 @@ function releasing<T>(module: PyModule, what: 'lock' | 'rlock' | 'bounded', rele
 	}
 }
 
+/**
+ * Id counters of the primitives added after the engine's table
+ * (RUN_PRIM_COUNTERS): words of the run's buffer that it leaves unused.
+ */
+const MORE_PRIM_COUNTERS: Record<string, number> = {cond: 8, barrier: 9, array: 10, manager: 11, pool: 12};
+
 /** Allocates a run-wide id such as `lock#1` and announces the primitive. */
 export function announce(kind: string, type: string, name: string | undefined, data: Record<string, unknown>): string {
 	const r = rt();
-	const id = `${kind}#${Atomics.add(r.runWords, RUN_PRIM_COUNTERS[kind]!, 1) + 1}`;
+	const id = `${kind}#${Atomics.add(r.runWords, RUN_PRIM_COUNTERS[kind] ?? MORE_PRIM_COUNTERS[kind]!, 1) + 1}`;
 	r.emit({k: 'prim', t: r.current.t, obj: id, type, name, data});
 	return id;
 }

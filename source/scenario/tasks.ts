@@ -192,6 +192,14 @@ export class Process {
 		r.flushNow();
 	}
 
+	/**
+	 * Sends SIGKILL. The engine has one way to end a process from outside, so
+	 * the exit code is SIGTERM's -15 for now, not -9 (see the README).
+	 */
+	kill(): Promise<void> {
+		return this.terminate();
+	}
+
 	private exportName(target: Target | undefined, what: 'target' | 'class'): string {
 		if (!target) throw new PyTypeError('Process needs a target (or a subclass that overrides run)');
 		for (const [name, value] of Object.entries(rt().exports)) if (value === target) return name;
