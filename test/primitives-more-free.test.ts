@@ -57,4 +57,11 @@ describe('free mode: the primitives CPython has and the first lessons did not us
 		const ran = await free('simple-queue', {n: 1000, procs: 3});
 		assert.equal(printed(ran, 'got'), '3000 empty True');
 	});
+
+	it("a Manager's dict and list: 3 processes x 300 locked increments, appends and setdefaults, none lost", async () => {
+		const ran = await free('manager', {n: 300, procs: 3});
+		assert.equal(printed(ran, 'n'), '900');
+		assert.equal(printed(ran, 'appended'), '900 per process 300 300 300');
+		assert.equal(printed(ran, 'keys'), '11');
+	});
 });

@@ -10,6 +10,7 @@ import {SharedArray, Value} from './shared.js';
 import {Barrier, Condition, ThreadingBarrier, ThreadingCondition} from './condition.js';
 import {LifoQueue, PriorityQueue, SimpleThreadQueue, ThreadQueue} from './thread-queues.js';
 import {Timer, local} from './timer.js';
+import {Manager} from './manager.js';
 import {Empty, Full} from './errors.js';
 import {Process, Thread, active_children, active_count, current_process, current_thread, enumerate, main_thread} from './tasks.js';
 
@@ -45,6 +46,7 @@ export const multiprocessing = {
 	Pipe,
 	Value,
 	Array: SharedArray,
+	Manager,
 	active_children,
 	current_process,
 };

@@ -81,3 +81,9 @@ export function floatRepr(x: number): string {
 	const positional = x.toFixed(Math.max(0, (mantissa.split('.')[1]?.length ?? 0) - e));
 	return positional.includes('.') ? positional : `${positional}.0`;
 }
+
+/**
+ * How an object says what Python's str() of it is, when that is not its
+ * fields (a Manager's dict proxy prints the dict it stands for).
+ */
+export const PY_STR: unique symbol = Symbol.for('conc-tui.pystr');

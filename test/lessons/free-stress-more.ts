@@ -12,6 +12,9 @@ import {
 	Barrier,
 	Condition,
 	Lock,
+	Manager,
+	type DictProxy,
+	type ListProxy,
 	Process,
 	SimpleQueue,
 	Thread,
@@ -33,6 +36,7 @@ export const meta = defineScenario({
 		barrier: {zh: '', en: 'processes pass a Barrier round after round; nobody passes a round before all have arrived'},
 		'thread-queues': {zh: '', en: 'threads pass items through a LifoQueue(3) and a PriorityQueue(3)'},
 		'simple-queue': {zh: '', en: 'processes put into a SimpleQueue, main gets every item'},
+		manager: {zh: '', en: "processes count in a Manager's dict under a Lock and append to its list"},
 	},
 	defaultVariant: 'condition',
 	options: {
@@ -199,11 +203,36 @@ async function simpleQueue(n: number, procs: number): Promise<void> {
 	await print('got', last.reduce((a, x) => a + x, 0), 'empty', q.empty());
 }
 
+// ---- Manager ----------------------------------------------------------------
+
+export async function counter(d: DictProxy, l: ListProxy, lock: Lock, me: number, n: number): Promise<void> {
+	for (let i = 0; i < n; i++) {
+		await lock.with(async () => d.set('n', ((await d.get('n', 0)) as number) + 1));
+		await l.append(me);
+		await d.setdefault(`first ${i % 10}`, me);
+	}
+}
+
+async function manager(n: number, procs: number): Promise<void> {
+	const m = new Manager();
+	const d = m.dict();
+	const l = m.list();
+	const lock = m.Lock();
+	const ps = Array.from({length: procs}, (_, me) => new Process({target: counter, args: [d, l, lock, me, n]}));
+	for (const p of ps) await p.start();
+	for (const p of ps) await p.join();
+	const items = (await l.tolist()) as number[];
+	await print('n', await d.get('n'));
+	await print('appended', items.length, 'per process', Array.from({length: procs}, (_, me) => items.filter(x => x === me).length).join(' '));
+	await print('keys', await d.len());
+}
+
 export async function main({variant, options}: MainContext): Promise<void> {
 	const n = options.n!;
 	const procs = options.procs!;
 	if (variant === 'condition') await condition(n, procs);
 	else if (variant === 'barrier') await barrier(n, procs);
 	else if (variant === 'thread-queues') await threadQueues(n);
+	else if (variant === 'manager') await manager(n, procs);
 	else await simpleQueue(n, procs);
 }
