@@ -64,4 +64,11 @@ describe('free mode: the primitives CPython has and the first lessons did not us
 		assert.equal(printed(ran, 'appended'), '900 per process 300 300 300');
 		assert.equal(printed(ran, 'keys'), '11');
 	});
+
+	it('a Pool of 3: map over 800 items in order, then 800 apply_async results collected in reverse', async () => {
+		const ran = await free('pool', {n: 800, procs: 3});
+		let sum = 0;
+		for (let i = 0; i < 800; i++) sum += i * i * i;
+		assert.equal(printed(ran, 'map'), `800 sum ${sum}`);
+	});
 });

@@ -8,6 +8,7 @@ export {LifoQueue, PriorityQueue} from './thread-queues.js';
 export {Condition, Barrier} from './condition.js';
 export {Timer, local} from './timer.js';
 export {Manager, DictProxy, ListProxy} from './manager.js';
+export {Pool, AsyncResult, cpu_count} from './pool.js';
 export {Value, SharedArray as Array, SharedFile} from './shared.js';
 export {Process, Thread, active_children, active_count, current_process, current_thread, main_thread, getpid, getppid, exit, sys} from './tasks.js';
 export {print, sleep, time, work, random, randint, uniform, choice, pystr} from './builtins.js';

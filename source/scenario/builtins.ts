@@ -16,6 +16,7 @@ export function pystr(v: unknown): string {
 	if (v instanceof Number) return floatRepr(v.valueOf());
 	if (isTuple(v)) return v.length === 1 ? `(${pyrepr(v[0])},)` : `(${v.map(pyrepr).join(', ')})`;
 	if (Array.isArray(v)) return `[${v.map(pyrepr).join(', ')}]`;
+	if (v instanceof Set) return v.size === 0 ? 'set()' : `{${[...v].map(pyrepr).join(', ')}}`;
 	if (v instanceof Map) return `{${[...v].map(([k, x]) => `${pyrepr(k)}: ${pyrepr(x)}`).join(', ')}}`;
 	if (typeof v === 'object' && typeof (v as {[PY_STR]?: unknown})[PY_STR] === 'function') return (v as {[PY_STR]: () => string})[PY_STR]();
 	if (typeof v === 'object') {

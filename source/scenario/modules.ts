@@ -11,6 +11,7 @@ import {Barrier, Condition, ThreadingBarrier, ThreadingCondition} from './condit
 import {LifoQueue, PriorityQueue, SimpleThreadQueue, ThreadQueue} from './thread-queues.js';
 import {Timer, local} from './timer.js';
 import {Manager} from './manager.js';
+import {Pool, cpu_count} from './pool.js';
 import {Empty, Full} from './errors.js';
 import {Process, Thread, active_children, active_count, current_process, current_thread, enumerate, main_thread} from './tasks.js';
 
@@ -47,6 +48,8 @@ export const multiprocessing = {
 	Value,
 	Array: SharedArray,
 	Manager,
+	Pool,
+	cpu_count,
 	active_children,
 	current_process,
 };

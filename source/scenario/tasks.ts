@@ -217,8 +217,24 @@ const TARGET_FIELD = '__target';
  * How a worker runs the export it was started with: a function is called
  * with the args; a Process subclass is rebuilt from its fields and run.
  */
+/**
+ * Ways a process may be started other than calling its target: a Pool's
+ * worker is started with a function of the lesson (so it can be looked up
+ * by name) and a role as its first argument, and runs the pool's loop.
+ * Each runner returns undefined when the process is not its kind.
+ */
+const runners: Array<(target: (...args: unknown[]) => unknown, args: unknown[]) => Promise<unknown> | undefined> = [];
+
+export function registerRunner(runner: (typeof runners)[number]): void {
+	runners.push(runner);
+}
+
 export async function runExport(target: (...args: unknown[]) => unknown, args: unknown[]): Promise<unknown> {
 	try {
+		for (const runner of runners) {
+			const running = runner(target, args);
+			if (running) return await running;
+		}
 		if (target.prototype instanceof Process) {
 			return await Process.revive(target as unknown as new () => Process, (args[0] ?? {}) as Record<string, unknown>).run();
 		}

@@ -13,6 +13,7 @@ import {
 	Condition,
 	Lock,
 	Manager,
+	Pool,
 	type DictProxy,
 	type ListProxy,
 	Process,
@@ -37,6 +38,7 @@ export const meta = defineScenario({
 		'thread-queues': {zh: '', en: 'threads pass items through a LifoQueue(3) and a PriorityQueue(3)'},
 		'simple-queue': {zh: '', en: 'processes put into a SimpleQueue, main gets every item'},
 		manager: {zh: '', en: "processes count in a Manager's dict under a Lock and append to its list"},
+		pool: {zh: '', en: 'a Pool of 3 maps over many items, and apply_async jobs wait for each other in a Queue'},
 	},
 	defaultVariant: 'condition',
 	options: {
@@ -227,6 +229,27 @@ async function manager(n: number, procs: number): Promise<void> {
 	await print('keys', await d.len());
 }
 
+// ---- Pool -------------------------------------------------------------------
+
+export async function cube(x: number): Promise<number> {
+	return x * x * x;
+}
+
+async function pool(n: number, procs: number): Promise<void> {
+	const p = new Pool(procs);
+	const xs = Array.from({length: n}, (_, i) => i);
+	const cubes = await p.map<number>(cube, xs);
+	if (cubes.some((c, i) => c !== i * i * i)) broken('map gave a wrong or misplaced value');
+	const asyncs = [];
+	for (const x of xs) asyncs.push(await p.apply_async<number>(cube, [x]));
+	let sum = 0;
+	// Collected in reverse: every get finds its own result among the others'.
+	for (const r of asyncs.reverse()) sum += await r.get();
+	await p.close();
+	await p.join();
+	await print('map', cubes.length, 'sum', sum);
+}
+
 export async function main({variant, options}: MainContext): Promise<void> {
 	const n = options.n!;
 	const procs = options.procs!;
@@ -234,5 +257,6 @@ export async function main({variant, options}: MainContext): Promise<void> {
 	else if (variant === 'barrier') await barrier(n, procs);
 	else if (variant === 'thread-queues') await threadQueues(n);
 	else if (variant === 'manager') await manager(n, procs);
+	else if (variant === 'pool') await pool(n, procs);
 	else await simpleQueue(n, procs);
 }
