@@ -16,8 +16,9 @@ export interface Watchdog {
 	progress?: () => string;
 }
 
-export async function runJobs(jobs: readonly Job[], watchdog: Watchdog): Promise<unknown[]> {
-	const workers = jobs.map(job => new Worker(FIXTURE, {workerData: job}));
+/** `fixture`: the worker script (the cores-worker fixture, or another with jobs of its own). */
+export async function runJobs(jobs: readonly {kind: string}[], watchdog: Watchdog, fixture: URL = FIXTURE): Promise<unknown[]> {
+	const workers = jobs.map(job => new Worker(fixture, {workerData: job}));
 	const pending = new Set(jobs.map((_, i) => i));
 	const results = workers.map(
 		(worker, i) =>
