@@ -71,4 +71,10 @@ describe('free mode: the primitives CPython has and the first lessons did not us
 		for (let i = 0; i < 800; i++) sum += i * i * i;
 		assert.equal(printed(ran, 'map'), `800 sum ${sum}`);
 	});
+
+	it('threading.local: 6 threads x 2000 set and read their own value across waits, none sees another\'s; 40 Timers, 20 cancelled', async () => {
+		const ran = await free('local-timer', {n: 2000});
+		assert.equal(printed(ran, 'mixed'), '0 main sees None');
+		assert.equal(printed(ran, 'fired at least 20'), 'True at most 40 True');
+	});
 });

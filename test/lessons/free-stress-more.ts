@@ -19,7 +19,9 @@ import {
 	Process,
 	SimpleQueue,
 	Thread,
+	Timer,
 	Value,
+	local,
 	defineScenario,
 	print,
 	queue,
@@ -39,6 +41,7 @@ export const meta = defineScenario({
 		'simple-queue': {zh: '', en: 'processes put into a SimpleQueue, main gets every item'},
 		manager: {zh: '', en: "processes count in a Manager's dict under a Lock and append to its list"},
 		pool: {zh: '', en: 'a Pool of 3 maps over many items, and apply_async jobs wait for each other in a Queue'},
+		'local-timer': {zh: '', en: 'threads keep their own threading.local values across waits; Timers fire once, or never once cancelled'},
 	},
 	defaultVariant: 'condition',
 	options: {
@@ -250,6 +253,36 @@ async function pool(n: number, procs: number): Promise<void> {
 	await print('map', cubes.length, 'sum', sum);
 }
 
+// ---- threading.local and Timer ----------------------------------------------
+
+async function localTimer(n: number): Promise<void> {
+	const data = new local();
+	const slot = data as unknown as {me?: number};
+	let mixed = 0;
+	const owners = Array.from({length: 6}, (_, me) => new Thread({
+		target: async () => {
+			for (let i = 0; i < n; i++) {
+				slot.me = me;
+				// A wait lets the other threads run and set their own value.
+				await new Promise(resolve => setImmediate(resolve));
+				if (slot.me !== me) mixed++;
+			}
+		},
+	}));
+	for (const t of owners) await t.start();
+	for (const t of owners) await t.join();
+	let fired = 0;
+	const timers = Array.from({length: 40}, (_, i) => new Timer(0.01 * (i % 5), () => {
+		fired++;
+	}));
+	for (const t of timers) await t.start();
+	// Half cancelled at once; a cancel can race the timer's wait, so only the others are counted for sure.
+	for (const t of timers.slice(20)) await t.cancel();
+	for (const t of timers) await t.join();
+	await print('mixed', mixed, 'main sees', slot.me ?? 'None');
+	await print('fired at least 20', fired >= 20, 'at most 40', fired <= 40);
+}
+
 export async function main({variant, options}: MainContext): Promise<void> {
 	const n = options.n!;
 	const procs = options.procs!;
@@ -258,5 +291,6 @@ export async function main({variant, options}: MainContext): Promise<void> {
 	else if (variant === 'thread-queues') await threadQueues(n);
 	else if (variant === 'manager') await manager(n, procs);
 	else if (variant === 'pool') await pool(n, procs);
+	else if (variant === 'local-timer') await localTimer(n);
 	else await simpleQueue(n, procs);
 }
