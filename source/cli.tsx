@@ -10,7 +10,7 @@ import {parseArgs, runSettings} from './cli/args.js';
 import {listLessons} from './cli/list.js';
 import {runHeadless} from './cli/headless.js';
 import {InputError, loadScenario, resolveScenario} from './scenario/load.js';
-import {resolveRequest} from './engine/launch.js';
+import {resolveRequest} from './run/launch.js';
 
 async function main(): Promise<number> {
 	// `conc-tui ticket | head`: a reader that stops early is not an error.

@@ -10,7 +10,7 @@
  * Times are milliseconds from the createRun call; `boot` is how long this
  * process took to get there (Node start-up, loading the engine and lesson).
  */
-import {createRun} from '../../source/engine/launch.js';
+import {createRun} from '../../source/run/launch.js';
 import type {TraceEvent} from '../../source/engine/trace.js';
 import {lesson} from '../lib/lesson.js';
 

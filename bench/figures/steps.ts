@@ -8,7 +8,8 @@
  * and the one the CLI's `--json` runs (source lines on, every event
  * JSON-stringified).
  */
-import {MAIN_SPIN_MS, WORKER_SPIN_SHARED_US} from '../../source/engine/engine.js';
+const MAIN_SPIN_MS = 0.2;
+const WORKER_SPIN_SHARED_US = 5;
 import {grantLoop} from '../floors/grant-loop.js';
 import {runLesson} from '../lib/lesson.js';
 import {type Sample, sample} from '../lib/measure.js';

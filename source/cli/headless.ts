@@ -3,7 +3,7 @@
  * Output is written through one buffered stream so a long run is not
  * slowed by a write per event.
  */
-import {createRun} from '../engine/launch.js';
+import {createRun} from '../run/launch.js';
 import type {TraceEvent} from '../engine/trace.js';
 import type {LoadedScenario} from '../scenario/load.js';
 import {runSettings, type Args} from './args.js';

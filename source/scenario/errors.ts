@@ -6,6 +6,8 @@
  * exception class (`class NotEnoughTickets extends Exception {}`) is named
  * after itself, as Python names it.
  */
+import {SystemExit as EngineSystemExit} from '../engine/runtime.js';
+
 export class PyError extends Error {
 	readonly pyType: string;
 
@@ -49,12 +51,16 @@ export class TimeoutError extends Exception {}
 export class AssertionError extends Exception {}
 
 /**
- * `sys.exit(code)`: not an Exception in Python (a BaseException), so a
- * lesson's `catch (e) { if (e instanceof Exception) … }` lets it through.
+ * `sys.exit(code)`: the engine's SystemExit, so an uncaught one ends its
+ * process with that exit code and no traceback (None is 0; a message, which
+ * CPython prints, is 1). Not an Exception, as in Python (a BaseException):
+ * `catch (e) { if (e instanceof Exception) … }` lets it through.
  */
-export class SystemExit extends PyError {
-	constructor(readonly code: number | string | null = null) {
-		super(code === null ? '' : String(code));
+export class SystemExit extends EngineSystemExit {
+	readonly pyType = 'SystemExit';
+
+	constructor(code: number | string | null = null) {
+		super(code === null ? 0 : typeof code === 'number' ? code : 1);
 	}
 }
 

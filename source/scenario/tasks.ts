@@ -1,9 +1,10 @@
 /**
- * Process and Thread, as Python has them. A Process is a worker thread of its
- * own (its own heap: module variables are not shared); a Thread is a task
- * inside its process's worker (same heap, one running at a time).
+ * Process and Thread, as Python has them. A Process is an instance of the
+ * lesson module of its own (its own module variables: nothing is shared but
+ * primitives); a Thread is a task inside its process's instance (the same
+ * variables, one running at a time).
  */
-import {BLOCKED, TIMED_OUT, type Task} from '../engine/runtime.js';
+import {BLOCKED, TIMED_OUT, type Runtime, type Task} from '../engine/runtime.js';
 import type {ReapVia} from '../engine/trace.js';
 import {PROC_ALIVE, PROC_DONE, PROC_EXITCODE, PROC_STATUS, RUN_PID_COUNTER} from '../engine/protocol.js';
 import {rt} from './context.js';
@@ -15,10 +16,12 @@ type Target = (...args: never[]) => unknown;
 
 /**
  * The children this process has started and not yet seen end: CPython's
- * `multiprocessing.process._children`. A worker runs exactly one process
- * (engine/pool.ts), so module state here is this process's own.
+ * `multiprocessing.process._children`, kept by the process's runtime (several
+ * processes share this module).
  */
-const children = new Set<Process>();
+function children(): Set<Process> {
+	return rt().children as Set<Process>;
+}
 
 /**
  * This process has collected the exit status of a child that has ended
@@ -27,14 +30,14 @@ const children = new Set<Process>();
  * Each child is reported once.
  */
 function collected(child: Process, pid: number, via: ReapVia): void {
-	if (!children.delete(child)) return;
+	if (!children().delete(child)) return;
 	const r = rt();
 	r.emit({k: 'reap', t: r.current.t, pid, via});
 }
 
 /** CPython's `_cleanup()`: polls every child started and not yet collected; the ended ones are reaped. */
 function cleanup(via: ReapVia): void {
-	for (const child of [...children]) if (child.pid !== null && ended(child)) collected(child, child.pid, via);
+	for (const child of [...children()]) if (child.pid !== null && ended(child)) collected(child, child.pid, via);
 }
 
 /** Whether the process table says a started process has ended (a plain read: reaps nothing). */
@@ -47,7 +50,7 @@ function ended(p: Process): boolean {
 /** multiprocessing.active_children(): the children still running; polling them reaps the ones that have ended. */
 export function active_children(): Process[] {
 	cleanup('active_children');
-	return [...children];
+	return [...children()];
 }
 
 export interface ProcessOptions {
@@ -143,7 +146,7 @@ export class Process {
 		const slot = Atomics.add(r.runWords, RUN_PID_COUNTER, 1);
 		this.pidValue = r.assignment.pidBase + slot;
 		r.spawn({pid: this.pidValue, name: this.name, daemon: this.daemon, target, args: marshal(args, slot) as unknown[]});
-		children.add(this);
+		children().add(this);
 	}
 
 	/** The object's state as it crosses to the child: its own fields, the target by export name. */
@@ -230,20 +233,14 @@ export function registerRunner(runner: (typeof runners)[number]): void {
 }
 
 export async function runExport(target: (...args: unknown[]) => unknown, args: unknown[]): Promise<unknown> {
-	try {
-		for (const runner of runners) {
-			const running = runner(target, args);
-			if (running) return await running;
-		}
-		if (target.prototype instanceof Process) {
-			return await Process.revive(target as unknown as new () => Process, (args[0] ?? {}) as Record<string, unknown>).run();
-		}
-		return await target(...args);
-	} catch (error) {
-		// sys.exit() or sys.exit(0): the process ends normally. Another code needs the engine (see the README).
-		if (error instanceof SystemExit && (error.code === null || error.code === 0)) return undefined;
-		throw error;
+	for (const runner of runners) {
+		const running = runner(target, args);
+		if (running) return running;
 	}
+	if (target.prototype instanceof Process) {
+		return Process.revive(target as unknown as new () => Process, (args[0] ?? {}) as Record<string, unknown>).run();
+	}
+	return target(...args);
 }
 
 /** `sys.exit(code)`: raises SystemExit; uncaught, it ends the thread, or the process with that exit code. */
@@ -311,7 +308,7 @@ export class Thread {
 		if (this.started) throw new RuntimeError('threads can only be started once');
 		await r.step({op: 'start', obj: this.name});
 		this.started = true;
-		threads.add(this);
+		threadsOf(r).live.add(this);
 		this.task = r.startThread(() => this.body(), this.name, this.daemonFlag, this.target?.name ?? 'run');
 		taskThreads.set(this.task, this);
 	}
@@ -325,7 +322,7 @@ export class Thread {
 		} catch (error) {
 			if (!(error instanceof SystemExit)) throw error;
 		} finally {
-			threads.delete(this);
+			threadsOf(rt()).live.delete(this);
 		}
 	}
 
@@ -355,13 +352,29 @@ export class Thread {
 	}
 }
 
+/** A process's threads as the threading module knows them. */
+interface ProcessThreads {
+	/** Started and not ended, in the order they started. */
+	live: Set<Thread>;
+	/** Its MainThread, made on first use. */
+	main?: Thread;
+}
+
 /**
- * The threads of this process that are alive (started, not ended), in the
- * order they started, and which Thread each task is. Module state: a worker
- * runs one process (engine/pool.ts), so these are this process's own.
+ * Kept by runtime, since the processes of a thread share this module; and
+ * which Thread each task is (a task belongs to one process).
  */
-const threads = new Set<Thread>();
+const byRuntime = new WeakMap<Runtime, ProcessThreads>();
 const taskThreads = new WeakMap<Task, Thread>();
+
+function threadsOf(r: Runtime): ProcessThreads {
+	let threads = byRuntime.get(r);
+	if (!threads) {
+		threads = {live: new Set()};
+		byRuntime.set(r, threads);
+	}
+	return threads;
+}
 
 /** What `multiprocessing.current_process()` gives. */
 export function current_process(): {name: string; pid: number; daemon: boolean} {
@@ -369,17 +382,16 @@ export function current_process(): {name: string; pid: number; daemon: boolean} 
 	return {name: r.processName, pid: r.pid, daemon: r.daemon};
 }
 
-let mainThreadObject: Thread | undefined;
-
 /** This process's MainThread, as a Thread: made once, not constructed (it uses up no number). */
 function mainThread(): Thread {
-	if (!mainThreadObject) {
-		const r = rt();
+	const r = rt();
+	const threads = threadsOf(r);
+	if (!threads.main) {
 		const main = Object.create(Thread.prototype) as Thread;
 		Object.assign(main, {name: 'MainThread', daemonFlag: false, target: undefined, args: [], task: r.tasks[0], started: true});
-		mainThreadObject = main;
+		threads.main = main;
 	}
-	return mainThreadObject;
+	return threads.main;
 }
 
 /** `threading.current_thread()`: the Thread that is running (MainThread for a process's main task). */
@@ -396,7 +408,7 @@ export function main_thread(): Thread {
 /** `threading.enumerate()`: this process's threads that are alive, MainThread first. */
 export function enumerate(): Thread[] {
 	const main = mainThread();
-	return [...(main.is_alive() ? [main] : []), ...[...threads].filter(t => t.is_alive())];
+	return [...(main.is_alive() ? [main] : []), ...[...threadsOf(rt()).live].filter(t => t.is_alive())];
 }
 
 /** `threading.active_count()`. */
