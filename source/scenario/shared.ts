@@ -11,7 +11,7 @@ import {ValueCore, type Typecode} from '../primitives/value.js';
 import {rt} from './context.js';
 import {type Handle, registerReviver, unmarshal} from './handles.js';
 import {announce, RLock} from './sync.js';
-import {Float} from './values.js';
+import {Float, PY_STR, floatRepr} from './values.js';
 import {AttributeError, IndexError} from './errors.js';
 import {ArrayCore} from '../primitives/array.js';
 
@@ -54,6 +54,14 @@ export class Value {
 		// With lock=False CPython hands out the raw ctypes object, which has no lock.
 		if (!this.lock) throw new AttributeError(`'${CTYPES[this.core.typecode]}' object has no attribute 'get_lock'`);
 		return this.lock;
+	}
+
+	/** print(num): what CPython prints, `<Synchronized wrapper for c_int(3)>` (`c_int(3)` with lock=False). Reading it is no step. */
+	[PY_STR](): string {
+		const raw = this.core.load();
+		const shown = this.core.typecode === 'd' || this.core.typecode === 'f' ? floatRepr(raw) : String(raw);
+		const ctype = `${CTYPES[this.core.typecode]}(${shown})`;
+		return this.lock ? `<Synchronized wrapper for ${ctype}>` : ctype;
 	}
 
 	toHandle(): Handle {

@@ -274,7 +274,7 @@ export class Thread {
 		this.target = options.target;
 		this.args = callArgs(options);
 		// CPython 3.10+: `Thread-1 (task)` after its target; only an unnamed thread uses up a number.
-		this.name = options.name ?? `${rt().nextThreadName()}${options.target ? ` (${options.target.name})` : ''}`;
+		this.name = options.name ?? `${rt().nextThreadName()}${options.target ? ` (${options.target.name || '<lambda>'})` : ''}`;
 		// Inherited from the thread that makes it, as CPython's; a process's main thread is never a daemon.
 		const maker = rt().current;
 		this.daemonFlag = options.daemon ?? (maker.thread && maker.daemon);

@@ -28,6 +28,7 @@ export async function main() {
 	// Arithmetic gives a JavaScript number: float() says a whole result is a float (see the README).
 	await print(await v.load(), float((await v.load()) * 2));
 	await print(await new Value('i', 3).load());
+	await print(v, new Value('i', 2, {lock: false}));
 	await print(tuple(1, 'a'), [float(1), 2], {k: tuple(1, 2)}, tuple(tuple('nested')));
 	await print(1e-5, 1 / 3, 2.5, float(1e16));
 }

@@ -25,5 +25,6 @@ if __name__ == '__main__':
     v.value = v.value + 0.5
     print(v.value, v.value * 2)
     print(multiprocessing.Value('i', 3).value)
+    print(v, multiprocessing.Value('i', 2, lock=False))
     print((1, 'a'), [1.0, 2], {'k': (1, 2)}, (('nested',),))
     print(1e-05, 1 / 3, 2.5, 1e16)
