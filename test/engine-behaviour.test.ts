@@ -111,7 +111,7 @@ describe('a process that ends (CPython rules)', () => {
 		const {prints, events} = await runLesson(BEHAVIOURS + ':threads');
 		assert.deepEqual(prints, ['main returns', 'thread done']);
 		const mainDone = events.findIndex(e => e.kind === 'state' && e.task === 'MainProcess' && e.state === 'done');
-		const threadDone = events.findIndex(e => e.kind === 'state' && e.task === 'Thread-1' && e.state === 'done');
+		const threadDone = events.findIndex(e => e.kind === 'state' && e.task === 'Thread-1 (late)' && e.state === 'done');
 		assert.ok(threadDone >= 0 && threadDone < mainDone);
 	});
 });

@@ -23,7 +23,8 @@ export async function runHeadless(scenario: LoadedScenario, variant: string | un
 	const soon = () => {
 		timer ??= setTimeout(flush, 20);
 	};
-	const onEvent = args.json
+	const exit = mainExitCode();
+	const record = args.json
 		? (e: TraceEvent) => {
 				buffer.push(JSON.stringify(e));
 				if (buffer.length >= 512) flush();
@@ -35,8 +36,27 @@ export async function runHeadless(scenario: LoadedScenario, variant: string | un
 				if (buffer.length >= 64 || e.kind === 'print') flush();
 				else soon();
 			};
+	const onEvent = (e: TraceEvent) => {
+		exit.see(e);
+		record(e);
+	};
 	const {done} = createRun({scenario, variant, ...runSettings(args)}, onEvent);
 	const result = await done;
 	flush();
+	// As `python3 lesson.py` exits: with the main program's exit code (a traceback: 1; sys.exit(n): n).
+	if (exit.code !== 0) return exit.code & 0xff;
 	return result.broken.length > 0 ? 1 : 0;
+}
+
+/** Follows the trace for the main program's exit code (the first task is the main program). */
+function mainExitCode(): {code: number; see: (e: TraceEvent) => void} {
+	let main: string | undefined;
+	const exit = {
+		code: 0,
+		see(e: TraceEvent): void {
+			if (e.kind === 'task' && main === undefined) main = e.task;
+			if (e.kind === 'state' && e.task === main && e.state === 'done' && e.exitcode !== undefined) exit.code = e.exitcode;
+		},
+	};
+	return exit;
 }

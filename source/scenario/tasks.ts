@@ -4,11 +4,11 @@
  * primitives); a Thread is a task inside its process's instance (the same
  * variables, one running at a time).
  */
-import {BLOCKED, TIMED_OUT, type Task} from '../engine/runtime.js';
+import {BLOCKED, TIMED_OUT, type Runtime, type Task} from '../engine/runtime.js';
 import type {ReapVia} from '../engine/trace.js';
 import {PROC_ALIVE, PROC_DONE, PROC_EXITCODE, PROC_STATUS, RUN_PID_COUNTER} from '../engine/protocol.js';
 import {rt} from './context.js';
-import {AssertionError} from './errors.js';
+import {AssertionError, PyTypeError, RuntimeError, SystemExit} from './errors.js';
 import {marshal} from './handles.js';
 import {seconds} from './sync.js';
 
@@ -57,26 +57,45 @@ export interface ProcessOptions {
 	/** A function exported by the scenario module (it is looked up by name, as pickling does). */
 	target?: Target;
 	args?: unknown[];
+	/** Python's keyword arguments: the target gets them as one last argument, an object (`function f(a, {b = 2} = {})`). */
+	kwargs?: Record<string, unknown>;
 	name?: string;
 	daemon?: boolean;
+}
+
+/** The arguments a target is called with: `args`, then `kwargs` as one object if there are any. */
+function callArgs(options: {args?: unknown[]; kwargs?: Record<string, unknown>}): unknown[] {
+	const args = options.args ?? [];
+	return options.kwargs === undefined ? args : [...args, options.kwargs];
 }
 
 /** multiprocessing.Process. */
 export class Process {
 	name: string;
-	daemon: boolean;
+	private daemonFlag: boolean;
 	private readonly target: Target | undefined;
 	private readonly args: unknown[];
 	private pidValue: number | null = null;
 
 	constructor(options: ProcessOptions = {}) {
 		this.target = options.target;
-		this.args = options.args ?? [];
-		// CPython names a process after its class: `Process-1`, or `MyProcess-1` for a subclass.
-		let name = options.name ?? rt().nextChildName();
-		if (options.name === undefined && new.target !== Process && name.startsWith('Process-')) name = `${new.target.name}${name.slice('Process'.length)}`;
-		this.name = name;
-		this.daemon = options.daemon ?? rt().daemon;
+		this.args = callArgs(options);
+		// CPython numbers every child, named or not: a named one still uses up a number.
+		let name = rt().nextChildName();
+		// It names a process after its class: `Process-1`, or `MyProcess-1` for a subclass.
+		if (new.target !== Process && name.startsWith('Process-')) name = `${new.target.name}${name.slice('Process'.length)}`;
+		this.name = options.name ?? name;
+		this.daemonFlag = options.daemon ?? rt().daemon;
+	}
+
+	get daemon(): boolean {
+		return this.daemonFlag;
+	}
+
+	/** Set before start() only, as CPython asserts. */
+	set daemon(daemonic: boolean) {
+		if (this.pidValue !== null) throw new AssertionError('process has already started');
+		this.daemonFlag = daemonic;
 	}
 
 	/**
@@ -176,10 +195,18 @@ export class Process {
 		r.flushNow();
 	}
 
+	/**
+	 * Sends SIGKILL. The engine has one way to end a process from outside, so
+	 * the exit code is SIGTERM's -15 for now, not -9 (see the README).
+	 */
+	kill(): Promise<void> {
+		return this.terminate();
+	}
+
 	private exportName(target: Target | undefined, what: 'target' | 'class'): string {
-		if (!target) throw new TypeError('Process needs a target (or a subclass that overrides run)');
+		if (!target) throw new PyTypeError('Process needs a target (or a subclass that overrides run)');
 		for (const [name, value] of Object.entries(rt().exports)) if (value === target) return name;
-		throw new TypeError(
+		throw new PyTypeError(
 			what === 'class'
 				? `Can't pickle ${target.name || 'the class'}: a Process subclass must be exported by the scenario module`
 				: `Can't pickle ${target.name || 'the target'}: a process's target must be exported by the scenario module`,
@@ -193,16 +220,42 @@ const TARGET_FIELD = '__target';
  * How a worker runs the export it was started with: a function is called
  * with the args; a Process subclass is rebuilt from its fields and run.
  */
-export function runExport(target: (...args: unknown[]) => unknown, args: unknown[]): unknown {
+/**
+ * Ways a process may be started other than calling its target: a Pool's
+ * worker is started with a function of the lesson (so it can be looked up
+ * by name) and a role as its first argument, and runs the pool's loop.
+ * Each runner returns undefined when the process is not its kind.
+ */
+const runners: Array<(target: (...args: unknown[]) => unknown, args: unknown[]) => Promise<unknown> | undefined> = [];
+
+export function registerRunner(runner: (typeof runners)[number]): void {
+	runners.push(runner);
+}
+
+export async function runExport(target: (...args: unknown[]) => unknown, args: unknown[]): Promise<unknown> {
+	for (const runner of runners) {
+		const running = runner(target, args);
+		if (running) return running;
+	}
 	if (target.prototype instanceof Process) {
 		return Process.revive(target as unknown as new () => Process, (args[0] ?? {}) as Record<string, unknown>).run();
 	}
 	return target(...args);
 }
 
+/** `sys.exit(code)`: raises SystemExit; uncaught, it ends the thread, or the process with that exit code. */
+export function exit(code: number | string | null = null): never {
+	throw new SystemExit(code);
+}
+
+/** The `sys` module, as far as lessons use it. */
+export const sys = {exit};
+
 export interface ThreadOptions {
 	target?: Target;
 	args?: unknown[];
+	/** As a Process's: the target gets them as one last argument, an object. */
+	kwargs?: Record<string, unknown>;
 	name?: string;
 	daemon?: boolean;
 }
@@ -210,16 +263,39 @@ export interface ThreadOptions {
 /** threading.Thread: subclass it and override `run`, or give it a target. */
 export class Thread {
 	name: string;
-	daemon: boolean;
+	private daemonFlag: boolean;
 	private readonly target: Target | undefined;
 	private readonly args: unknown[];
 	private task: Task | undefined;
+	/** start() has been called: the thread is alive from then on, even before its task exists. */
+	private started = false;
 
 	constructor(options: ThreadOptions = {}) {
 		this.target = options.target;
-		this.args = options.args ?? [];
-		this.name = options.name ?? rt().nextThreadName();
-		this.daemon = options.daemon ?? false;
+		this.args = callArgs(options);
+		// CPython 3.10+: `Thread-1 (task)` after its target; only an unnamed thread uses up a number.
+		this.name = options.name ?? `${rt().nextThreadName()}${options.target ? ` (${options.target.name || '<lambda>'})` : ''}`;
+		// Inherited from the thread that makes it, as CPython's; a process's main thread is never a daemon.
+		const maker = rt().current;
+		this.daemonFlag = options.daemon ?? (maker.thread && maker.daemon);
+	}
+
+	/** threading.get_ident() of the thread: unique in the run. None (null) before start. */
+	get ident(): number | null {
+		return this.task?.gid ?? null;
+	}
+
+	get native_id(): number | null {
+		return this.ident;
+	}
+
+	get daemon(): boolean {
+		return this.daemonFlag;
+	}
+
+	set daemon(daemonic: boolean) {
+		if (this.started) throw new RuntimeError('cannot set daemon status of active thread');
+		this.daemonFlag = daemonic;
 	}
 
 	/** What the thread does: calls the target; override in a subclass. */
@@ -229,16 +305,33 @@ export class Thread {
 
 	async start(): Promise<void> {
 		const r = rt();
-		if (this.task) throw new Error('RuntimeError: threads can only be started once');
+		if (this.started) throw new RuntimeError('threads can only be started once');
 		await r.step({op: 'start', obj: this.name});
-		this.task = r.startThread(() => this.run(), this.name, this.daemon, this.target?.name ?? 'run');
+		this.started = true;
+		threadsOf(r).live.add(this);
+		this.task = r.startThread(() => this.body(), this.name, this.daemonFlag, this.target?.name ?? 'run');
+		taskThreads.set(this.task, this);
+	}
+
+	/** run(), as threading's bootstrap runs it: sys.exit() in a thread ends the thread, silently. */
+	private async body(): Promise<void> {
+		// Known before the target's first line: in free mode it runs inside startThread, before start() has its task.
+		taskThreads.set(rt().current, this);
+		try {
+			await this.run();
+		} catch (error) {
+			if (!(error instanceof SystemExit)) throw error;
+		} finally {
+			threadsOf(rt()).live.delete(this);
+		}
 	}
 
 	async join(timeout: number | null = null): Promise<void> {
 		const task = this.task;
-		if (!task) throw new Error('RuntimeError: cannot join thread before it is started');
+		if (!task) throw new RuntimeError('cannot join thread before it is started');
 		const r = rt();
 		const me = r.current;
+		if (me === task) throw new RuntimeError('cannot join current thread');
 		await r.block({op: 'join', obj: task.name}, () => (task.done ? true : BLOCKED), {
 			key: `join:${r.pid}/${task.t}`,
 			on: `join ${task.name}`,
@@ -255,8 +348,32 @@ export class Thread {
 	}
 
 	is_alive(): boolean {
-		return this.task !== undefined && !this.task.done;
+		return this.started && !(this.task?.done ?? false);
 	}
+}
+
+/** A process's threads as the threading module knows them. */
+interface ProcessThreads {
+	/** Started and not ended, in the order they started. */
+	live: Set<Thread>;
+	/** Its MainThread, made on first use. */
+	main?: Thread;
+}
+
+/**
+ * Kept by runtime, since the processes of a thread share this module; and
+ * which Thread each task is (a task belongs to one process).
+ */
+const byRuntime = new WeakMap<Runtime, ProcessThreads>();
+const taskThreads = new WeakMap<Task, Thread>();
+
+function threadsOf(r: Runtime): ProcessThreads {
+	let threads = byRuntime.get(r);
+	if (!threads) {
+		threads = {live: new Set()};
+		byRuntime.set(r, threads);
+	}
+	return threads;
 }
 
 /** What `multiprocessing.current_process()` gives. */
@@ -265,10 +382,38 @@ export function current_process(): {name: string; pid: number; daemon: boolean} 
 	return {name: r.processName, pid: r.pid, daemon: r.daemon};
 }
 
-/** What `threading.current_thread()` gives. */
-export function current_thread(): {name: string; daemon: boolean; ident: number} {
-	const t = rt().current;
-	return {name: t.thread ? t.pyName : 'MainThread', daemon: t.daemon, ident: t.gid};
+/** This process's MainThread, as a Thread: made once, not constructed (it uses up no number). */
+function mainThread(): Thread {
+	const r = rt();
+	const threads = threadsOf(r);
+	if (!threads.main) {
+		const main = Object.create(Thread.prototype) as Thread;
+		Object.assign(main, {name: 'MainThread', daemonFlag: false, target: undefined, args: [], task: r.tasks[0], started: true});
+		threads.main = main;
+	}
+	return threads.main;
+}
+
+/** `threading.current_thread()`: the Thread that is running (MainThread for a process's main task). */
+export function current_thread(): Thread {
+	const task = rt().current;
+	return (task.thread ? taskThreads.get(task) : undefined) ?? mainThread();
+}
+
+/** `threading.main_thread()`. */
+export function main_thread(): Thread {
+	return mainThread();
+}
+
+/** `threading.enumerate()`: this process's threads that are alive, MainThread first. */
+export function enumerate(): Thread[] {
+	const main = mainThread();
+	return [...(main.is_alive() ? [main] : []), ...[...threadsOf(rt()).live].filter(t => t.is_alive())];
+}
+
+/** `threading.active_count()`. */
+export function active_count(): number {
+	return enumerate().length;
 }
 
 /** os.getpid() */
