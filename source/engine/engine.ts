@@ -215,7 +215,7 @@ export class Engine implements StepLink {
 	private readonly runBuffer = new SharedArrayBuffer(RUN_WORDS * 4);
 	private readonly runWords = new Int32Array(this.runBuffer);
 	private readonly pidBase: number;
-	private terminations: number[] = [];
+	private terminations: {pid: number; exitcode: number}[] = [];
 	private readonly cpu: Dispatcher;
 	/** The last ready-queue snapshot emitted, to emit only changes. */
 	private cpuShown = '';
@@ -503,7 +503,7 @@ export class Engine implements StepLink {
 				}
 				case 'terminate':
 					// Applied before the next decision: just after terminate(), is_alive() is still true, as in CPython.
-					this.terminations.push(e.pid);
+					this.terminations.push({pid: e.pid, exitcode: -(e.signal ?? 15)});
 					if (this.config.free) this.freeWake?.();
 					break;
 				case 'end': {
@@ -709,12 +709,12 @@ export class Engine implements StepLink {
 	}
 
 	private async applyTerminations(): Promise<void> {
-		const pids = this.terminations;
-		if (pids.length === 0) return;
+		const asked = this.terminations;
+		if (asked.length === 0) return;
 		this.terminations = [];
-		for (const pid of pids) {
-			const p = this.procs.find(x => x.pid === pid);
-			if (p && !p.done) this.finishProc(p, SIGTERM_EXITCODE);
+		for (const {pid, exitcode} of asked) {
+			const p = this.byPid.get(pid);
+			if (p && !p.done) this.finishProc(p, exitcode);
 		}
 	}
 

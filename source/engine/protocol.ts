@@ -64,7 +64,8 @@ export type WorkerEvent =
 	| {k: 'prim'; t: number; obj: string; type: string; name?: string; data?: Record<string, unknown>}
 	| {k: 'wake'; key: string; n: number}
 	| {k: 'spawn'; t: number; ref: number; request: SpawnRequest}
-	| {k: 'terminate'; t: number; pid: number}
+	/** End another process: SIGTERM (exit code -15) unless `signal` says SIGKILL (9: exit code -9). */
+	| {k: 'terminate'; t: number; pid: number; signal?: 9 | 15}
 	/** The task's process collected a child's exit status (CPython's waitpid): the child, if a zombie, is reaped. */
 	| {k: 'reap'; t: number; pid: number; via: ReapVia}
 	/** When this process ends, wake the waiters of `key` (its copy of a pipe end closes: a reader of the other end may now see EOF). */

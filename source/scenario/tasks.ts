@@ -187,20 +187,21 @@ export class Process {
 	}
 
 	/** Sends SIGTERM: the process ends soon (is_alive() may still be true just after), exit code -15. */
-	async terminate(): Promise<void> {
-		const r = rt();
-		const me = await r.step({op: 'terminate', obj: this.name});
-		if (this.pidValue === null) return;
-		r.emit({k: 'terminate', t: me.t, pid: this.pidValue});
-		r.flushNow();
+	terminate(): Promise<void> {
+		return this.signal('terminate', 15);
 	}
 
-	/**
-	 * Sends SIGKILL. The engine has one way to end a process from outside, so
-	 * the exit code is SIGTERM's -15 for now, not -9 (see the README).
-	 */
+	/** Sends SIGKILL: the same, with exit code -9. */
 	kill(): Promise<void> {
-		return this.terminate();
+		return this.signal('kill', 9);
+	}
+
+	private async signal(op: string, signal: 9 | 15): Promise<void> {
+		const r = rt();
+		const me = await r.step({op, obj: this.name});
+		if (this.pidValue === null) return;
+		r.emit({k: 'terminate', t: me.t, pid: this.pidValue, signal});
+		r.flushNow();
 	}
 
 	private exportName(target: Target | undefined, what: 'target' | 'class'): string {

@@ -72,4 +72,4 @@ if __name__ == '__main__':
     k.start()
     k.kill()
     k.join()
-    print('killed: alive', k.is_alive(), 'exitcode < 0', k.exitcode < 0)
+    print('killed: alive', k.is_alive(), 'exitcode', k.exitcode)
