@@ -420,6 +420,7 @@ export class Engine implements StepLink {
 
 	private applyMerged(items: {p: ProcRec; e: StampedEvent}[]): void {
 		for (const {p, e} of items) {
+			if (e.k === 'skip') continue;
 			if (e.at !== undefined) this.time = Math.max(this.time, (e.at - this.startAbs) / this.config.msPerSecond);
 			this.step++;
 			this.applyReport(p, [e]);

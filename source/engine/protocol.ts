@@ -74,7 +74,9 @@ export type WorkerEvent =
 	/** The process cannot go on (its module did not load, a call was not awaited): it ends with exit code 1 and this message. */
 	| {k: 'fatal'; message: string; t?: number}
 	/** Free mode: the core has ended the process the engine asked it to end; everything it recorded came before. */
-	| {k: 'killed'};
+	| {k: 'killed'}
+	/** Free mode: a place in the history no event fills (a change that did not happen after all). */
+	| {k: 'skip'};
 
 /** Free mode: an event as a core posts it, with its place in the run's history and its real time. */
 export type StampedEvent = WorkerEvent & {seq?: number; at?: number};

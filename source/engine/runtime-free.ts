@@ -28,6 +28,8 @@ export class FreeRuntime extends Runtime {
 	readonly controlled = false;
 	private out: StampedEvent[] = [];
 	private flushScheduled = false;
+	/** Places in the history taken before a change others can see, for the next event each task records (see publish). */
+	private readonly reserved = new Map<number, number>();
 	private readonly link: FreeLink;
 
 	constructor(a: Assignment, link: FreeLink) {
@@ -51,9 +53,42 @@ export class FreeRuntime extends Runtime {
 		if (this.dead) return;
 		if (!this.assignment.record && !ALWAYS.has(event.k)) return;
 		const e = event as StampedEvent;
-		e.seq = Atomics.add(this.runWords, RUN_SEQ, 1);
+		const t = (event as {t?: number}).t;
+		const reserved = t === undefined || this.reserved.size === 0 ? undefined : this.reserved.get(t);
+		if (reserved === undefined) e.seq = Atomics.add(this.runWords, RUN_SEQ, 1);
+		else {
+			e.seq = reserved;
+			this.reserved.delete(t!);
+		}
 		e.at = performance.timeOrigin + performance.now();
 		this.out.push(e);
+		if (!this.flushScheduled) {
+			this.flushScheduled = true;
+			setImmediate(() => this.flush());
+		}
+	}
+
+	override publish<T>(act: () => T, made: (result: T) => boolean = () => true): T {
+		if (this.dead || !this.assignment.record) return act();
+		const seq = Atomics.add(this.runWords, RUN_SEQ, 1);
+		let result: T;
+		try {
+			result = act();
+		} catch (error) {
+			this.skip(seq);
+			throw error;
+		}
+		const t = this.current.t;
+		const stale = this.reserved.get(t);
+		if (stale !== undefined) this.skip(stale);
+		if (made(result)) this.reserved.set(t, seq);
+		else this.skip(seq);
+		return result;
+	}
+
+	/** A place in the history that no event will fill: said, so the engine does not wait for it. */
+	private skip(seq: number): void {
+		this.out.push({k: 'skip', seq});
 		if (!this.flushScheduled) {
 			this.flushScheduled = true;
 			setImmediate(() => this.flush());

@@ -153,6 +153,18 @@ export abstract class Runtime {
 	/** Free mode: sends what is buffered now. */
 	flushNow(): void {}
 
+	/**
+	 * Makes a change other processes can see (a release, a put, a set, a
+	 * store): `act` does it, and the event the caller records next takes its
+	 * place in the run's history from before the change, so nobody who saw the
+	 * change can come before it in the trace. `made` says whether it happened
+	 * (a put into a full queue did not). Controlled mode: a step is atomic, so
+	 * `act` just runs.
+	 */
+	publish<T>(act: () => T, _made?: (result: T) => boolean): T {
+		return act();
+	}
+
 	/** Starts the process's main task. */
 	abstract startMain(body: Body): void;
 

@@ -106,7 +106,7 @@ export class Condition {
 		const r = rt();
 		const me = await r.step({op: 'notify', obj: this.id});
 		if (!this.owned()) throw UNOWNED[this.module].notify();
-		const woken = this.core.notify(n);
+		const woken = r.publish(() => this.core.notify(n));
 		r.emit({k: 'op', t: me.t, op: 'notify', obj: this.id, data: {woken: woken.length}});
 		for (const ticket of woken) r.emit({k: 'wake', key: `${this.id}.${ticket}`, n: 1});
 	}

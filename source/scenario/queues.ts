@@ -60,7 +60,7 @@ export class Queue {
 			const encoded = this.core.encode(item);
 			// Free mode, room in the ring: in at the first try (the attempt the wait
 			// loop would make first), without building a promise chain.
-			if (!r.controlled && this.core.tryPut(encoded)) {
+			if (!r.controlled && r.publish(() => this.core.tryPut(encoded), put => put)) {
 				this.putDone(r, me, item);
 				return PUT;
 			}
@@ -71,7 +71,7 @@ export class Queue {
 	}
 
 	private async putWaiting(r: Runtime, me: Task, item: unknown, encoded: Uint8Array, block: boolean, timeout: number | null): Promise<void> {
-		const result = await r.block({op: 'put', obj: this.id, arg: traced(item)}, () => (this.core.tryPut(encoded) ? true : block ? BLOCKED : false), {
+		const result = await r.block({op: 'put', obj: this.id, arg: traced(item)}, () => (r.publish(() => this.core.tryPut(encoded), put => put) ? true : block ? BLOCKED : false), {
 			key: `${this.id}.put`,
 			on: `${this.id}.put (full)`,
 			timeout: block ? seconds(timeout) : undefined,
@@ -194,7 +194,7 @@ export class JoinableQueue extends Queue {
 		const r = rt();
 		const me = await r.step({op: 'task_done', obj: this.id});
 		try {
-			this.core.taskDone();
+			r.publish(() => this.core.taskDone());
 		} catch (error) {
 			throw (error as Error).name === 'ValueError' ? new ValueError((error as Error).message) : error;
 		}

@@ -45,7 +45,7 @@ export class Value {
 		value = Number(value);
 		const r = rt();
 		const me = await r.step({op: 'store', obj: this.id, arg: String(value)});
-		this.core.store(value);
+		r.publish(() => this.core.store(value));
 		r.emit({k: 'op', t: me.t, op: 'store', obj: this.id, data: {value: this.core.load()}});
 	}
 
@@ -124,7 +124,7 @@ export class SharedArray {
 		const at = this.index(i);
 		const r = rt();
 		const me = await r.step({op: 'store', obj: this.id, arg: `${at} ${Number(value)}`});
-		this.core.store(at, Number(value));
+		r.publish(() => this.core.store(at, Number(value)));
 		r.emit({k: 'op', t: me.t, op: 'store', obj: this.id, data: {index: at, value: this.core.load(at)}});
 	}
 
@@ -181,7 +181,7 @@ export class SharedFile {
 	async write(content: string): Promise<void> {
 		const r = rt();
 		const me = await r.step({op: 'write', obj: this.id, arg: content});
-		writeFileSync(this.path(), content);
+		r.publish(() => writeFileSync(this.path(), content));
 		r.emit({k: 'op', t: me.t, op: 'write', obj: this.id, data: {content}});
 	}
 

@@ -163,9 +163,10 @@ export class Lock {
 	}
 
 	private released(r: Runtime, me: Task): void {
-		const freed = releasing(this.module, this.reentrant() ? 'rlock' : 'lock', () => this.core.release(me.gid));
+		const freed = r.publish(() => releasing(this.module, this.reentrant() ? 'rlock' : 'lock', () => this.core.release(me.gid)));
 		if (!r.recording) return;
-		r.emit({k: 'op', t: me.t, op: 'release', obj: this.id, data: {holder: freed ? null : me.name, depth: this.core.depth}});
+		// Freed: 0, not the shared word read back, which another process may already have taken in free mode.
+		r.emit({k: 'op', t: me.t, op: 'release', obj: this.id, data: {holder: freed ? null : me.name, depth: freed ? 0 : this.core.depth}});
 		if (freed) r.emit({k: 'wake', key: this.id, n: 1});
 	}
 
@@ -239,7 +240,7 @@ export class Semaphore {
 	async release(n = 1): Promise<void> {
 		const r = rt();
 		const me = await r.step({op: 'release', obj: this.id});
-		releasing(this.module, 'bounded', () => this.core.release(n));
+		r.publish(() => releasing(this.module, 'bounded', () => this.core.release(n)));
 		r.emit({k: 'op', t: me.t, op: 'release', obj: this.id, data: {value: this.core.value}});
 		r.emit({k: 'wake', key: this.id, n});
 	}
@@ -288,7 +289,7 @@ export class Event {
 	async set(): Promise<void> {
 		const r = rt();
 		const me = await r.step({op: 'set', obj: this.id});
-		this.core.set();
+		r.publish(() => this.core.set());
 		r.emit({k: 'op', t: me.t, op: 'set', obj: this.id, data: {flag: true}});
 		r.emit({k: 'wake', key: this.id, n: -1});
 	}
@@ -296,7 +297,7 @@ export class Event {
 	async clear(): Promise<void> {
 		const r = rt();
 		const me = await r.step({op: 'clear', obj: this.id});
-		this.core.clear();
+		r.publish(() => this.core.clear());
 		r.emit({k: 'op', t: me.t, op: 'clear', obj: this.id, data: {flag: false}});
 	}
 
