@@ -26,7 +26,10 @@ function impossible(events: TraceEvent[]): string[] {
 		if (e.kind === 'state' && e.state === 'done') done.add(e.task);
 		if (e.kind === 'prim') {
 			if (e.type === 'Lock' || e.type === 'RLock') holder.set(e.obj, null);
-			if (e.type === 'Semaphore' || e.type === 'BoundedSemaphore') capacity.set(e.obj, Number(e.value)), inside.set(e.obj, 0);
+			if (e.type === 'Semaphore' || e.type === 'BoundedSemaphore') {
+				capacity.set(e.obj, Number(e.value));
+				inside.set(e.obj, 0);
+			}
 			if (e.type === 'Event') flags.set(e.obj, Boolean(e.flag));
 			if (/Queue|Pipe/.test(e.type)) items.set(e.obj, 0);
 		}
