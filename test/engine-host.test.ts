@@ -15,12 +15,21 @@ const stderr = (events: {kind: string; stream?: string; text?: string}[]) => eve
 describe('the engine host', () => {
 	it('reuses its thread for the next run, and the next run starts fresh: module state, primitive ids, pids', async () => {
 		const a = await runLesson(`${LESSON}:state`);
+		// Another lesson in between, in the same host: it must leave nothing behind either.
+		await runLesson('isolation:threads');
 		const b = await runLesson(`${LESSON}:state`);
 		assert.deepEqual(a.prints.map(p => p.replace(/thread \d+/, 'thread T')), ['counter 1 lock#2 thread T', 'counter 1 lock#3 thread T']);
 		const threads = (r: typeof a) => r.prints.map(p => /thread (\d+)/.exec(p)![1]);
 		// Both processes of a run in one thread, and the next run in the same thread.
 		assert.equal(new Set([...threads(a), ...threads(b)]).size, 1, `threads: ${threads(a)} then ${threads(b)}`);
 		assert.equal(a.jsonl.replace(/thread \d+/g, ''), b.jsonl.replace(/thread \d+/g, ''));
+	});
+
+	it('spreads free-mode processes over two or more threads, which run them in parallel', async () => {
+		const r = await runLesson(`${LESSON}:state`, {free: true});
+		const threads = new Set(r.prints.map(p => /thread (\d+)/.exec(p)![1]));
+		assert.equal(r.prints.length, 2);
+		assert.equal(threads.size, 2, r.prints.join(' | '));
 	});
 
 	it('names a call that was not awaited, ends its process with exit code 1, and lets the others go on', async () => {

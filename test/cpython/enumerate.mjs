@@ -15,13 +15,20 @@ export async function child() {
 	await t.join();
 }
 
+export async function waitFor(go) {
+	await go.wait();
+}
+
 export async function main() {
-	const mine = [0, 1].map(i => new Thread({target: nap, name: `main-${i}`}));
+	// The main threads wait for main to let them go: still alive when it looks.
+	const go = new threading.Event();
+	const mine = [0, 1].map(i => new Thread({target: waitFor, args: [go], name: `main-${i}`}));
 	for (const t of mine) await t.start();
 	const p = new Process({target: child});
 	await p.start();
 	await p.join();
 	await print('main sees', threading.enumerate().map(x => x.name), threading.active_count());
+	await go.set();
 	for (const t of mine) await t.join();
 	await print('main sees', threading.enumerate().map(x => x.name));
 }

@@ -15,14 +15,21 @@ def child():
     t.join()
 
 
+def wait_for(go):
+    go.wait()
+
+
 if __name__ == '__main__':
-    mine = [threading.Thread(target=nap, name=f'main-{i}') for i in range(2)]
+    # The main threads wait for main to let them go: still alive when it looks, whatever the timing.
+    go = threading.Event()
+    mine = [threading.Thread(target=wait_for, args=(go,), name=f'main-{i}') for i in range(2)]
     for t in mine:
         t.start()
     p = multiprocessing.Process(target=child)
     p.start()
     p.join()
     print('main sees', [x.name for x in threading.enumerate()], threading.active_count())
+    go.set()
     for t in mine:
         t.join()
     print('main sees', [x.name for x in threading.enumerate()])
