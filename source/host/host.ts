@@ -54,7 +54,7 @@ async function execute(id: number, spec: RunSpec, beats: Int32Array): Promise<vo
 	const flush = () => {
 		scheduled = false;
 		if (buffer.length === 0) return;
-		send({type: 'events', id, events: buffer});
+		send({type: 'events', id, json: JSON.stringify(buffer)});
 		buffer = [];
 	};
 	const onEvent = (e: TraceEvent) => {

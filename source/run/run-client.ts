@@ -113,7 +113,7 @@ export class RunClient implements RunHandle {
 	private onMessage(m: FromHost): void {
 		switch (m.type) {
 			case 'events':
-				for (const e of m.events) {
+				for (const e of JSON.parse(m.json) as TraceEvent[]) {
 					if (this.skip > 0) {
 						this.skip--;
 						continue;

@@ -19,7 +19,8 @@ import {emptyState, type ViewState} from './state.js';
 export class Verdicts {
 	readonly state: ViewState = emptyState();
 	private readonly broken = new Set<string>();
-	private stamp: string | undefined;
+	private step = -1;
+	private time = -1;
 
 	constructor(
 		private readonly invariants: readonly Invariant[],
@@ -33,9 +34,9 @@ export class Verdicts {
 
 	/** Folds one event of the engine's in and passes it on (`out`), with the verdicts it leads to before it. */
 	push(event: TraceEvent, out: (e: TraceEvent) => void): void {
-		const stamp = `${event.step}/${event.time}`;
-		if (this.stamp !== undefined && stamp !== this.stamp) this.check('always', out);
-		this.stamp = stamp;
+		if (this.step >= 0 && (event.step !== this.step || event.time !== this.time) && this.invariants.length > 0) this.check('always', out);
+		this.step = event.step;
+		this.time = event.time;
 		if (event.kind === 'end') {
 			this.check('always', out);
 			this.check('end', out);
