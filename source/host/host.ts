@@ -79,7 +79,9 @@ async function execute(id: number, spec: RunSpec, beats: Int32Array): Promise<vo
 		resetCurrent();
 		if (spec.free) {
 			cores ??= new CoreSet();
-			await cores.prepare(Math.max(2, spec.cores));
+			// At least two threads (or --cores); up to eight, one per process the lesson expects: a thread
+			// with one task needs no context per task, and one with several pays for it on every promise.
+			await cores.prepare(Math.max(2, spec.cores, Math.min(spec.processes, 8)));
 		}
 		live.engine = new Engine({
 			module: spec.module,
