@@ -32,6 +32,24 @@ describe('the engine host', () => {
 		assert.equal(threads.size, 2, r.prints.join(' | '));
 	});
 
+	it('free mode: a child terminated right after it signalled ends the run; everything it and a daemon printed comes before their ends', async () => {
+		for (let run = 0; run < 5; run++) {
+			const r = await runLesson(`${LESSON}:signals`, {free: true});
+			assert.equal(r.result.outcome, 'completed');
+			const at = (pred: (e: (typeof r.events)[number]) => boolean) => r.events.findIndex(pred);
+			const before = at(e => e.kind === 'print' && e.text === 'child before set');
+			const set = at(e => e.kind === 'op' && e.op === 'set');
+			const woken = at(e => e.kind === 'print' && e.text === 'parent woken');
+			assert.ok(before >= 0 && before < set && set < woken, `run ${run}: before ${before}, set ${set}, woken ${woken}`);
+			assert.ok(r.prints.includes('child exitcode -15'), r.prints.slice(-3).join(' | '));
+			for (const task of ['Process-1', 'Process-2']) {
+				const done = at(e => e.kind === 'state' && e.task === task && e.state === 'done');
+				assert.ok(done > 0, `${task} ends`);
+				assert.equal(r.events.slice(done + 1).filter(e => e.kind === 'print' && e.task === task).length, 0, `run ${run}: ${task} prints after its end`);
+			}
+		}
+	});
+
 	it('names a call that was not awaited, ends its process with exit code 1, and lets the others go on', async () => {
 		const r = await runLesson(`${LESSON}:unawaited`);
 		const err = stderr(r.events).join('\n');

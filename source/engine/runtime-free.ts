@@ -21,6 +21,12 @@ export interface FreeLink {
 	post(runtime: FreeRuntime, events: StampedEvent[]): void;
 }
 
+/** How long lesson code may keep a core's event loop before one of its calls lets it turn (ms). */
+const TURN_MS = 4;
+/** When this thread's event loop last turned for lesson code (shared by every task of the thread). */
+let turned = performance.now();
+setInterval(() => (turned = performance.now()), TURN_MS).unref();
+
 /** Kinds recorded even when operations are not (the engine needs them to follow processes' lives). */
 const ALWAYS = new Set(['print', 'end', 'task', 'spawn', 'terminate', 'reap', 'onexit', 'fatal']);
 
@@ -62,7 +68,8 @@ export class FreeRuntime extends Runtime {
 		}
 		e.at = performance.timeOrigin + performance.now();
 		this.out.push(e);
-		if (!this.flushScheduled) {
+		if (this.out.length >= 4096) this.flush();
+		else if (!this.flushScheduled) {
 			this.flushScheduled = true;
 			setImmediate(() => this.flush());
 		}
@@ -128,11 +135,19 @@ export class FreeRuntime extends Runtime {
 		super.finish(task, exitcode);
 	}
 
-	/** Free mode: the gate is open, so no promise (and no microtask hops) for it. */
+	/**
+	 * Free mode: the gate is open, so no promise (and no microtask hops) for
+	 * it; but a task whose calls never wait would keep its thread's event loop
+	 * for ever (its events never sent, the other processes of the thread never
+	 * woken): every few milliseconds a call lets the loop turn first.
+	 */
 	step(_op: OpInfo): Task | Promise<Task> {
 		const task = this.current;
 		if (this.dead) return new Promise<Task>(() => {});
-		return task;
+		const now = performance.now();
+		if (now - turned < TURN_MS) return task;
+		turned = now;
+		return new Promise<Task>(resolve => setImmediate(() => resolve(task)));
 	}
 
 	async block<T>(op: OpInfo, attempt: () => T | typeof BLOCKED, wait: WaitSpec<T>): Promise<T | typeof TIMED_OUT> {

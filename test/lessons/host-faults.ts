@@ -6,7 +6,7 @@
  * more tasks than the old task-id scheme could tell apart.
  */
 import {threadId} from 'node:worker_threads';
-import {Lock, Process, RLock, Thread, defineScenario, print, sleep} from '../../source/scenario/api.js';
+import {Event, Lock, Process, RLock, Thread, defineScenario, print, sleep} from '../../source/scenario/api.js';
 
 export const meta = defineScenario({
 	name: 'host-faults',
@@ -22,6 +22,7 @@ export const meta = defineScenario({
 		console: {zh: '', en: 'a child writes with console.log and console.error'},
 		huge: {zh: '', en: 'a child prints 2 MiB in one line'},
 		'many-threads': {zh: '', en: '4097 threads of one process take an RLock in turn while another process holds it'},
+		signals: {zh: '', en: 'a child prints, sets an Event and goes on printing; the parent, woken, terminates it at once; a daemon prints until the parent ends'},
 	},
 	defaultVariant: 'state',
 	processes: () => 2,
@@ -84,7 +85,33 @@ export async function manyThreads(lock: RLock, ready: Lock): Promise<void> {
 	await print(`taken while held elsewhere: ${taken.n}`);
 }
 
+export async function signaller(ready: Event): Promise<void> {
+	await print('child before set');
+	await ready.set();
+	for (let i = 0; ; i++) await print(`child after set ${i}`);
+}
+
+export async function chatter(): Promise<void> {
+	for (let i = 0; ; i++) {
+		await print(`daemon ${i}`);
+		await sleep(0.01);
+	}
+}
+
 export async function main({variant}: {variant: string}): Promise<void> {
+	if (variant === 'signals') {
+		const ready = new Event();
+		const d = new Process({target: chatter, daemon: true});
+		await d.start();
+		const p = new Process({target: signaller, args: [ready]});
+		await p.start();
+		await ready.wait();
+		await print('parent woken');
+		await p.terminate();
+		await p.join();
+		await print(`child exitcode ${p.exitcode}`);
+		return;
+	}
 	const lock = new Lock();
 	const target = {state, unawaited, 'ends-pending': endsPending, exit: exiting, console: consoling, huge, 'many-threads': manyThreads}[variant]!;
 	if (variant === 'state') {
