@@ -1,26 +1,13 @@
 /**
  * A key script drives a lesson as a person would: `"2s n n n space 5s b q"`.
- * Tokens are waits (`2s`, `0.5s`, `300ms`) and keys (a single printable
- * character, or a name: space, enter, left, right, up, down, tab, esc,
- * backspace, ctrl-c). A bad token is refused by name.
+ * Tokens are waits (`2s`, `0.5s`, `300ms`) and keys: a single printable
+ * character, or a named key's token from the key table (space, enter, left,
+ * esc, ctrl-c…). A bad token is refused by name.
  */
+import {namedKeyOfToken, namedTokens} from '../ui/keys.js';
 
+/** A wait (milliseconds), or a key press: the bytes a terminal sends and the token as written (named keys in lower case). */
 export type ScriptStep = {wait: number} | {key: string; name: string};
-
-const NAMED: Record<string, string> = {
-	space: ' ',
-	enter: '\r',
-	return: '\r',
-	left: '\u001b[D',
-	right: '\u001b[C',
-	up: '\u001b[A',
-	down: '\u001b[B',
-	tab: '\t',
-	esc: '\u001b',
-	escape: '\u001b',
-	backspace: '\u007f',
-	'ctrl-c': '\u0003',
-};
 
 export class KeyScriptError extends Error {}
 
@@ -35,18 +22,16 @@ export function parseKeyScript(script: string): ScriptStep[] {
 			steps.push({wait: ms});
 			continue;
 		}
-		const named = NAMED[token.toLowerCase()];
-		if (named !== undefined) {
-			steps.push({key: named, name: token.toLowerCase()});
+		const named = namedKeyOfToken(token);
+		if (named) {
+			steps.push({key: named.bytes, name: token.toLowerCase()});
 			continue;
 		}
 		if ([...token].length === 1 && token >= ' ' && token !== '\u007f') {
 			steps.push({key: token, name: token});
 			continue;
 		}
-		throw new KeyScriptError(
-			`key script: bad token '${token}' (a wait like 2s or 300ms, one character, or one of ${Object.keys(NAMED).join(', ')})`,
-		);
+		throw new KeyScriptError(`key script: bad token '${token}' (a wait like 2s or 300ms, one character, or one of ${namedTokens().join(', ')})`);
 	}
 	return steps;
 }

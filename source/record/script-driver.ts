@@ -16,7 +16,7 @@
  */
 import {createElement} from 'react';
 import {render} from 'ink';
-import {commandFor, keyName} from '../ui/keys.js';
+import {commandFor, pressOfToken} from '../ui/keys.js';
 import {Screen} from '../ui/Screen.js';
 import {RunSession, type Frame, type SessionInit} from '../ui/session.js';
 import {SHOW_KEY_MS, ShownKeys} from '../ui/ShownKeys.js';
@@ -62,13 +62,13 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 	const cast = new Cast({width: o.columns, height: o.rows, title: o.title});
 	const bytes = new ScreenBytes(o.rows);
 	const beats = new Beats();
-	let shown: {name: string; at: number}[] = [];
+	let shown: {label: string; at: number}[] = [];
 
 	const tree = (frame: Frame) =>
 		createElement(
 			ThemeContext.Provider,
 			{value: o.theme},
-			createElement(ShownKeys, {keys: shown.map(k => k.name), columns: o.columns, rows: o.rows}, createElement(Screen, {frame, columns: o.columns, rows: o.rows})),
+			createElement(ShownKeys, {labels: shown.map(k => k.label), columns: o.columns, rows: o.rows}, createElement(Screen, {frame, columns: o.columns, rows: o.rows})),
 		);
 	const instance = render(tree(session.frame()), {stdout: terminal.stream, debug: true, patchConsole: false, exitOnCtrlC: false});
 	const draw = () => {
@@ -113,13 +113,14 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 				continue;
 			}
 			await advance(clock.now + KEY_MS);
-			const name = scriptKeyName(step.name) ?? keyName(step.key, {});
+			// The key Ink would report for these bytes: the table says, as it says for the live TUI.
+			const press = pressOfToken(step.name);
 			if (o.showKeys) {
-				shown.push({name: step.name, at: clock.now});
+				shown.push({label: press.shown, at: clock.now});
 				// A frame when the key is due to leave the screen.
 				clock.setTimeout(() => {}, SHOW_KEY_MS);
 			}
-			const command = commandFor(name);
+			const command = commandFor(press.key);
 			if (command?.name === 'quit') {
 				draw();
 				quit = true;
@@ -139,25 +140,3 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 	}
 }
 
-/** Key names the terminal's bytes do not give by themselves (as Ink's parser would). */
-function scriptKeyName(name: string): string | undefined {
-	switch (name) {
-		case 'space':
-			return 'space';
-		case 'enter':
-		case 'return':
-			return 'return';
-		case 'esc':
-		case 'escape':
-			return 'escape';
-		case 'ctrl-c':
-			return 'ctrl+c';
-		case 'left':
-		case 'right':
-		case 'up':
-		case 'down':
-			return name;
-		default:
-			return undefined;
-	}
-}
