@@ -2,26 +2,7 @@
  * print, sleep, CPU work and seeded randomness: the rest of what lessons call.
  */
 import {rt} from './context.js';
-
-/** How Python's str() shows a value, for the common cases. */
-export function pystr(v: unknown): string {
-	if (v === null || v === undefined) return 'None';
-	if (v === true) return 'True';
-	if (v === false) return 'False';
-	if (typeof v === 'string') return v;
-	if (Array.isArray(v)) return `[${v.map(pyrepr).join(', ')}]`;
-	if (typeof v === 'object') {
-		return `{${Object.entries(v as Record<string, unknown>)
-			.map(([k, x]) => `${pyrepr(k)}: ${pyrepr(x)}`)
-			.join(', ')}}`;
-	}
-	return String(v);
-}
-
-/** How Python's repr() shows a value inside a list or dict. */
-export function pyrepr(v: unknown): string {
-	return typeof v === 'string' ? `'${v}'` : pystr(v);
-}
+import {pystr} from './repr.js';
 
 /** Python's print(*args): one line, one step. */
 export async function print(...args: unknown[]): Promise<void> {

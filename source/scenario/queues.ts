@@ -10,19 +10,8 @@ import {rt} from './context.js';
 import {BrokenPipeError, EOFError, Empty, Full, OSError, PyError} from './errors.js';
 import {PipeEnds} from '../primitives/pipe.js';
 import {type Handle, registerReviver} from './handles.js';
+import {pyrepr} from './repr.js';
 import {announce, seconds} from './sync.js';
-
-/** How an item is shown in the trace: short, and never a control sequence. */
-export function show(item: unknown): string {
-	if (item === null || item === undefined) return 'None';
-	if (typeof item === 'string') return `'${item}'`;
-	if (typeof item === 'boolean') return item ? 'True' : 'False';
-	try {
-		return JSON.stringify(item) ?? String(item);
-	} catch {
-		return String(item);
-	}
-}
 
 /** What a pipe's recv attempt returns when the other end is closed everywhere and nothing is left. */
 const EOF: unique symbol = Symbol('eof');
@@ -61,7 +50,7 @@ export class Queue {
 	}
 
 	private async putWaiting(r: Runtime, me: Task, item: unknown, encoded: Uint8Array, block: boolean, timeout: number | null): Promise<void> {
-		const result = await r.block({op: 'put', obj: this.id, arg: show(item)}, () => (this.core.tryPut(encoded) ? true : block ? BLOCKED : false), {
+		const result = await r.block({op: 'put', obj: this.id, arg: pyrepr(item)}, () => (this.core.tryPut(encoded) ? true : block ? BLOCKED : false), {
 			key: `${this.id}.put`,
 			on: `${this.id}.put (full)`,
 			timeout: block ? seconds(timeout) : undefined,
@@ -69,7 +58,7 @@ export class Queue {
 			index: QueueCore.SEQ_SPACE,
 		});
 		if (result !== true) {
-			r.emit({k: 'op', t: me.t, op: 'put-full', obj: this.id, data: {item: show(item)}});
+			r.emit({k: 'op', t: me.t, op: 'put-full', obj: this.id, data: {item: pyrepr(item)}});
 			throw new Full();
 		}
 		this.putDone(r, me, item);
@@ -77,7 +66,7 @@ export class Queue {
 
 	private putDone(r: Runtime, me: Task, item: unknown): void {
 		if (!r.recording) return;
-		r.emit({k: 'op', t: me.t, op: 'put', obj: this.id, data: {item: show(item), size: this.core.qsize()}});
+		r.emit({k: 'op', t: me.t, op: 'put', obj: this.id, data: {item: pyrepr(item), size: this.core.qsize()}});
 		r.emit({k: 'wake', key: `${this.id}.get`, n: 1});
 	}
 
@@ -147,7 +136,7 @@ export class Queue {
 
 	private gotDone(r: Runtime, me: Task, item: unknown): void {
 		if (!r.recording) return;
-		r.emit({k: 'op', t: me.t, op: 'get', obj: this.id, data: {item: show(item), size: this.core.qsize()}});
+		r.emit({k: 'op', t: me.t, op: 'get', obj: this.id, data: {item: pyrepr(item), size: this.core.qsize()}});
 		r.emit({k: 'wake', key: `${this.id}.put`, n: 1});
 	}
 
