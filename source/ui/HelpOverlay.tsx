@@ -1,6 +1,6 @@
 /** Every key and what it does, over the panels until a key closes it. */
 import {Box, Text} from 'ink';
-import {fit, padCells} from './format.js';
+import {fit, padCells} from './cells.js';
 import {KEY_TABLE, helpKeys} from './keys.js';
 import {STATE_LOOK, ZOMBIE_LOOK} from './theme.js';
 

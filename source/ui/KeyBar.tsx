@@ -1,6 +1,6 @@
 /** The key help bar, drawn from the key table. */
 import {Row} from './Row.js';
-import {cellWidth} from './format.js';
+import {cellWidth} from './cells.js';
 import {KEY_TABLE} from './keys.js';
 import {useTheme} from './theme.js';
 

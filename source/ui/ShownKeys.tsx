@@ -5,6 +5,7 @@
  */
 import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
+import {cellWidth} from './cells.js';
 import {useTheme} from './theme.js';
 
 /** How long a key stays on screen after it was pressed. */
@@ -25,7 +26,7 @@ export function ShownKeys({labels, columns, rows, children}: ShownKeysProps) {
 	const shown = labels.slice(-MAX_KEYS).join(' ');
 	// Without colours there is no inverse video either (as in the key bar): brackets set the badge apart.
 	const text = labels.length === 0 ? '' : color ? ` ${shown} ` : `[${shown}]`;
-	const width = Math.min(text.length, columns);
+	const width = Math.min(cellWidth(text), columns);
 	return (
 		<Box flexDirection="column">
 			{children}

@@ -1,0 +1,90 @@
+/**
+ * Terminal cells: the columns a text takes, and cutting and padding text to
+ * a number of columns. Every width in the UI comes from here, and every
+ * width here from string-width, the measure Ink lays out and cuts with: a
+ * text fitted here is one Ink neither wraps nor cuts again, and a padded
+ * column lines up with the one beside it.
+ *
+ * A text is measured by the vendored widest-line's `lineWidth`, string-width
+ * with a fast path for the characters a frame is made of (held equal to
+ * string-width by test/vendor-widest-line). A text is cut between graphemes
+ * (a decomposed `é`, a flag, an emoji with its variation selector or skin
+ * tone stay whole), and colour and style codes take no columns.
+ */
+import {lineWidth} from 'widest-line';
+
+/** Columns a text takes in a terminal, as string-width counts them. */
+export function cellWidth(text: string): number {
+	return lineWidth(text);
+}
+
+/** The longest start of `text` (whole graphemes) that fits in `width` columns; escape codes after the cut are kept, so a style still ends. */
+export function cut(text: string, width: number): string {
+	if (cellWidth(text) <= width) return text;
+	let out = '';
+	let used = 0;
+	let full = false;
+	for (const piece of pieces(text)) {
+		if (piece.escape) {
+			out += piece.text;
+			continue;
+		}
+		if (full) continue;
+		const w = cellWidth(piece.text);
+		if (used + w > width) {
+			full = true;
+			continue;
+		}
+		out += piece.text;
+		used += w;
+	}
+	return out;
+}
+
+/** Cuts a text to at most `width` columns, ending with `…` when cut. */
+export function fit(text: string, width: number): string {
+	if (width <= 0) return '';
+	if (cellWidth(text) <= width) return text;
+	return `${cut(text, width - 1)}…`;
+}
+
+/**
+ * Cuts consecutive parts of a line so that together they take at most
+ * `width` columns: the first parts keep their room, the last ones give way.
+ * Ink would cut the line too, but measuring a long string costs it far more
+ * than this does (a lock with ninety-nine waiters, a join on a hundred).
+ */
+export function fitParts(parts: readonly string[], width: number): string[] {
+	let room = width;
+	return parts.map(part => {
+		const cutPart = fit(part, Math.max(0, room));
+		room -= cellWidth(cutPart);
+		return cutPart;
+	});
+}
+
+/** Pads a text with spaces on the right to `width` columns. */
+export function padCells(text: string, width: number): string {
+	return text + ' '.repeat(Math.max(0, width - cellWidth(text)));
+}
+
+/** Exactly `width` columns: cut (without a mark) or padded. */
+export function cellsExactly(text: string, width: number): string {
+	return padCells(cut(text, width), width);
+}
+
+// CSI sequences (colours, styles, cursor moves) and OSC ones (links, titles), as string-width strips them.
+// eslint-disable-next-line no-control-regex
+const ESCAPE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/gu;
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/** A text as escape sequences and graphemes, in order. */
+function* pieces(text: string): Generator<{text: string; escape: boolean}> {
+	let at = 0;
+	for (const m of text.matchAll(ESCAPE)) {
+		if (m.index > at) for (const g of graphemes.segment(text.slice(at, m.index))) yield {text: g.segment, escape: false};
+		yield {text: m[0], escape: true};
+		at = m.index + m[0].length;
+	}
+	if (at < text.length) for (const g of graphemes.segment(text.slice(at))) yield {text: g.segment, escape: false};
+}
