@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import {afterEach, describe, it} from 'node:test';
 import {Box, Text} from 'ink';
 import {cleanup, render} from 'ink-testing-library';
+import fc from 'fast-check';
 import stringWidth from 'string-width';
 import widestLine, {lineWidth} from 'widest-line';
 import type {EventBody, TraceEvent} from '../source/engine/trace.js';
@@ -78,6 +79,38 @@ describe('cell widths', () => {
 			assert.ok(parts.reduce((n, p) => n + cellWidth(p), 0) <= columns + 1);
 		});
 	}
+
+	it('cuts any text as a grapheme-by-grapheme reference does, fast path or not (fast-check)', () => {
+		// The reference: escapes kept whole and free, graphemes taken while they fit, the escapes after the cut kept.
+		const reference = (text: string, width: number) => {
+			let out = '';
+			let used = 0;
+			let full = false;
+			for (const part of text.split(/(\u001b\[[0-9;]*m)/)) {
+				if (part.startsWith('\u001b[')) {
+					out += part;
+					continue;
+				}
+				for (const {segment} of new Intl.Segmenter(undefined, {granularity: 'grapheme'}).segment(part)) {
+					if (full || used + stringWidth(segment) > width) {
+						full = true;
+						continue;
+					}
+					out += segment;
+					used += stringWidth(segment);
+				}
+			}
+			return stringWidth(text) <= width ? text : out;
+		};
+		const PIECES = ['a', 'Z', ' ', '·', '─', '░', '█', '○', '▶', '…', '进', '来', '、', 'ｱ', 'Ａ', '\u00ad', '\u0301', '\u200d', '\ufe0f', '👍', '👍🏽', '🇨🇳', '☺\ufe0f', 'é', 'Ω', 'Ж', '\u001b[31m', '\u001b[1;32m', '\u001b[0m'];
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...PIECES), {maxLength: 30}), fc.integer({min: 0, max: 40}), (pieces, width) => {
+				const text = pieces.join('');
+				assert.equal(cut(text, width), reference(text, width), JSON.stringify([text, width]));
+			}),
+			{numRuns: 3000},
+		);
+	});
 
 	it('keeps the colour codes after a cut, so a style opened before it still ends', () => {
 		assert.equal(cut('\u001b[31mabcdef\u001b[39m', 3), '\u001b[31mabc\u001b[39m');
