@@ -12,7 +12,6 @@ import {parseKeyScript} from '../source/record/key-script.js';
 import {recordScript} from '../source/record/script-driver.js';
 import {loadScenario, resolveScenario} from '../source/scenario/load.js';
 
-// eslint-disable-next-line no-control-regex
 const plain = (ansi: string) => ansi.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
 async function record(spec: string, script: string, extra: {lang?: 'zh' | 'en'; seed?: number; pauseAtBeats?: number; paused?: boolean} = {}) {

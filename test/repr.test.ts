@@ -115,7 +115,6 @@ describe('pyrepr and pystr', () => {
 	it('a str repr never holds a control character: it cannot move the cursor', () => {
 		let all = '';
 		for (let c = 0; c < 0x200; c++) all += String.fromCharCode(c);
-		// eslint-disable-next-line no-control-regex
 		assert.doesNotMatch(pyrepr(all), /[\u0000-\u001f\u007f-\u009f]/);
 	});
 });

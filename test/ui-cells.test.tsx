@@ -20,7 +20,6 @@ import {Output} from '../source/ui/Output.js';
 import {TaskList} from '../source/ui/TaskList.js';
 import {reduce} from '../source/view/reducer.js';
 
-// eslint-disable-next-line no-control-regex
 const strip = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
 afterEach(() => cleanup());

@@ -110,7 +110,6 @@ export function cellsExactly(text: string, width: number): string {
 }
 
 // CSI sequences (colours, styles, cursor moves) and OSC ones (links, titles), as string-width strips them.
-// eslint-disable-next-line no-control-regex
 const ESCAPE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/gu;
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
