@@ -71,6 +71,31 @@ async function keyLatencies(presses: number): Promise<number[]> {
 	return out;
 }
 
+/** Milliseconds from `r` (rerun) until the screen shows step 0 of the new run, ticket:unsafe, from step 5. */
+export async function rerunLatencies(presses: number): Promise<number[]> {
+	const tty = new Tty(['ticket:unsafe', '--paused']);
+	const out: number[] = [];
+	try {
+		await tty.waitFor(s => stepOf(s) === 0 && !s.includes('starting'), 'step 0');
+		for (let i = 0; i < presses; i++) {
+			for (let k = 1; k <= 5; k++) {
+				tty.press('n');
+				await tty.waitFor(s => stepOf(s) === k, `step ${k}`, 30_000, 2, 0);
+			}
+			const t = performance.now();
+			tty.press('r');
+			await tty.waitFor(s => stepOf(s) === 0, 'step 0 of the rerun', 30_000, 2, 0);
+			out.push(performance.now() - t);
+			await sleep(100);
+		}
+	} finally {
+		tty.press('q');
+		await Promise.race([tty.exited, sleep(3000)]);
+		tty.kill();
+	}
+	return out;
+}
+
 /** Frames a second (Ink's synchronized-update brackets) while playing faster than 30 steps a second. */
 async function framesPerSecond(): Promise<number> {
 	const tty = new Tty(['ticket:lock', '--clients', '100', '--paused', '--speed', '16']);
@@ -115,6 +140,7 @@ export async function uiTerminalFigures(reps: number): Promise<Row[]> {
 	const b = sample(bare, false);
 	const f = sample(first, false);
 	const keys = sample(await keyLatencies(10), false);
+	const reruns = sample(await rerunLatencies(5), false);
 	const fps = await framesPerSecond();
 	const cpu = await pausedCpu();
 	return [
@@ -135,6 +161,15 @@ export async function uiTerminalFigures(reps: number): Promise<Row[]> {
 			goal: `≤ ${ms(KEY_MS)}`,
 			verdict: keys.median <= KEY_MS ? 'PASS' : 'MISS',
 			note: `10 presses from step 0, the first while the run is still being recorded; best ${ms(keys.best)}, worst ${ms(Math.max(...keys.all))}; read back through node-pty and @xterm/headless, polled every 2 ms`,
+		},
+		{
+			target: 'ui',
+			figure: 'ticket:unsafe: rerun (r) to step 0 of the new run on screen',
+			measured: `${ms(reruns.median)} median`,
+			floor: '—',
+			goal: `≤ ${ms(KEY_MS)}`,
+			verdict: reruns.median <= KEY_MS ? 'PASS' : 'MISS',
+			note: `5 reruns, each from step 5; best ${ms(reruns.best)}, worst ${ms(Math.max(...reruns.all))}; a warm engine host runs each`,
 		},
 		{
 			target: 'ui',

@@ -22,7 +22,7 @@
  * Invariants
  *   every-burst-served, cores-sane, clocks-agree (cpu-lessons.ts); textbook-averages (for each variant's policy, one core).
  */
-import {Process, Queue, defineScenario, print, sleep, time, work, type MainContext} from '../source/scenario/api.js';
+import {Process, Queue, defineScenario, print, sleep, time, work} from '../source/scenario/api.js';
 import {cpuInvariants, cpuOf, doneLine, fmt, ioOf, textbookAverages, type Job} from '../source/scenario/cpu-lessons.js';
 
 const JOBS: Job[] = [

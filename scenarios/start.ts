@@ -78,7 +78,7 @@ export const meta = defineScenario({
 });
 
 /** 开启子进程的一种方式 (i is passed, as in the tutorial, and not used) */
-export async function func(i: number): Promise<void> {
+export async function func(_i: number): Promise<void> {
 	await sleep(1);
 	await print(`这里是儿子进程,儿子自己的pid是${getpid()},儿子的父进程的pid是${getppid()}`);
 }

@@ -41,7 +41,7 @@ export const meta = defineScenario({
 		lock: {zh: 'mutex.acquire() 包住买票：只有一个人成功', en: 'mutex around buy: exactly one client succeeds'},
 	},
 	defaultVariant: 'unsafe',
-	options: {clients: {default: 10, min: 1, max: 500, help: 'how many clients rush for the ticket'}},
+	options: {clients: {default: 10, min: 1, max: 1000, help: 'how many clients rush for the ticket'}},
 	invariants: [
 		{
 			name: 'not-oversold',

@@ -10,7 +10,8 @@ import {parseArgs, runSettings} from './cli/args.js';
 import {listLessons} from './cli/list.js';
 import {runHeadless} from './cli/headless.js';
 import {InputError, loadScenario, resolveScenario} from './scenario/load.js';
-import {resolveRequest} from './engine/launch.js';
+import {resolveRequest} from './run/launch.js';
+import {hosts} from './run/pool.js';
 
 async function main(): Promise<number> {
 	// `conc-tui ticket | head`: a reader that stops early is not an error.
@@ -24,6 +25,8 @@ async function main(): Promise<number> {
 		process.stdout.write(`${await listLessons(lang)}\n`);
 		return 0;
 	}
+	// An engine host boots (tens of ms) while the lesson is found and loaded here.
+	hosts.warm(1);
 	if (args.command === 'compare') return (await import('./cli/compare.js')).runCompare(args);
 	const {module, variant, label} = resolveScenario(args.spec!);
 	const scenario = await loadScenario(module, label);

@@ -125,7 +125,7 @@ describe('zombies (engine)', () => {
 
 	it('a thread is never a zombie', async () => {
 		const {events} = await runLesson(`${ZOMBIES}:thread`, {seed: 1});
-		assert.equal(ends(events, 'Thread-1').zombie, undefined);
+		assert.equal(ends(events, 'Thread-1 (quick)').zombie, undefined);
 		assert.deepEqual(reaps(events), []);
 	});
 

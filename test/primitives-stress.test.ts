@@ -106,12 +106,13 @@ describe('QueueCore under contention (raw workers)', () => {
 	const CONSUMERS = 3;
 	const COUNT = 4000;
 
-	for (const [label, maxsize, ringBytes] of [
-		['a 2 KB ring (full by bytes, wrapping all the time)', 0, 2048],
-		['maxsize 4 (full by count)', 4, 1 << 16],
+	for (const [label, maxsize, ringBytes, growTo] of [
+		['a 2 KB ring (full by bytes, wrapping all the time)', 0, 2048, 2048],
+		['maxsize 4 (full by count)', 4, 1 << 16, 1 << 16],
+		['a 256-byte ring that grows (up to 1 MB) while it is written and read', 0, 256, 1 << 20],
 	] as const) {
 		it(`loses, duplicates and reorders nothing: ${PRODUCERS} producers x ${COUNT}, ${CONSUMERS} consumers, ${label}`, async () => {
-			const core = QueueCore.create(maxsize, ringBytes);
+			const core = QueueCore.create(maxsize, ringBytes, growTo);
 			const {sab, words} = newStats();
 			const jobs: Job[] = [
 				...Array.from({length: CONSUMERS}, (): Job => ({kind: 'consumer', queue: core.sab, stats: sab, producers: PRODUCERS, taskDone: false})),
@@ -121,6 +122,7 @@ describe('QueueCore under contention (raw workers)', () => {
 			checkDelivery(results.slice(0, CONSUMERS) as ConsumerResult[], PRODUCERS, COUNT);
 			assert.equal(core.qsize(), 0);
 			assert.deepEqual(core.snapshot(), []);
+			if (growTo > ringBytes) assert.ok(core.sab.byteLength > 256 + 64, 'the ring never grew: the test did not test growing');
 		});
 	}
 

@@ -13,6 +13,7 @@ import {fileURLToPath} from 'node:url';
 import {createElement} from 'react';
 import {render} from 'ink-testing-library';
 import {floatRepr, pyKind, pyrepr, pystr} from '../source/scenario/repr.js';
+import {float, tuple} from '../source/scenario/values.js';
 import {Primitives} from '../source/ui/Primitives.js';
 import {testLesson} from './helpers/free-run.js';
 import {runLesson} from './helpers/run.js';
@@ -26,7 +27,7 @@ recursiveList.push(recursiveList);
 const recursiveDict: Record<string, unknown> = {};
 recursiveDict.self = recursiveDict;
 
-/** The values of repr.py, as a lesson holds them: a whole-number float is a Number object. */
+/** The values of repr.py, as a lesson holds them: a whole-number float is a Number object (a Float). */
 const CASES: Record<string, unknown> = {
 	str: 'hello',
 	'str with a single quote': "it's",
@@ -47,7 +48,7 @@ const CASES: Record<string, unknown> = {
 	'int -7': -7,
 	'int 10**16': 10 ** 16,
 	'int 10**21': 10n ** 21n,
-	'float 1.0': new Number(1),
+	'float 1.0': float(1),
 	'float 0.1': 0.1,
 	'float 1e-7': 1e-7,
 	'float 1e16': new Number(1e16),
@@ -83,6 +84,10 @@ const CASES: Record<string, unknown> = {
 	]),
 	set: new Set([1]),
 	'empty set': new Set(),
+	tuple: tuple<unknown>(1, 'a'),
+	'tuple of one': tuple(1),
+	'empty tuple': tuple(),
+	'tuple in a list': [tuple<unknown>('x', 1.5), null],
 };
 
 describe('pyrepr and pystr', () => {
@@ -108,7 +113,7 @@ describe('pyrepr and pystr', () => {
 
 	it('None is null or undefined; a number is an int when whole, a float otherwise or when it is a Number object', () => {
 		assert.equal(pyrepr(undefined), 'None');
-		assert.deepEqual([null, 3, 3.5, new Number(3), 'x', [1], {}, new Set(), true].map(pyKind), ['None', 'int', 'float', 'float', 'str', 'list', 'dict', 'set', 'bool']);
+		assert.deepEqual([null, 3, 3.5, new Number(3), float(3), 'x', [1], tuple(1), {}, new Set(), true].map(pyKind), ['None', 'int', 'float', 'float', 'float', 'str', 'list', 'tuple', 'dict', 'set', 'bool']);
 		assert.equal(floatRepr(100), '100.0');
 	});
 

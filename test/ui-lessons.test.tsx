@@ -12,7 +12,7 @@ import {cellWidth} from '../source/ui/cells.js';
 import {Screen} from '../source/ui/Screen.js';
 import {RunSession, type Frame} from '../source/ui/session.js';
 
-// eslint-disable-next-line no-control-regex
+ 
 const strip = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 const sessions: RunSession[] = [];
 after(async () => {

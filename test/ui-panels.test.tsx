@@ -21,7 +21,7 @@ import {Timeline} from '../source/ui/Timeline.js';
 import {ThemeContext} from '../source/ui/theme.js';
 import {SOURCE, fixtureState, trace} from './ui-fixture.js';
 
-// eslint-disable-next-line no-control-regex
+ 
 const strip = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
 function frame(node: ReactElement, color = true): string {

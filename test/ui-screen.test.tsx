@@ -19,7 +19,7 @@ import {reduce} from '../source/view/reducer.js';
 import {fixtureScenario, trace} from './ui-fixture.js';
 import {runLesson} from './helpers/run.js';
 
-// eslint-disable-next-line no-control-regex
+ 
 const strip = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
 afterEach(() => cleanup());

@@ -159,3 +159,37 @@ describe('QueueCore ring', () => {
 		assert.equal(q.unfinished(), 0);
 	});
 });
+
+describe('a ring that grows', () => {
+	it('keeps every item, in order, as it grows from 64 bytes with items wrapped round its end', () => {
+		for (const seed of [1, 2, 3, 4, 5, 6]) {
+			const core = QueueCore.create(0, 64, 1 << 16);
+			const rng = new Rng(seed);
+			const model: unknown[] = [];
+			for (let i = 0; i < 3000; i++) {
+				// More puts than gets at first (the ring must grow), then more gets (it drains and wraps).
+				if (rng.random() < (i < 1500 ? 0.7 : 0.35)) {
+					const item = randomItem(rng);
+					assert.equal(core.tryPut(core.encode(item)), true, `seed ${seed}, op ${i}: a put was refused with room to grow`);
+					model.push(item);
+				} else {
+					const got = core.tryGet();
+					assert.deepEqual(got, model.length > 0 ? model.shift() : EMPTY, `seed ${seed}, op ${i}`);
+				}
+				assert.equal(core.qsize(), model.length);
+			}
+			assert.deepEqual(core.snapshot(), model, `seed ${seed}: what is left`);
+		}
+	});
+
+	it('refuses a put (full) only once it cannot grow any more, and throws for an item larger than it can ever be', () => {
+		const core = QueueCore.create(0, 64, 256);
+		let puts = 0;
+		while (core.tryPut(core.encode('x'.repeat(20)))) puts++;
+		assert.ok(puts >= 8, `only ${puts} puts before full`);
+		assert.throws(() => core.tryPut(core.encode('y'.repeat(300))), RangeError);
+		for (let i = 0; i < puts; i++) assert.equal(core.tryGet(), 'x'.repeat(20));
+		assert.equal(core.tryGet(), EMPTY);
+	});
+});
+

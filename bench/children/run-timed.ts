@@ -10,11 +10,14 @@
  * Times are milliseconds from the createRun call; `boot` is how long this
  * process took to get there (Node start-up, loading the engine and lesson).
  */
-import {createRun} from '../../source/engine/launch.js';
+import {createRun} from '../../source/run/launch.js';
 import type {TraceEvent} from '../../source/engine/trace.js';
 import {lesson} from '../lib/lesson.js';
+import {hosts} from '../../source/run/pool.js';
 
 const [spec, requestJson] = process.argv.slice(2);
+// As the CLI does: an engine host boots while the lesson is loaded.
+hosts.warm(1);
 const request = JSON.parse(requestJson ?? '{}') as Record<string, unknown>;
 const {scenario, variant} = await lesson(spec!);
 

@@ -4,7 +4,7 @@
  * from the first thread's creation to the 1000th thread's first gate, and the
  * peak RSS against the same lesson with no threads.
  */
-import {grantLoop} from '../floors/grant-loop.js';
+import {handoff} from '../floors/handoff.js';
 import {runTimed, type Timed} from '../lib/child.js';
 import {type Row, mb, ms} from '../lib/table.js';
 
@@ -28,8 +28,8 @@ export async function threadsFigure(reps: number): Promise<Row[]> {
 	// Free mode for comparison: no gates, so a start is not a step; "started" is each thread's print arriving.
 	const free = await runTimed('bench/threads', {free: true, options: {threads: THREADS}});
 	const freeSpan = free.lastThreadPrint - free.firstThread;
-	// The floor of the controlled figure: as many bare grants (main thread ↔ one worker, no engine) as it took steps.
-	const grants = Math.max(await grantLoop(300), await grantLoop(300));
+	// The floor of the controlled figure: as many bare in-thread hand-offs (no engine) as it took steps.
+	const grants = Math.max(await handoff(300), await handoff(300));
 	const floorMs = (best.threadSteps / grants) * 1000;
 	const rss = Math.min(...runs.map(r => r.rssBytes));
 	const empty = Math.min(...empties.map(r => r.rssBytes));
@@ -38,7 +38,7 @@ export async function threadsFigure(reps: number): Promise<Row[]> {
 			target: '4',
 			figure: `${THREADS} threads in one process: all started`,
 			measured: ms(span(best)),
-			floor: `${best.threadSteps} bare grants: ${ms(floorMs)}`,
+			floor: `${best.threadSteps} bare hand-offs: ${ms(floorMs)}`,
 			goal: `≤ ${ms(START_MS)}`,
 			verdict: span(best) <= START_MS ? 'PASS' : 'MISS',
 			note: `controlled (the default), random policy: first thread created → the ${THREADS}th at its first gate, ${best.threadSteps} steps; best of ${reps}, median ${ms(span(median))}; whole run (${best.steps} steps) ${ms(best.end)}`,

@@ -3,8 +3,8 @@
  * running it with the engine, as the CLI would, minus the output.
  */
 import {fileURLToPath} from 'node:url';
-import {createRun, type RunRequest} from '../../source/engine/launch.js';
-import type {RunResult} from '../../source/engine/engine.js';
+import {createRun, type RunRequest} from '../../source/run/launch.js';
+import type {RunResult} from '../../source/run/launch.js';
 import type {TraceEvent} from '../../source/engine/trace.js';
 import {loadScenario, resolveScenario, type LoadedScenario} from '../../source/scenario/load.js';
 

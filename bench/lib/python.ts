@@ -79,7 +79,7 @@ def online(q):
     q.put(time.time())
 if __name__ == '__main__':
     n = int(sys.argv[1])
-    ctx = mp.get_context('spawn')
+    ctx = mp.get_context(sys.argv[2])
     q = ctx.Queue()
     start = time.time()
     ps = [ctx.Process(target=online, args=(q,)) for _ in range(n)]
@@ -120,6 +120,7 @@ export function pythonQueueRate(items: number): number {
 }
 
 /** Milliseconds until `n` processes started with the spawn method have all run their first line. */
-export function pythonSpawnMs(n: number): number {
-	return runPython(SPAWN, [String(n)], 120_000).ms!;
+/** CPython starting `n` processes until each has run its first line, with the `spawn` or `fork` start method. */
+export function pythonSpawnMs(n: number, method: 'spawn' | 'fork' = 'spawn'): number {
+	return runPython(SPAWN, [String(n), method], 120_000).ms!;
 }

@@ -11,7 +11,7 @@
  * A job list: `NAME@ARRIVAL:CPU[/IO/CPU…][#PRIORITY]`, comma-separated;
  * `P1@0:8,P2@1:4` or `io@0:1/3/1#2` (CPU 1, I/O 3, CPU 1, priority 2).
  */
-import {createRun} from '../engine/launch.js';
+import {createRun} from '../run/launch.js';
 import {DEFAULT_QUANTUM, checkJobs, makeCpuPolicy, simulate, type Job, type Schedule} from '../engine/cpu/index.js';
 import {InputError, loadScenario, resolveScenario} from '../scenario/load.js';
 import {apply} from '../view/reducer.js';

@@ -3,7 +3,7 @@
  * Output is written through one buffered stream so a long run is not
  * slowed by a write per event.
  */
-import {createRun} from '../engine/launch.js';
+import {createRun} from '../run/launch.js';
 import type {TraceEvent} from '../engine/trace.js';
 import type {LoadedScenario} from '../scenario/load.js';
 import {runSettings, type Args} from './args.js';
@@ -11,23 +11,52 @@ import {transcriptLine} from './transcript.js';
 
 export async function runHeadless(scenario: LoadedScenario, variant: string | undefined, args: Args): Promise<number> {
 	let buffer: string[] = [];
+	let timer: NodeJS.Timeout | undefined;
 	const flush = () => {
+		clearTimeout(timer);
+		timer = undefined;
 		if (buffer.length === 0) return;
 		process.stdout.write(`${buffer.join('\n')}\n`);
 		buffer = [];
 	};
-	const onEvent = args.json
+	// Lines come out as the run makes them (a free-mode run takes real time), at most 20 ms late.
+	const soon = () => {
+		timer ??= setTimeout(flush, 20);
+	};
+	const exit = mainExitCode();
+	const record = args.json
 		? (e: TraceEvent) => {
 				buffer.push(JSON.stringify(e));
 				if (buffer.length >= 512) flush();
+				else soon();
 			}
 		: (e: TraceEvent) => {
 				const line = transcriptLine(e);
 				if (line !== undefined) buffer.push(line);
 				if (buffer.length >= 64 || e.kind === 'print') flush();
+				else soon();
 			};
+	const onEvent = (e: TraceEvent) => {
+		exit.see(e);
+		record(e);
+	};
 	const {done} = createRun({scenario, variant, ...runSettings(args)}, onEvent);
 	const result = await done;
 	flush();
+	// As `python3 lesson.py` exits: with the main program's exit code (a traceback: 1; sys.exit(n): n).
+	if (exit.code !== 0) return exit.code & 0xff;
 	return result.broken.length > 0 ? 1 : 0;
+}
+
+/** Follows the trace for the main program's exit code (the first task is the main program). */
+function mainExitCode(): {code: number; see: (e: TraceEvent) => void} {
+	let main: string | undefined;
+	const exit = {
+		code: 0,
+		see(e: TraceEvent): void {
+			if (e.kind === 'task' && main === undefined) main = e.task;
+			if (e.kind === 'state' && e.task === main && e.state === 'done' && e.exitcode !== undefined) exit.code = e.exitcode;
+		},
+	};
+	return exit;
 }

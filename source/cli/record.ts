@@ -4,7 +4,7 @@
  * terminal, the recording is played back there at its own pace.
  */
 import {writeFileSync} from 'node:fs';
-import {InputError, type LoadedScenario} from '../scenario/load.js';
+import {InputError} from '../scenario/load.js';
 import type {SessionInit} from '../ui/session.js';
 import type {Args} from './args.js';
 

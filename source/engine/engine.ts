@@ -1,13 +1,16 @@
 /**
- * The engine: runs a lesson's processes on real workers and decides, step by
- * step, which task goes next.
+ * The engine: runs a lesson's processes and decides, step by step, which
+ * task goes next. It only produces the trace: what the trace means
+ * (invariants, verdicts, explanations) is worked out by its consumers
+ * (source/view), from the same events.
  *
- * Contract (controlled mode): a step is one grant. The engine writes the
- * virtual clock and the granted task into the task's worker's control block
- * and waits for that worker's report; the step is over when the granted task
- * has parked at its next gate, blocked or ended, every thread it started has
- * parked at its first gate, and every process it started has reported its
- * first gate. Only then is the next task chosen, from the ready tasks, by the
+ * Contract (controlled mode): the engine runs in a worker thread with every
+ * process of the run beside it, each an instance of the lesson module
+ * (runtime-controlled.ts). A step is one grant: the engine resumes the
+ * granted task and waits, in the same thread, for the step to end; the step
+ * is over when the granted task has parked at its next gate, blocked or
+ * ended, every thread it started has parked at its first gate, and every
+ * process it started has reached its first gate. Only then is the next task chosen, from the ready tasks, by the
  * policy. Wake-ups are bookkept here, by key: an operation that may unblock
  * others (a release, a put, a set, an end) names a key and how many waiters
  * of that key become ready; those retry their operation when granted. So the
@@ -28,57 +31,63 @@
  * whatever order the step policy granted them in, and the CPU schedule is a
  * function of the jobs and the CPU policy alone.
  *
- * Free mode: gates are open; the workers run in parallel and block for real;
- * the engine only follows their events, starts and ends processes, and
- * applies CPython's rules for the end of a process.
+ * Free mode: gates are open; the processes run on other worker threads (the
+ * "cores", at least two) in parallel and block for real; the engine follows
+ * their events in the order they happened (free-merge.ts), starts and ends
+ * processes, and applies CPython's rules for the end of a process. Ending a
+ * process there is a request: it is over when its core says so, after what
+ * it recorded until then.
+ *
+ * A busy loop holds the engine's thread too, so it is watched from outside
+ * (run/watchdog): the run is then re-executed in a fresh thread, which is
+ * deterministic, up to the moment the looping process was given control,
+ * and that process is ended there instead (`killAt`).
  */
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import type {Worker} from 'node:worker_threads';
 import type {Policy} from './policies.js';
 import {Dispatcher, fcfs, roundTime, type CpuPolicy} from './cpu/index.js';
-import {WorkerPool} from './pool.js';
+import {FreeMerge} from './free-merge.js';
+import {endsAsZombie, exitStep, exitWait, type ExitProcess} from './process-exit.js';
+import {ControlledRuntime, type StepLink} from './runtime-controlled.js';
 import {
 	type Assignment,
 	type BlockInfo,
 	type SpawnRequest,
+	type StampedEvent,
 	type WorkerEvent,
-	CONTROL_BYTES,
-	GRANT_SEQ,
-	GRANT_SPIN_US,
-	GRANT_TASK,
 	MAX_PROCESSES,
-	NOW_F64,
 	PROC_ALIVE,
 	PROC_DONE,
 	PROC_EXITCODE,
 	PROC_STATUS,
 	PROC_WORDS,
-	REPORT_LEN,
-	REPORT_OFFSET,
-	REPORT_SEQ,
 	RUN_PID_COUNTER,
 	RUN_WORDS,
 } from './protocol.js';
-import type {EventBody, Outcome, ReapVia, TaskState, TraceEvent, Wait} from './trace.js';
-import type {ScenarioMeta} from '../scenario/define.js';
-import {apply} from '../view/reducer.js';
-import {emptyState, type ViewState} from '../view/state.js';
+import type {EventBody, Outcome, ReapVia, TaskState, TraceEvent} from './trace.js';
+import {BEAT_ENTRIES, BEAT_IN_LESSON, BEAT_PID} from './host-protocol.js';
 
 /** The exit code CPython reports for a process ended by terminate() (SIGTERM). */
 export const SIGTERM_EXITCODE = -15;
 
-/** How long the engine spins for a granted step's report before it parks on waitAsync (the bench measures the same spins bare). */
-export const MAIN_SPIN_MS = 0.2;
-/** A worker's spin for its next grant (GRANT_SPIN_US): alone in the run, and beside other processes. */
-export const WORKER_SPIN_ALONE_US = 200;
-export const WORKER_SPIN_SHARED_US = 5;
+/** How a controlled process's code is started: its module instance evaluated, its target run as its main task. */
+export type StartProcess = (runtime: ControlledRuntime) => Promise<void>;
+
+/** Free mode: the worker threads the processes run on, as the engine reaches them. */
+export interface Cores {
+	readonly count: number;
+	/** Starts a process on core `core`. */
+	assign(core: number, assignment: Assignment): void;
+	/** Ends a process; its core answers with a stamped `killed` report once what it recorded is sent. */
+	kill(core: number, pid: number): void;
+	/** The engine takes every report from here on: `pid`'s events, stamped. */
+	listen(onEvents: (pid: number, events: StampedEvent[]) => void): void;
+}
 
 export interface RunConfig {
 	/** URL of the lesson's compiled module. */
 	module: string;
-	meta: ScenarioMeta;
+	/** The lesson's name, for the run event. */
+	scenario: string;
 	variant: string;
 	seed: number;
 	policy: Policy;
@@ -93,16 +102,29 @@ export interface RunConfig {
 	record: boolean;
 	/** Stop after this many steps (outcome `limit`). */
 	maxSteps: number;
-	/** A task that has not reached a gate after this long is reported. */
+	/** How long a busy loop ran before it was reported, and before its process was ended (for the trace of a rerun with killAt). */
 	busyMs: number;
-	/** …and its process is terminated after this long (0: never). */
 	busyKillMs: number;
+	/** A rerun after a busy loop: the process about to be given control for the killAt-th time is ended instead. */
+	killAt?: number;
 	/** Controlled: the longest the loop runs steps before it lets the event loop turn (ms). */
 	turnMs: number;
 	/** Free mode: real milliseconds per virtual second. */
 	msPerSecond: number;
 	/** Free mode: a run with no event for this long, every task blocked, is a deadlock. */
 	idleMs: number;
+	/** The run's folder (shared files live there), made and removed by the caller. */
+	workdir: string;
+	/** How many processes the lesson expects (free mode: to spread them over the cores). */
+	processes: number;
+	/** The files the lesson starts with, announced in the trace (they are already in workdir). */
+	files: Record<string, string>;
+	/** Controlled: starts a process's code in this thread. */
+	startProcess: StartProcess;
+	/** Free: the cores the processes run on. */
+	cores_?: Cores;
+	/** For the watchdog: entries into lesson code, whether lesson code runs, and whose. */
+	beats?: Int32Array;
 	/** Every trace event, in order. */
 	onEvent: (event: TraceEvent) => void;
 }
@@ -122,6 +144,8 @@ interface TaskRec {
 	retrying?: string;
 	/** In the CPU's hands: waiting for a core (`ready`) or on one (`running`). */
 	cpu?: 'ready' | 'running';
+	/** What it was last said to be on in the trace (with state `blocked`), to say a change of an exit wait once. */
+	shownOn?: string;
 }
 
 interface ProcRec {
@@ -130,14 +154,16 @@ interface ProcRec {
 	name: string;
 	daemon: boolean;
 	parent?: ProcRec;
-	worker: Worker;
-	ctl: Int32Array;
-	ctlF64: Float64Array;
-	report: Buffer;
-	reportSeen: number;
+	/** Controlled: its runtime, in this thread. */
+	runtime?: ControlledRuntime;
+	/** Free: the core it runs on. */
+	core?: number;
 	tasks: TaskRec[];
 	children: ProcRec[];
 	done: boolean;
+	/** Free: asked to end (with this exit code, and why); done when its core says so. */
+	ending?: number;
+	why?: string;
 	mainEnded: boolean;
 	mainExit: number;
 	/** Its code and non-daemon threads are over: it is in CPython's exit, where it ends its daemons and joins (and so reaps) its other children. */
@@ -149,10 +175,10 @@ interface ProcRec {
 	exitcode?: number;
 	/** Keys whose waiters wake when it ends (its copies of pipe ends close). */
 	exitWakes: Set<string>;
-	exited: Promise<void>;
-	crashed?: string;
 	/** Worker-side names mapped to trace names (they differ only when a name was taken). */
 	names: Map<string, string>;
+	/** What its main task's exit wait said last (said once per change). */
+	exitOn?: string;
 }
 
 interface Timer {
@@ -161,21 +187,17 @@ interface Timer {
 	task: TaskRec;
 }
 
-export interface RunResult {
+/** How a run ended, as the engine sees it (verdicts are the consumers'). */
+export interface EngineResult {
 	outcome: Outcome;
 	steps: number;
 	time: number;
-	/** Invariants expected to hold that broke. */
-	broken: string[];
-	state: ViewState;
 }
 
-export class Engine {
+export class Engine implements StepLink {
 	private readonly config: RunConfig;
-	private readonly pool = new WorkerPool();
 	private readonly procs: ProcRec[] = [];
-	/** Processes started and not yet ended: a worker alone spins longer for its next grant. */
-	private liveProcs = 0;
+	private readonly byPid = new Map<number, ProcRec>();
 	private readonly tasks = new Map<string, TaskRec>();
 	private readonly taskOrder: TaskRec[] = [];
 	/** The tasks of taskOrder not known to be done, in the same order (see readyTasks). */
@@ -191,74 +213,105 @@ export class Engine {
 	private readonly procTable = new SharedArrayBuffer(MAX_PROCESSES * PROC_WORDS * 4);
 	private readonly procWords = new Int32Array(this.procTable);
 	private readonly runBuffer = new SharedArrayBuffer(RUN_WORDS * 4);
+	private readonly runWords = new Int32Array(this.runBuffer);
 	private readonly pidBase: number;
-	private readonly workdir: string;
-	private readonly view = emptyState();
-	private readonly pendingSpawns = new Map<number, Map<number, SpawnRequest>>();
-	private readonly spawnWaiters = new Map<string, (r: SpawnRequest) => void>();
-	private terminations: number[] = [];
+	private terminations: {pid: number; exitcode: number}[] = [];
 	private readonly cpu: Dispatcher;
 	/** The last ready-queue snapshot emitted, to emit only changes. */
 	private cpuShown = '';
-	private readonly broken = new Set<string>();
 	private stopped = false;
 	private lastEventAt = 0;
-	/** The end event is out: workers ended after it (at close) add nothing to the trace. */
+	/** The end event is out: processes ended after it (at close) add nothing to the trace. */
 	private over = false;
 	private freeWake: (() => void) | undefined;
+	/** Controlled: processes with events recorded outside a step. */
+	private readonly lateProcs = new Set<ControlledRuntime>();
+	private readonly runtimes = new Map<ControlledRuntime, ProcRec>();
+	/** Entries into lesson code so far (the watchdog's clock, and killAt's). */
+	private entries = 0;
+	private readonly merge = new FreeMerge<{p: ProcRec; e: StampedEvent}>();
+	private readonly startAbs = performance.timeOrigin + performance.now();
+	/** Free: the next core to put a process on. */
+	private nextCore = 0;
 
 	constructor(config: RunConfig) {
 		this.config = config;
 		// Deterministic, realistic-looking pids: the seed picks where they start.
 		this.pidBase = 2000 + ((Math.imul(config.seed >>> 0, 2654435761) >>> 0) % 60000);
 		this.cpu = new Dispatcher(config.cpu ?? fcfs(), config.cores);
-		this.workdir = mkdtempSync(join(tmpdir(), 'conc-tui-'));
-		const files = config.meta.files?.(config.options, config.variant) ?? {};
-		for (const [name, content] of Object.entries(files)) writeFileSync(join(this.workdir, name), content);
 	}
 
-	/** Stops a run from outside (the viewer quit): ends every worker. */
+	/** Stops a run from outside (the viewer quit): ends every process. */
 	async stop(): Promise<void> {
 		this.stopped = true;
 		this.freeWake?.();
-		await this.pool.close();
 	}
 
-	async run(): Promise<RunResult> {
+	async run(): Promise<EngineResult> {
 		const c = this.config;
-		const hint = Math.min(c.meta.processes?.(c.options, c.variant) ?? 1, 256);
-		this.emit({kind: 'run', scenario: c.meta.name, variant: c.variant, seed: c.seed, policy: c.policy.name, sched: this.cpu.policy.label, cores: c.cores, mode: c.free ? 'free' : 'controlled', options: c.options});
-		const files = c.meta.files?.(c.options, c.variant) ?? {};
-		for (const [name, content] of Object.entries(files)) this.emit({kind: 'prim', task: 'MainProcess', obj: `file:${name}`, type: 'File', name, content});
-		// Only now: booting a hundred workers takes the cores for a second or more, and the first lines must not wait for it.
-		this.pool.warm(hint);
-		Atomics.store(new Int32Array(this.runBuffer), RUN_PID_COUNTER, 1);
+		this.emit({kind: 'run', scenario: c.scenario, variant: c.variant, seed: c.seed, policy: c.policy.name, sched: this.cpu.policy.label, cores: c.cores, mode: c.free ? 'free' : 'controlled', options: c.options});
+		for (const [name, content] of Object.entries(c.files)) this.emit({kind: 'prim', task: 'MainProcess', obj: `file:${name}`, type: 'File', name, content});
+		Atomics.store(this.runWords, RUN_PID_COUNTER, 1);
+		if (c.free) c.cores_!.listen((pid, events) => this.onFreeEvents(pid, events));
 		try {
 			const main = this.startProcess({pid: this.pidBase, name: 'MainProcess', daemon: false, target: 'main', args: [{variant: c.variant, options: c.options}]}, undefined);
 			Atomics.store(this.procWords, PROC_STATUS, PROC_ALIVE);
 			const outcome = c.free ? await this.runFree() : await this.runControlled(main);
 			return this.finishRun(outcome);
 		} finally {
-			await this.pool.close();
-			rmSync(this.workdir, {recursive: true, force: true});
+			this.over = true;
+			for (const p of this.procs) if (!p.done) this.release(p);
+			if (c.beats) Atomics.store(c.beats, BEAT_IN_LESSON, 0);
 		}
+	}
+
+	// ---- StepLink: what controlled processes tell the step loop ----------
+
+	now(): number {
+		return this.time;
+	}
+
+	late(runtime: ControlledRuntime): void {
+		this.lateProcs.add(runtime);
+	}
+
+	entering(runtime: ControlledRuntime): void {
+		const beats = this.config.beats;
+		if (!beats) return;
+		Atomics.store(beats, BEAT_PID, runtime.pid);
+		Atomics.store(beats, BEAT_IN_LESSON, 1);
+		Atomics.store(beats, BEAT_ENTRIES, this.entries);
+	}
+
+	/**
+	 * Lesson code of `p` is about to get control. False when this is the entry
+	 * a busy loop was found at (a rerun's killAt): the process is ended instead.
+	 */
+	private admit(p: ProcRec, who: string): boolean {
+		this.entries++;
+		if (this.config.killAt !== this.entries) return true;
+		this.emit({kind: 'busy', task: who, ms: this.config.busyMs, action: 'reported'});
+		this.emit({kind: 'busy', task: who, ms: this.config.busyKillMs, action: 'terminated'});
+		this.finishProc(p, SIGTERM_EXITCODE);
+		return false;
 	}
 
 	// ---- controlled mode -------------------------------------------------
 
 	private async runControlled(main: ProcRec): Promise<Outcome> {
-		await this.collect(main);
+		await this.startLocal(main);
 		let turn = performance.now();
 		for (;;) {
-			// Steps whose reports are caught by spinning chain on microtasks alone, which would keep the
-			// event loop (keys, frames, worker messages) waiting until the run parks: let it turn now and then.
+			// Steps chain on microtasks alone, which would keep the event loop (the trace's
+			// delivery, a stop, a pick) waiting until the run ends: let it turn now and then.
 			if (performance.now() - turn >= this.config.turnMs) {
+				if (this.config.beats) Atomics.store(this.config.beats, BEAT_IN_LESSON, 0);
 				await new Promise(resolve => setImmediate(resolve));
 				turn = performance.now();
 			}
 			if (this.stopped) return 'limit';
-			await this.applyTerminations();
-			this.checkInvariants('always');
+			if (this.lateProcs.size > 0) await this.takeLate();
+			if (this.terminations.length > 0) await this.applyTerminations();
 			const ready = this.readyTasks();
 			if (ready.length === 0) {
 				this.settleCpu();
@@ -267,11 +320,12 @@ export class Engine {
 				return 'deadlock';
 			}
 			if (this.step >= this.config.maxSteps) return 'limit';
-			const chosen = await this.config.policy.choose(
-				// The records themselves, read-only to the policy: a thousand ready threads cost no copies per step.
-				ready,
-				{last: this.last, step: this.step},
-			);
+			if (this.config.beats) Atomics.store(this.config.beats, BEAT_IN_LESSON, 0);
+			// The records themselves, read-only to the policy: a thousand ready threads cost no copies per step.
+			const choice = this.config.policy.choose(ready, {last: this.last, step: this.step});
+			// Only a manual pick waits; awaiting a number would cost every step a turn of the microtask queue.
+			const chosen = typeof choice === 'number' ? choice : await choice;
+			if (this.stopped) return 'limit';
 			const task = ready[chosen];
 			if (!task) throw new Error(`policy ${this.config.policy.name} chose ${chosen} of ${ready.length}`);
 			this.step++;
@@ -279,9 +333,32 @@ export class Engine {
 			task.retrying = task.wokenBy;
 			task.wokenBy = undefined;
 			this.setState(task, 'running', {choice: chosen, of: ready.length});
-			this.grant(task);
-			await this.collect(task.proc, task);
+			if (!this.admit(task.proc, task.name)) continue;
+			const runtime = task.proc.runtime!;
+			await runtime.grant(task.t);
+			const spawning = this.applyReport(task.proc, runtime.takeEvents());
+			if (spawning) await spawning;
 		}
+	}
+
+	/** Events recorded outside a step (calls that were not awaited), in the order their processes recorded them. */
+	private async takeLate(): Promise<void> {
+		while (this.lateProcs.size > 0) {
+			const runtimes = [...this.lateProcs];
+			this.lateProcs.clear();
+			for (const runtime of runtimes) {
+				const p = this.runtimes.get(runtime);
+				if (p && !p.done) await this.applyReport(p, runtime.takeEvents());
+			}
+		}
+	}
+
+	/** A controlled process's first run, to its first gate: its module instance is evaluated and its target called. */
+	private async startLocal(p: ProcRec): Promise<void> {
+		const runtime = p.runtime!;
+		if (!this.admit(p, p.name)) return;
+		await this.config.startProcess(runtime);
+		await this.applyReport(p, runtime.takeEvents());
 	}
 
 	/**
@@ -302,61 +379,17 @@ export class Engine {
 		return ready;
 	}
 
-	private grant(task: TaskRec): void {
-		const p = task.proc;
-		p.ctlF64[NOW_F64] = this.time;
-		Atomics.store(p.ctl, GRANT_SPIN_US, this.liveProcs === 1 ? WORKER_SPIN_ALONE_US : WORKER_SPIN_SHARED_US);
-		Atomics.store(p.ctl, GRANT_TASK, task.t);
-		Atomics.add(p.ctl, GRANT_SEQ, 1);
-		Atomics.notify(p.ctl, GRANT_SEQ);
-	}
-
-	/** Waits for a process's report and applies it; reports (and may end) a task stuck between gates. */
-	private async collect(p: ProcRec, granted?: TaskRec): Promise<void> {
-		const seen = p.reportSeen;
-		if (granted) {
-			// Most steps report within tens of µs: spinning for them beats a waitAsync wake-up through the event loop.
-			const until = performance.now() + MAIN_SPIN_MS;
-			let spins = 0;
-			while (Atomics.load(p.ctl, REPORT_SEQ) === seen && ((++spins & 255) !== 0 || performance.now() < until));
-		}
-		let waited = 0;
-		while (Atomics.load(p.ctl, REPORT_SEQ) === seen) {
-			if (p.crashed !== undefined || this.stopped) {
-				if (!p.done) this.finishProc(p, 1, p.crashed);
-				return;
-			}
-			// A process's first report includes booting its worker, which a loaded machine can make slow.
-			const slice = granted ? this.config.busyMs : Math.max(this.config.busyMs, 10_000);
-			const w = Atomics.waitAsync(p.ctl, REPORT_SEQ, seen, slice);
-			const r = w.async ? await Promise.race([w.value, p.exited.then(() => 'exited' as const)]) : w.value;
-			if (r !== 'timed-out') continue;
-			waited += slice;
-			const who = granted?.name ?? p.name;
-			const kill = this.config.busyKillMs > 0 && waited >= this.config.busyKillMs;
-			this.emit({kind: 'busy', task: who, ms: waited, action: kill ? 'terminated' : 'reported'});
-			if (kill) {
-				this.finishProc(p, SIGTERM_EXITCODE);
-				return;
-			}
-		}
-		p.reportSeen = Atomics.load(p.ctl, REPORT_SEQ);
-		const len = Atomics.load(p.ctl, REPORT_LEN);
-		const events = JSON.parse(p.report.toString('utf8', 0, len)) as WorkerEvent[];
-		await this.applyReport(p, events);
-	}
-
 	// ---- free mode -------------------------------------------------------
 
 	private async runFree(): Promise<Outcome> {
-		const started = performance.now();
-		this.lastEventAt = started;
+		this.lastEventAt = performance.now();
 		for (;;) {
 			if (this.stopped) return 'limit';
+			this.applyMerged(this.merge.drain());
 			await this.applyTerminations();
-			if (this.taskOrder.length > 0 && this.taskOrder.every(t => t.state === 'done')) return 'completed';
+			if (this.taskOrder.length > 0 && this.taskOrder.every(t => t.state === 'done') && this.procs.every(p => p.done)) return 'completed';
 			const idle = performance.now() - this.lastEventAt;
-			if (idle > this.config.idleMs) {
+			if (idle > this.config.idleMs && this.merge.waiting === 0) {
 				// A process that has not reported yet may be about to do anything: not a deadlock.
 				const live = this.taskOrder.filter(t => t.state !== 'done');
 				const starting = this.procs.some(p => !p.done && p.tasks.length === 0);
@@ -371,20 +404,40 @@ export class Engine {
 		}
 	}
 
-	private onFreeEvents(p: ProcRec, events: WorkerEvent[]): void {
+	private onFreeEvents(pid: number, events: StampedEvent[]): void {
+		if (this.over) return;
+		const p = this.byPid.get(pid);
+		if (!p) return;
 		this.lastEventAt = performance.now();
-		void this.applyReport(p, events).then(() => this.freeWake?.());
+		const ready: {p: ProcRec; e: StampedEvent}[] = [];
+		for (const e of events) {
+			if (e.seq === undefined) ready.push({p, e});
+			else this.merge.add(e.seq, {p, e}, ready);
+		}
+		this.applyMerged(ready);
+		this.freeWake?.();
+	}
+
+	private applyMerged(items: {p: ProcRec; e: StampedEvent}[]): void {
+		for (const {p, e} of items) {
+			if (e.k === 'skip') continue;
+			if (e.at !== undefined) this.time = Math.max(this.time, (e.at - this.startAbs) / this.config.msPerSecond);
+			this.step++;
+			this.applyReport(p, [e]);
+		}
 	}
 
 	// ---- reports ---------------------------------------------------------
 
-	private async applyReport(p: ProcRec, events: WorkerEvent[]): Promise<void> {
-		for (const e of events) {
-			if (this.config.free) {
-				const at = (e as {at?: number}).at;
-				if (at !== undefined) this.time = Math.max(this.time, (at - this.startAbs) / this.config.msPerSecond);
-				this.step++;
-			}
+	/**
+	 * Applies a process's events in order. Synchronous, unless one of them
+	 * starts a controlled process: then the rest waits for the child's first
+	 * run, and the returned promise says when all is applied.
+	 */
+	private applyReport(p: ProcRec, events: WorkerEvent[], from = 0): Promise<void> | undefined {
+		for (let i = from; i < events.length; i++) {
+			const e = events[i]!;
+			if (p.done && e.k !== 'killed') continue;
 			switch (e.k) {
 				case 'task': {
 					const name = this.uniqueName(e.name);
@@ -405,12 +458,14 @@ export class Engine {
 						// Asking for the CPU is not blocking: the task is ready, for a core.
 						const state = e.blocked.work !== undefined ? 'ready' : 'blocked';
 						const again = retrying !== undefined && retrying === e.blocked.key;
+						task.shownOn = e.blocked.on;
 						this.emit({kind: 'gate', task: task.name, state, op: e.op.op, obj: e.op.obj, arg: e.op.arg, line: e.line, on: e.blocked.on, until: e.blocked.until === undefined ? undefined : round(e.blocked.until), ...(again ? {again: true as const} : {})});
 						this.block(task, e.blocked);
 					} else {
 						if (task.state !== 'ready') task.readySince = ++this.readySeq;
 						task.state = 'ready';
 						task.blocked = undefined;
+						task.shownOn = undefined;
 						this.emit({kind: 'gate', task: task.name, state: 'ready', op: e.op.op, obj: e.op.obj, arg: e.op.arg, line: e.line});
 					}
 					break;
@@ -434,9 +489,8 @@ export class Engine {
 					if (!this.config.free) this.wake(e.key, e.n);
 					break;
 				case 'spawn': {
-					const request = await this.spawnRequest(p, e.ref);
-					const child = this.startProcess(request, p);
-					if (!this.config.free) await this.collect(child);
+					const child = this.startProcess(e.request, p);
+					if (!this.config.free) return this.startLocal(child).then(() => this.applyReport(p, events, i + 1));
 					break;
 				}
 				case 'onexit':
@@ -450,7 +504,7 @@ export class Engine {
 				}
 				case 'terminate':
 					// Applied before the next decision: just after terminate(), is_alive() is still true, as in CPython.
-					this.terminations.push(e.pid);
+					this.terminations.push({pid: e.pid, exitcode: -(e.signal ?? 15)});
 					if (this.config.free) this.freeWake?.();
 					break;
 				case 'end': {
@@ -468,54 +522,27 @@ export class Engine {
 					break;
 				}
 				case 'fatal':
-					this.emit({kind: 'print', task: p.tasks[0]?.name ?? p.name, text: e.message, stream: 'stderr'});
+					this.emit({kind: 'print', task: (e.t !== undefined ? p.tasks[e.t]?.name : undefined) ?? p.tasks[0]?.name ?? p.name, text: e.message, stream: 'stderr'});
 					this.finishProc(p, 1);
+					break;
+				case 'killed':
+					if (p.ending !== undefined) this.finishProc(p, p.ending, undefined, true);
 					break;
 			}
 		}
 	}
 
-	private spawnRequest(p: ProcRec, ref: number): Promise<SpawnRequest> {
-		const got = this.pendingSpawns.get(p.slot)?.get(ref);
-		if (got) {
-			this.pendingSpawns.get(p.slot)!.delete(ref);
-			return Promise.resolve(got);
-		}
-		return new Promise(resolve => this.spawnWaiters.set(`${p.slot}:${ref}`, resolve));
-	}
-
-	private onSpawnMessage(p: ProcRec, request: SpawnRequest): void {
-		const key = `${p.slot}:${request.ref}`;
-		const waiter = this.spawnWaiters.get(key);
-		if (waiter) {
-			this.spawnWaiters.delete(key);
-			waiter(request);
-			return;
-		}
-		let m = this.pendingSpawns.get(p.slot);
-		if (!m) this.pendingSpawns.set(p.slot, (m = new Map()));
-		m.set(request.ref, request);
-	}
-
 	// ---- processes -------------------------------------------------------
-
-	private startAbs = performance.timeOrigin + performance.now();
 
 	private startProcess(request: Pick<SpawnRequest, 'pid' | 'name' | 'daemon' | 'target' | 'args'>, parent: ProcRec | undefined): ProcRec {
 		const c = this.config;
-		const control = new SharedArrayBuffer(CONTROL_BYTES);
-		const worker = this.pool.take();
+		const slot = request.pid - this.pidBase;
 		const p: ProcRec = {
-			slot: request.pid - this.pidBase,
+			slot,
 			pid: request.pid,
 			name: request.name,
 			daemon: request.daemon,
 			parent,
-			worker,
-			ctl: new Int32Array(control, 0, 16),
-			ctlF64: new Float64Array(control, 0, 8),
-			report: Buffer.from(control, REPORT_OFFSET),
-			reportSeen: 0,
 			tasks: [],
 			children: [],
 			done: false,
@@ -525,31 +552,12 @@ export class Engine {
 			settling: false,
 			zombie: false,
 			exitWakes: new Set(),
-			exited: this.pool.exited(worker),
 			names: new Map(),
 		};
-		p.exited.then(() => {
-			if (p.done || this.over) return;
-			p.crashed ??= `process ${p.name} stopped unexpectedly`;
-			// Free mode has no step waiting on this worker: end its process now, so its joiners wake.
-			if (c.free) {
-				this.finishProc(p, 1, p.crashed);
-				this.freeWake?.();
-			}
-		});
-		worker.on('error', error => {
-			p.crashed = `${error.name}: ${error.message}`;
-		});
-		if (c.free) p.ctlF64[NOW_F64] = this.startAbs;
 		parent?.children.push(p);
 		this.procs.push(p);
-		this.liveProcs++;
-		worker.on('message', (m: {type: string; events?: WorkerEvent[]} & SpawnRequest) => {
-			if (m.type === 'spawn') this.onSpawnMessage(p, m);
-			else if (m.type === 'events' && m.events) this.onFreeEvents(p, m.events);
-		});
+		this.byPid.set(p.pid, p);
 		const assignment: Assignment = {
-			type: 'assign',
 			module: c.module,
 			target: request.target,
 			args: request.args,
@@ -560,58 +568,83 @@ export class Engine {
 			daemon: request.daemon,
 			seed: c.seed,
 			controlled: !c.free,
-			control,
 			procs: this.procTable,
 			run: this.runBuffer,
 			pidBase: this.pidBase,
 			variant: c.variant,
 			options: c.options,
-			workdir: this.workdir,
+			workdir: c.workdir,
 			msPerSecond: c.msPerSecond,
+			startAbs: this.startAbs,
 			childPrefix: parent ? `${request.name}:` : 'Process-',
 			lines: c.lines,
 			record: c.record,
 		};
-		worker.postMessage(assignment);
+		if (c.free) {
+			const cores = c.cores_!;
+			p.core = this.nextCore;
+			this.nextCore = (this.nextCore + 1) % cores.count;
+			cores.assign(p.core, assignment);
+		} else {
+			p.runtime = new ControlledRuntime(assignment, this);
+			this.runtimes.set(p.runtime, p);
+		}
 		return p;
 	}
 
-	/**
-	 * CPython's end of a process: once its main code and its non-daemon
-	 * threads are over, its daemon children are terminated, then its other
-	 * children are joined; only then is it done.
-	 */
+	/** Lets go of a process's code: its runtime stops, or its core is told to end it. */
+	private release(p: ProcRec): void {
+		if (p.runtime) {
+			p.runtime.kill();
+			this.runtimes.delete(p.runtime);
+			this.lateProcs.delete(p.runtime);
+		} else if (p.core !== undefined && p.ending === undefined) {
+			p.ending = p.exitcode ?? SIGTERM_EXITCODE;
+			this.config.cores_!.kill(p.core, p.pid);
+		}
+	}
+
+	/** What the exit rules (process-exit.ts) see of a process. */
+	private exitView(p: ProcRec): ExitProcess {
+		return {
+			name: p.name,
+			daemon: p.daemon,
+			done: p.done,
+			mainEnded: p.mainEnded,
+			zombie: p.zombie,
+			exiting: p.exiting,
+			threads: p.tasks.slice(1).map(t => ({name: t.name, thread: t.thread, daemon: t.daemon, done: t.state === 'done'})),
+			children: p.children.map(c => ({name: c.name, daemon: c.daemon, done: c.done, mainEnded: c.mainEnded, zombie: c.zombie, exiting: c.exiting, threads: [], children: []})),
+		};
+	}
+
+	/** Takes a process on through CPython's end (process-exit.ts), as far as it can go now. */
 	private tryFinishProc(p: ProcRec): void {
 		// Not again from inside itself: each daemon it ends below would call it back (finishProc does).
-		if (p.done || !p.mainEnded || p.settling) return;
-		const main = p.tasks[0]!;
-		const threads = p.tasks.filter(t => t.thread && !t.daemon && t.state !== 'done');
-		if (threads.length > 0) {
-			this.blockOnExit(main, threads.map(t => t.name));
-			return;
+		if (p.settling) return;
+		const step = exitStep(this.exitView(p));
+		const main = p.tasks[0];
+		if (step.kind === 'running' || !main) return;
+		if (step.kind === 'threads') return this.blockOnExit(main, step.waitFor);
+		if (step.kind === 'children') {
+			p.exiting = true;
+			p.settling = true;
+			try {
+				for (const child of p.children) if (step.reap.includes(child.name)) this.reap(child, main.name, 'exit');
+				for (const child of p.children) if (step.terminate.includes(child.name)) this.finishProc(child, SIGTERM_EXITCODE);
+			} finally {
+				p.settling = false;
+			}
+			const left = p.children.filter(child => !child.done);
+			if (left.length > 0) return this.blockOnExit(main, left.map(child => child.name));
 		}
-		// CPython's atexit: active_children() reaps the children that have ended, daemons are terminated, the rest joined.
-		p.exiting = true;
-		p.settling = true;
-		try {
-			for (const child of p.children) if (child.zombie) this.reap(child, main.name, 'exit');
-			for (const child of p.children) if (child.daemon && !child.done) this.finishProc(child, SIGTERM_EXITCODE);
-		} finally {
-			p.settling = false;
-		}
-		const children = p.children.filter(child => !child.done);
-		if (children.length > 0) {
-			this.blockOnExit(main, children.map(child => child.name));
-			return;
-		}
-		this.finishProc(p, p.mainExit);
+		if (!p.done) this.finishProc(p, p.mainExit);
 	}
 
 	/** The main task of an exiting process waits for these threads or children; said once per change of the list. */
 	private blockOnExit(main: TaskRec, names: string[]): void {
-		const on = `exit: join ${names.join(', ')}`;
-		const shown = this.view.tasks[main.name];
-		if (main.state === 'blocked' && shown?.state === 'blocked' && shown.on === on) return;
+		const on = exitWait(names);
+		if (main.state === 'blocked' && main.shownOn === on) return;
 		this.setState(main, 'blocked', {on});
 	}
 
@@ -625,16 +658,25 @@ export class Engine {
 	}
 
 	/** Ends a process now, with an exit code: its tasks are done, its joiners wake, its worker ends. */
-	private finishProc(p: ProcRec, exitcode: number, why?: string): void {
+	private finishProc(p: ProcRec, exitcode: number, why?: string, confirmed = false): void {
 		if (p.done) return;
+		if (p.core !== undefined && !confirmed && !this.over) {
+			// Free mode: it is over once its core says so, after everything it recorded until then.
+			if (p.ending === undefined) {
+				p.ending = exitcode;
+				p.why = why;
+				this.config.cores_!.kill(p.core, p.pid);
+			}
+			return;
+		}
+		why ??= p.why;
 		p.done = true;
-		this.liveProcs--;
 		p.exitcode = exitcode;
 		// A child whose parent is alive and not already waiting for it in its exit is a zombie until the parent collects it.
 		// MainProcess has no parent here (its parent, the shell, reaps it at once).
 		const parent = p.parent;
 		const parentName = parent ? (parent.tasks[0]?.name ?? parent.name) : undefined;
-		p.zombie = parent !== undefined && !parent.done && !parent.exiting;
+		p.zombie = endsAsZombie(parent);
 		const ends = {exitcode, ...(p.zombie ? {zombie: parentName} : {})};
 		if (why) this.emit({kind: 'print', task: p.tasks[0]?.name ?? p.name, text: why, stream: 'stderr'});
 		for (const task of p.tasks) {
@@ -660,7 +702,7 @@ export class Engine {
 		this.wake(`join:pid:${p.pid}`, -1);
 		// Its copies of pipe ends close with it: their other ends' readers look again (EOF?).
 		for (const key of p.exitWakes) this.wake(key, -1);
-		void this.pool.retire(p.worker);
+		this.release(p);
 		// Not a zombie (its parent, in its exit, collects it at once; or its parent is gone and init does): nothing to reap, and no event.
 		// Zombies it never collected (it was terminated, or crashed) are adopted by init, which reaps them.
 		for (const child of p.children) if (child.zombie) this.reap(child, 'init', 'orphan');
@@ -668,12 +710,12 @@ export class Engine {
 	}
 
 	private async applyTerminations(): Promise<void> {
-		const pids = this.terminations;
-		if (pids.length === 0) return;
+		const asked = this.terminations;
+		if (asked.length === 0) return;
 		this.terminations = [];
-		for (const pid of pids) {
-			const p = this.procs.find(x => x.pid === pid);
-			if (p && !p.done) this.finishProc(p, SIGTERM_EXITCODE);
+		for (const {pid, exitcode} of asked) {
+			const p = this.byPid.get(pid);
+			if (p && !p.done) this.finishProc(p, exitcode);
 		}
 	}
 
@@ -682,6 +724,7 @@ export class Engine {
 	private setState(task: TaskRec, state: TaskState, extra: {on?: string; until?: number; exitcode?: number; choice?: number; of?: number; zombie?: string} = {}): void {
 		if (state === 'ready' && task.state !== 'ready') task.readySince = ++this.readySeq;
 		task.state = state;
+		task.shownOn = extra.on;
 		this.emit({kind: 'state', task: task.name, state, ...extra});
 	}
 
@@ -721,6 +764,7 @@ export class Engine {
 	/** A trace state for a task in the CPU's hands; its state for the engine stays `blocked`. */
 	private emitCpu(task: TaskRec, state: 'ready' | 'running', extra: {on: 'cpu'; until?: number; core?: number; left: number; why?: 'request' | 'slice' | 'preempted'}): void {
 		task.cpu = state;
+		task.shownOn = 'cpu';
 		this.emit({kind: 'state', task: task.name, state, ...extra});
 	}
 
@@ -750,8 +794,6 @@ export class Engine {
 			this.cpuShown = shown;
 			this.emit({kind: 'cpu', sched: this.cpu.policy.label, queues});
 		}
-		// What the cores hold now lasts until the clock moves: the invariants see it.
-		if (changes.length > 0) this.checkInvariants('always');
 	}
 
 	/** A running task's slice ended (its timer fired): its burst is over, or it goes back to the ready queue. */
@@ -830,9 +872,7 @@ export class Engine {
 	// ---- trace -----------------------------------------------------------
 
 	private emit(event: EventBody): void {
-		const e = {step: this.step, time: round(this.time), ...event} as TraceEvent;
-		apply(this.view, e);
-		this.config.onEvent(e);
+		this.config.onEvent({step: this.step, time: round(this.time), ...event} as TraceEvent);
 	}
 
 	private uniqueName(base: string): string {
@@ -840,60 +880,10 @@ export class Engine {
 		for (let i = 2; ; i++) if (!this.tasks.has(`${base}~${i}`)) return `${base}~${i}`;
 	}
 
-	/**
-	 * `always` invariants after each step (announced once, when they first
-	 * break); at the end, every invariant's verdict: an `always` one that broke
-	 * at any step stays broken.
-	 */
-	private checkInvariants(when: 'always' | 'end'): void {
-		for (const inv of this.config.meta.invariants ?? []) {
-			const kind = inv.when ?? 'always';
-			if (when === 'always' && kind === 'end') continue;
-			const expected = inv.expect?.[this.config.variant] ?? 'hold';
-			let ok: boolean;
-			try {
-				ok = inv.check(this.view);
-			} catch {
-				ok = false;
-			}
-			const before = this.view.invariants[inv.name];
-			if (when === 'end' && kind === 'always' && before?.ok === false) ok = false;
-			if (!ok && expected === 'hold') this.broken.add(inv.name);
-			if (when === 'end' || (!ok && before?.ok !== false)) this.emit({kind: 'invariant', name: inv.name, ok, expected, text: inv.text.en});
-		}
-	}
-
-	private finishRun(outcome: Outcome): RunResult {
+	private finishRun(outcome: Outcome): EngineResult {
 		this.over = true;
-		this.checkInvariants('end');
-		let waits: Wait[] | undefined;
-		if (outcome === 'deadlock') {
-			waits = this.taskOrder
-				.filter(t => t.state === 'blocked')
-				.map(t => ({task: t.name, on: t.blocked?.on ?? this.view.tasks[t.name]?.on ?? '?', heldBy: this.holdersOf(t)}));
-		}
-		this.emit({
-			kind: 'end',
-			outcome,
-			steps: this.step,
-			...(waits ? {waits} : {}),
-			...(this.broken.size > 0 ? {broken: [...this.broken]} : {}),
-		});
-		return {outcome, steps: this.step, time: this.time, broken: [...this.broken], state: this.view};
-	}
-
-	/** Who holds what a blocked task waits on, as far as the trace tells. */
-	private holdersOf(task: TaskRec): string[] {
-		const key = task.blocked?.key ?? '';
-		const obj = key.split('.')[0]!;
-		const prim = this.view.prims[obj];
-		if (prim?.holder) return [prim.holder];
-		if (prim?.holders) return [...prim.holders];
-		if (key.startsWith('join:pid:')) {
-			const p = this.procs.find(x => `join:pid:${x.pid}` === key);
-			if (p) return p.tasks.filter(t => t && t.state !== 'done').map(t => t.name);
-		}
-		return [];
+		this.emit({kind: 'end', outcome, steps: this.step});
+		return {outcome, steps: this.step, time: this.time};
 	}
 }
 

@@ -102,3 +102,20 @@ export function replay(choices: readonly string[], then: Policy): Policy {
 		},
 	};
 }
+
+/** A step policy by its name, as the CLI takes it; `pick` answers for `manual`. */
+export function namedPolicy(name: string, seed: number, quantum: number, pick?: (ready: readonly Candidate[]) => Promise<number>): Policy {
+	switch (name) {
+		case 'random':
+			return random(seed);
+		case 'fifo':
+			return fifo();
+		case 'rr':
+			return roundRobin(quantum);
+		case 'manual':
+			if (!pick) throw new Error('--policy manual needs the TUI: it asks you which task runs next');
+			return manual(pick);
+		default:
+			throw new Error(`unknown policy '${name}'; policies: random, fifo, rr, manual`);
+	}
+}

@@ -1,44 +1,36 @@
 /**
- * What the engine (main thread) and a process's worker share: the layout of
- * the control block, and the events a worker reports at the end of a step.
+ * What the engine and the processes it hosts share: the layout of the
+ * run-wide shared words (the process table, the counters), and the events a
+ * process reports at the end of a step (controlled) or as they happen (free).
  *
- * Contract: the main thread writes GRANT_TASK and NOW, then bumps GRANT_SEQ;
- * the worker writes a report into its report area, then bumps REPORT_SEQ.
- * Exactly one side writes each word, so no lock is needed: the sequence
- * words order everything else (Atomics are sequentially consistent).
+ * Controlled mode: the processes run in the engine's own thread, so a report
+ * is handed over as an array, never serialised. Free mode: the processes run
+ * on other worker threads ("cores") and post their events in batches, each
+ * stamped with a run-wide sequence number so the engine can put the streams
+ * of several threads back into one possible history (see engine/free-merge.ts).
  */
 import type {ReapVia} from './trace.js';
-
-export const GRANT_SEQ = 0;
-export const GRANT_TASK = 1;
-export const REPORT_SEQ = 2;
-export const REPORT_LEN = 3;
-/** Float64 index (in a Float64Array over the same buffer) of the virtual clock. */
-export const NOW_F64 = 2;
-/**
- * How long (µs) the worker spins for its next grant before it parks. The
- * engine writes it with each grant: long when the worker's process is the only
- * live one (nothing else wants the second core, and a parked thread's wake-up
- * costs tens of µs, more on a loaded machine), short otherwise (a spinning
- * worker would take the core its granted neighbour needs).
- */
-export const GRANT_SPIN_US = 6;
-export const REPORT_OFFSET = 64;
-export const REPORT_BYTES = 1 << 20;
-export const CONTROL_BYTES = REPORT_OFFSET + REPORT_BYTES;
 
 /** Process table: two words per process slot. */
 export const PROC_STATUS = 0;
 export const PROC_EXITCODE = 1;
 export const PROC_WORDS = 2;
-export const MAX_PROCESSES = 4096;
+/**
+ * Processes a run may start, finished ones included (each keeps its slot, as a
+ * pid is never reused within a run). Two words each: 512 KiB of table.
+ */
+export const MAX_PROCESSES = 65536;
 export const PROC_NOT_STARTED = 0;
 export const PROC_ALIVE = 1;
 export const PROC_DONE = 2;
 
-/** Run-wide counters shared by every worker: the next process slot, then one per kind of primitive. */
+/** Run-wide counters shared by every process: the next process slot, then one per kind of primitive. */
 export const RUN_PID_COUNTER = 0;
-export const RUN_PRIM_COUNTERS: Record<string, number> = {lock: 1, rlock: 2, sem: 3, event: 4, q: 5, value: 6, pipe: 7};
+export const RUN_PRIM_COUNTERS: Record<string, number> = {lock: 1, rlock: 2, sem: 3, event: 4, q: 5, value: 6, pipe: 7, cond: 8, barrier: 9, array: 10, manager: 11, pool: 12};
+/** The next task id: unique in the run whatever the process, so a lock's owner id never names two tasks. */
+export const RUN_GID_COUNTER = 13;
+/** Free mode: the next sequence number of a recorded event. */
+export const RUN_SEQ = 14;
 export const RUN_WORDS = 16;
 
 /** What a task is about to do at its gate, or has just done. */
@@ -71,18 +63,26 @@ export type WorkerEvent =
 	| {k: 'print'; t: number; text: string; stream?: 'stderr'}
 	| {k: 'prim'; t: number; obj: string; type: string; name?: string; data?: Record<string, unknown>}
 	| {k: 'wake'; key: string; n: number}
-	| {k: 'spawn'; t: number; ref: number}
-	| {k: 'terminate'; t: number; pid: number}
+	| {k: 'spawn'; t: number; ref: number; request: SpawnRequest}
+	/** End another process: SIGTERM (exit code -15) unless `signal` says SIGKILL (9: exit code -9). */
+	| {k: 'terminate'; t: number; pid: number; signal?: 9 | 15}
 	/** The task's process collected a child's exit status (CPython's waitpid): the child, if a zombie, is reaped. */
 	| {k: 'reap'; t: number; pid: number; via: ReapVia}
 	/** When this process ends, wake the waiters of `key` (its copy of a pipe end closes: a reader of the other end may now see EOF). */
 	| {k: 'onexit'; key: string}
 	| {k: 'end'; t: number; exitcode: number}
-	| {k: 'fatal'; message: string};
+	/** The process cannot go on (its module did not load, a call was not awaited): it ends with exit code 1 and this message. */
+	| {k: 'fatal'; message: string; t?: number}
+	/** Free mode: the core has ended the process the engine asked it to end; everything it recorded came before. */
+	| {k: 'killed'}
+	/** Free mode: a place in the history no event fills (a change that did not happen after all). */
+	| {k: 'skip'};
 
-/** A spawn request a worker posts (with the primitives' buffers) next to its report. */
+/** Free mode: an event as a core posts it, with its place in the run's history and its real time. */
+export type StampedEvent = WorkerEvent & {seq?: number; at?: number};
+
+/** What a process asks of the engine when it starts a child (arguments already marshalled and copied). */
 export interface SpawnRequest {
-	type: 'spawn';
 	ref: number;
 	pid: number;
 	name: string;
@@ -92,9 +92,9 @@ export interface SpawnRequest {
 	args: unknown[];
 }
 
-/** What a worker is told when it is given a process to run. */
+/** What a process is given to run: everything its runtime needs, as plain data (it may cross threads). */
 export interface Assignment {
-	type: 'assign';
+	/** URL of the lesson's compiled module; each process evaluates its own instance of it. */
 	module: string;
 	target: string;
 	args: unknown[];
@@ -104,15 +104,16 @@ export interface Assignment {
 	daemon: boolean;
 	seed: number;
 	controlled: boolean;
-	control: SharedArrayBuffer;
 	procs: SharedArrayBuffer;
 	run: SharedArrayBuffer;
 	pidBase: number;
 	variant: string;
-	options: Record<string, unknown>;
+	options: Record<string, number>;
 	workdir: string;
 	/** Free mode: how many real milliseconds one virtual second lasts. */
 	msPerSecond: number;
+	/** Free mode: the run's start, in absolute milliseconds (performance.timeOrigin + now). */
+	startAbs: number;
 	/** The parent's name, for children's default names (`Process-1:1`). */
 	childPrefix: string;
 	/** Record each gate's source line (costs a stack capture per step). */

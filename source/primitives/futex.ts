@@ -89,8 +89,32 @@ export function lockBlocking(word: Int32Array, index: number, timeoutMs = Infini
 	const steps = take(word, index, timeoutMs, onPark);
 	for (let step = steps.next(); ; step = steps.next()) {
 		if (step.done) return step.value;
-		Atomics.wait(word, index, 2, step.value === Infinity ? undefined : step.value);
+		if (!guard) {
+			Atomics.wait(word, index, 2, step.value === Infinity ? undefined : step.value);
+			continue;
+		}
+		// A thread blocked here hears nothing else: it looks up now and then, and gives up when told to.
+		const until = performance.now() + step.value;
+		for (;;) {
+			const left = until - performance.now();
+			if (Atomics.wait(word, index, 2, Math.max(0, Math.min(GUARD_SLICE_MS, left))) !== 'timed-out' || left <= GUARD_SLICE_MS) break;
+			if (guard()) return false;
+		}
 	}
+}
+
+/** How often a thread blocked in lockBlocking asks its guard whether to give up (ms). */
+const GUARD_SLICE_MS = 20;
+let guard: (() => boolean) | undefined;
+
+/**
+ * Who a thread blocked in {@link lockBlocking} asks, now and then, whether to
+ * give up waiting (true: its wait returns as not taken). A thread whose only
+ * task waits may block in Atomics.wait, and then cannot take a message: the
+ * guard is how it still learns that its process was ended.
+ */
+export function setWaitGuard(g: (() => boolean) | undefined): void {
+	guard = g;
 }
 
 /**

@@ -23,30 +23,49 @@ const SEQ_SPACE = 6;
 const MAXSIZE = 7;
 const UNFINISHED = 8; // JoinableQueue: items put and not yet marked done
 const SEQ_DONE = 9;
-const WORDS = 10;
+const CAPACITY = 10; // the ring's bytes now: it grows, under the mutex, up to GROW_TO
+const GROW_TO = 11;
+const WORDS = 12;
 const HEADER_BYTES = WORDS * 4;
 const LENGTH_BYTES = 4;
 
 /** Default ring size: room for many thousands of small messages. */
 export const DEFAULT_RING_BYTES = 1 << 20;
 
+/**
+ * How far a lesson's queue may grow: CPython's queues buffer without limit
+ * (a feeder thread holds what the pipe cannot), so a put with no reader must
+ * not block for want of bytes. The buffer is reserved, not committed, until
+ * it grows (a growable SharedArrayBuffer: every process sees the growth).
+ */
+export const GROWN_RING_BYTES = 256 << 20;
+
 export class QueueCore {
 	readonly words: Int32Array;
+	/** Length-tracking views: they cover the ring as it grows, in every process. */
 	private readonly bytes: Uint8Array;
 	private readonly view: DataView;
-	private readonly capacity: number;
 
 	constructor(readonly sab: SharedArrayBuffer) {
 		this.words = new Int32Array(sab, 0, WORDS);
 		this.bytes = new Uint8Array(sab, HEADER_BYTES);
 		this.view = new DataView(sab, HEADER_BYTES);
-		this.capacity = this.bytes.length;
 	}
 
-	static create(maxsize = 0, ringBytes = DEFAULT_RING_BYTES): QueueCore {
-		const core = new QueueCore(new SharedArrayBuffer(HEADER_BYTES + ringBytes));
+	/** A ring of `ringBytes` that grows, when an item does not fit, up to `growTo` (no growth by default). */
+	static create(maxsize = 0, ringBytes = DEFAULT_RING_BYTES, growTo = ringBytes): QueueCore {
+		const grows = growTo > ringBytes;
+		const sab = grows ? new SharedArrayBuffer(HEADER_BYTES + ringBytes, {maxByteLength: HEADER_BYTES + growTo}) : new SharedArrayBuffer(HEADER_BYTES + ringBytes);
+		const core = new QueueCore(sab);
 		core.words[MAXSIZE] = maxsize > 0 ? maxsize : 0;
+		core.words[CAPACITY] = ringBytes;
+		core.words[GROW_TO] = Math.max(ringBytes, growTo);
 		return core;
+	}
+
+	/** The ring's bytes now (read under the mutex: it changes only there). */
+	private get capacity(): number {
+		return this.words[CAPACITY]!;
 	}
 
 	static readonly SEQ_ITEMS = SEQ_ITEMS;
@@ -88,10 +107,15 @@ export class QueueCore {
 	/** One attempt to put an encoded item; false if the queue is full. */
 	tryPut(encoded: Uint8Array): boolean {
 		const need = LENGTH_BYTES + encoded.length;
-		if (need > this.capacity) throw new RangeError(`item of ${encoded.length} bytes does not fit a queue of ${this.capacity} bytes`);
+		const most = Atomics.load(this.words, GROW_TO);
+		if (need > most) throw new RangeError(`item of ${encoded.length} bytes does not fit a queue of ${most} bytes`);
 		lockSync(this.words, MUTEX);
 		const max = this.words[MAXSIZE]!;
-		if ((max > 0 && this.words[COUNT]! >= max) || this.words[USED]! + need > this.capacity) {
+		if (max > 0 && this.words[COUNT]! >= max) {
+			unlock(this.words, MUTEX);
+			return false;
+		}
+		if (this.words[USED]! + need > this.capacity && !this.grow(this.words[USED]! + need)) {
 			unlock(this.words, MUTEX);
 			return false;
 		}
@@ -143,6 +167,36 @@ export class QueueCore {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * Under the mutex: makes the ring hold at least `bytes` (doubling, up to
+	 * GROW_TO), keeping its items in place. Items that wrapped round the old
+	 * end move to just past it, so the bytes in use stay one run from HEAD.
+	 * False if it cannot grow that far.
+	 */
+	private grow(bytes: number): boolean {
+		const old = this.capacity;
+		const most = this.words[GROW_TO]!;
+		if (bytes > most) return false;
+		let capacity = old;
+		while (capacity < bytes) capacity = Math.min(most, capacity * 2);
+		this.sab.grow(HEADER_BYTES + capacity);
+		const head = this.words[HEAD]!;
+		const used = this.words[USED]!;
+		if (used === 0) {
+			this.words[HEAD] = 0;
+			this.words[TAIL] = 0;
+		} else if (head + used <= old) {
+			this.words[TAIL] = head + used;
+		} else {
+			// The wrapped part is [0, TAIL): at most `old` bytes, and the ring at least doubled.
+			const wrapped = head + used - old;
+			this.bytes.copyWithin(old, 0, wrapped);
+			this.words[TAIL] = old + wrapped;
+		}
+		this.words[CAPACITY] = capacity;
+		return true;
 	}
 
 	/** The items in order, decoded, for display and tests (takes the mutex briefly). */

@@ -1,18 +1,14 @@
 /**
- * The runtime of the process this code runs in. Set once per worker when the
- * worker is given a process; scenario API calls made anywhere else (on the
- * main thread, where the engine only reads a scenario's metadata) fail with a
- * clear message instead of doing something half-real.
+ * The runtime of the process the calling code belongs to, found through the
+ * task that is running (engine/current.ts): several processes share a
+ * thread, each with a runtime of its own. A call made where no lesson task
+ * runs (on the main thread, where only a lesson's metadata is read) fails
+ * with a clear message instead of doing something half-real; one made while
+ * its task waits at a call it did not await names that call.
  */
+import {currentTask} from '../engine/current.js';
 import type {Runtime} from '../engine/runtime.js';
 
-let runtime: Runtime | undefined;
-
-export function setRuntime(r: Runtime): void {
-	runtime = r;
-}
-
 export function rt(): Runtime {
-	if (!runtime) throw new Error('this call only works inside a running lesson (run it with conc-tui)');
-	return runtime;
+	return currentTask().runtime;
 }

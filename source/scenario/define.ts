@@ -1,7 +1,7 @@
 /**
  * What a lesson declares about itself: titles and explanations in both
  * languages, where it comes from, its variants, options and invariants.
- * Invariants are pure functions of the view state, checked by the engine
+ * Invariants are pure functions of the view state, checked by the trace's consumers (view/verdicts.ts)
  * after every step, so a break is caught at the step where it happens.
  */
 import type {TraceEvent} from '../engine/trace.js';

@@ -4,14 +4,24 @@
  * are serialized into the queue's shared ring, so the receiving process gets
  * a copy, as it gets an unpickled copy in CPython.
  */
-import {QueueCore, EMPTY} from '../primitives/queue.js';
+import {QueueCore, EMPTY, DEFAULT_RING_BYTES, GROWN_RING_BYTES} from '../primitives/queue.js';
 import {BLOCKED, TIMED_OUT, type Runtime, type Task} from '../engine/runtime.js';
 import {rt} from './context.js';
-import {BrokenPipeError, EOFError, Empty, Full, OSError, PyError} from './errors.js';
+import {BrokenPipeError, EOFError, Empty, Full, OSError, PyError, ValueError} from './errors.js';
 import {PipeEnds} from '../primitives/pipe.js';
 import {type Handle, registerReviver} from './handles.js';
 import {pyrepr} from './repr.js';
 import {announce, seconds} from './sync.js';
+import {reviveTuples} from './values.js';
+
+/** How long an item's text in the trace may be: one step's report must stay small, whatever the item. */
+const TRACE_ITEM_CHARS = 200;
+
+/** An item as the trace (and so the panels) shows it: Python's repr, cut to {@link TRACE_ITEM_CHARS}. */
+export function traced(item: unknown): string {
+	const text = pyrepr(item);
+	return text.length > TRACE_ITEM_CHARS ? `${text.slice(0, TRACE_ITEM_CHARS - 3)}...` : text;
+}
 
 /** What a pipe's recv attempt returns when the other end is closed everywhere and nothing is left. */
 const EOF: unique symbol = Symbol('eof');
@@ -27,7 +37,7 @@ export class Queue {
 
 	constructor(maxsize = 0, options: {name?: string} = {}, revived?: {core: QueueCore; id: string}) {
 		this.name = options.name;
-		this.core = revived?.core ?? QueueCore.create(maxsize);
+		this.core = revived?.core ?? QueueCore.create(maxsize, DEFAULT_RING_BYTES, GROWN_RING_BYTES);
 		this.id = revived?.id ?? announce('q', this.constructor.name, this.name, {maxsize: this.core.maxsize, items: []});
 	}
 
@@ -39,7 +49,7 @@ export class Queue {
 			const encoded = this.core.encode(item);
 			// Free mode, room in the ring: in at the first try (the attempt the wait
 			// loop would make first), without building a promise chain.
-			if (!r.controlled && this.core.tryPut(encoded)) {
+			if (!r.controlled && r.publish(() => this.core.tryPut(encoded), put => put)) {
 				this.putDone(r, me, item);
 				return PUT;
 			}
@@ -50,7 +60,7 @@ export class Queue {
 	}
 
 	private async putWaiting(r: Runtime, me: Task, item: unknown, encoded: Uint8Array, block: boolean, timeout: number | null): Promise<void> {
-		const result = await r.block({op: 'put', obj: this.id, arg: pyrepr(item)}, () => (this.core.tryPut(encoded) ? true : block ? BLOCKED : false), {
+		const result = await r.block({op: 'put', obj: this.id, arg: traced(item)}, () => (r.publish(() => this.core.tryPut(encoded), put => put) ? true : block ? BLOCKED : false), {
 			key: `${this.id}.put`,
 			on: `${this.id}.put (full)`,
 			timeout: block ? seconds(timeout) : undefined,
@@ -58,7 +68,7 @@ export class Queue {
 			index: QueueCore.SEQ_SPACE,
 		});
 		if (result !== true) {
-			r.emit({k: 'op', t: me.t, op: 'put-full', obj: this.id, data: {item: pyrepr(item)}});
+			r.emit({k: 'op', t: me.t, op: 'put-full', obj: this.id, data: {item: traced(item)}});
 			throw new Full();
 		}
 		this.putDone(r, me, item);
@@ -66,7 +76,7 @@ export class Queue {
 
 	private putDone(r: Runtime, me: Task, item: unknown): void {
 		if (!r.recording) return;
-		r.emit({k: 'op', t: me.t, op: 'put', obj: this.id, data: {item: pyrepr(item), size: this.core.qsize()}});
+		r.emit({k: 'op', t: me.t, op: 'put', obj: this.id, data: {item: traced(item), size: this.core.qsize()}});
 		r.emit({k: 'wake', key: `${this.id}.get`, n: 1});
 	}
 
@@ -134,9 +144,11 @@ export class Queue {
 		return item;
 	}
 
+	/** `item` arrived: its tuples get their class back (a structured clone keeps only their mark). */
 	private gotDone(r: Runtime, me: Task, item: unknown): void {
+		reviveTuples(item);
 		if (!r.recording) return;
-		r.emit({k: 'op', t: me.t, op: 'get', obj: this.id, data: {item: pyrepr(item), size: this.core.qsize()}});
+		r.emit({k: 'op', t: me.t, op: 'get', obj: this.id, data: {item: traced(item), size: this.core.qsize()}});
 		r.emit({k: 'wake', key: `${this.id}.put`, n: 1});
 	}
 
@@ -170,7 +182,11 @@ export class JoinableQueue extends Queue {
 	async task_done(): Promise<void> {
 		const r = rt();
 		const me = await r.step({op: 'task_done', obj: this.id});
-		this.core.taskDone();
+		try {
+			r.publish(() => this.core.taskDone());
+		} catch (error) {
+			throw (error as Error).name === 'ValueError' ? new ValueError((error as Error).message) : error;
+		}
 		const unfinished = this.core.unfinished();
 		r.emit({k: 'op', t: me.t, op: 'task_done', obj: this.id, data: {unfinished}});
 		if (unfinished === 0) r.emit({k: 'wake', key: `${this.id}.join`, n: -1});
@@ -251,10 +267,29 @@ export class Connection {
 		return from.getUnlessEof(() => !this.ends.open(this.peer(), procs));
 	}
 
-	/** Whether recv() would return at once: something to receive, or EOF. */
-	poll(): boolean {
+	/**
+	 * Whether recv() would return at once (something to receive, or EOF),
+	 * waiting up to `timeout` seconds for it to (None: for ever). poll() with
+	 * no timeout only looks, and is no step, as CPython's is no system call
+	 * that blocks.
+	 */
+	async poll(timeout: number | null = 0): Promise<boolean> {
 		const from = this.usable(this.incoming, 'connection is write-only');
-		return !from.empty() || !this.ends.open(this.peer(), rt().procs);
+		const procs = rt().procs;
+		const ready = () => !from.empty() || !this.ends.open(this.peer(), procs);
+		if ((timeout !== null && timeout <= 0) || ready()) return ready();
+		const r = rt();
+		const result = await r.block({op: 'poll', obj: from.id}, () => (ready() ? true : BLOCKED), {
+			key: `${from.id}.get`,
+			on: `${from.id}.poll (empty)`,
+			timeout: seconds(timeout),
+			word: from.core.words,
+			index: QueueCore.SEQ_ITEMS,
+			pollMs: 20,
+		});
+		// It was woken as a reader is and takes nothing: the wake-up goes on to a reader that would.
+		if (result === true) r.emit({k: 'wake', key: `${from.id}.get`, n: 1});
+		return result === true;
 	}
 
 	/** Closes this process's copy of the end (again: nothing happens). */
@@ -307,13 +342,25 @@ export function Pipe(duplex = true): [Connection, Connection] {
 	return [new Connection(`${b.id}|${a.id}`, b, a, ends, 0), new Connection(`${a.id}|${b.id}`, a, b, ends, 1)];
 }
 
+/** multiprocessing.SimpleQueue: a Queue with no size limit (put, get, empty, close). */
+export class SimpleQueue extends Queue {
+	constructor(options: {name?: string} = {}, revived?: {core: QueueCore; id: string}) {
+		super(0, options, revived);
+	}
+
+	/** Closes this process's use of the queue (nothing to flush here: puts are in the ring at once). */
+	async close(): Promise<void> {}
+}
+
 function reviveQueue(h: Handle): Queue {
+	if (h.__prim === 'SimpleQueue') return new SimpleQueue({name: h.name as string | undefined}, {core: new QueueCore(h.sab as SharedArrayBuffer), id: h.id as string});
 	const Kind = h.__prim === 'JoinableQueue' ? JoinableQueue : Queue;
 	return new Kind(0, {name: h.name as string | undefined}, {core: new QueueCore(h.sab as SharedArrayBuffer), id: h.id as string});
 }
 
 registerReviver('Queue', reviveQueue);
 registerReviver('JoinableQueue', reviveQueue);
+registerReviver('SimpleQueue', reviveQueue);
 registerReviver(
 	'Connection',
 	h => new Connection(h.id as string, h.out ? reviveQueue(h.out as Handle) : null, h.in ? reviveQueue(h.in as Handle) : null, new PipeEnds(h.ends as SharedArrayBuffer), h.end as 0 | 1),

@@ -1,16 +1,19 @@
 /**
  * Python's repr() and str() of the values lessons print and pass through
  * queues, as CPython 3.11 writes them: `print` uses `pystr`, the trace (and
- * so the panels) shows queue items by `pyrepr`. One switch on a value's
- * Python kind decides; a new kind (a tuple, say) is one more case in
- * `pyKind` and one in `pyrepr`.
+ * so the panels) shows queue items by `pyrepr`, a Manager's dict keys its
+ * entries by it. One switch on a value's Python kind decides; a new kind is
+ * one more case in `pyKind` and one in `repr`.
  *
  * JavaScript has one number type: a whole number is an int, any other a
- * float, and a Number object (`new Number(1)`) is a float that says so, so
- * that `1.0` can be written.
+ * float, and a Number object (a `Float`, `float(1)`) is a float that says
+ * so, so that `1.0` can be written. A tuple is an array with the tuple mark
+ * (values.ts); an object that says how Python prints it has a `PY_STR`
+ * method.
  */
+import {PY_STR, isTuple} from './values.js';
 
-export type PyKind = 'None' | 'bool' | 'int' | 'float' | 'str' | 'list' | 'dict' | 'set' | 'object';
+export type PyKind = 'None' | 'bool' | 'int' | 'float' | 'str' | 'tuple' | 'list' | 'dict' | 'set' | 'object';
 
 export function pyKind(v: unknown): PyKind {
 	if (v === null || v === undefined) return 'None';
@@ -29,10 +32,12 @@ export function pyKind(v: unknown): PyKind {
 			return 'object';
 	}
 	if (v instanceof Number) return 'float';
+	if (isTuple(v)) return 'tuple';
 	if (Array.isArray(v)) return 'list';
 	if (v instanceof Map) return 'dict';
 	if (v instanceof Set) return 'set';
-	// An object of a class that says how it prints prints so; any other is its fields, as a dict.
+	// An object that says how it prints prints so; any other is its fields, as a dict.
+	if (typeof (v as {[PY_STR]?: unknown})[PY_STR] === 'function') return 'object';
 	const toString = (v as {toString?: unknown}).toString;
 	return typeof toString === 'function' && toString !== Object.prototype.toString ? 'object' : 'dict';
 }
@@ -60,6 +65,12 @@ function repr(v: unknown, within: readonly object[]): string {
 			return floatRepr(Number(v));
 		case 'str':
 			return strRepr(v as string);
+		case 'tuple': {
+			const items = v as readonly unknown[];
+			// A tuple of one keeps its comma: (1,).
+			if (items.length === 1) return container(v as object, within, '(', ',)', '(...)', inner => items.map(inner));
+			return container(v as object, within, '(', ')', '(...)', inner => items.map(inner));
+		}
 		case 'list':
 			return container(v as object, within, '[', ']', '[...]', inner => (v as unknown[]).map(inner));
 		case 'dict': {
@@ -69,8 +80,10 @@ function repr(v: unknown, within: readonly object[]): string {
 		case 'set':
 			if ((v as Set<unknown>).size === 0) return 'set()';
 			return container(v as object, within, '{', '}', 'set(...)', inner => [...(v as Set<unknown>)].map(inner));
-		case 'object':
-			return String(v);
+		case 'object': {
+			const own = (v as {[PY_STR]?: () => string})[PY_STR];
+			return typeof own === 'function' ? own.call(v) : String(v);
+		}
 	}
 }
 

@@ -10,7 +10,7 @@
  * on every frame: the timeline's column for each position (a state code per
  * task) and where the lesson's captions match.
  */
-import type {Engine} from '../engine/engine.js';
+import type {RunHandle} from '../run/launch.js';
 import type {Candidate} from '../engine/policies.js';
 import type {TaskState, TraceEvent} from '../engine/trace.js';
 import type {Caption} from '../scenario/define.js';
@@ -45,7 +45,7 @@ export class Recording {
 	stopped = false;
 	error?: string;
 	pending?: PendingPick;
-	engine?: Engine;
+	engine?: RunHandle;
 	private readonly live = emptyState();
 	private granted: string | undefined;
 
@@ -71,7 +71,7 @@ export class Recording {
 			this.choices.push(e.task);
 		}
 		for (let i = 0; i < this.captions.length; i++) {
-			let hit = false;
+			let hit: boolean;
 			try {
 				hit = this.captions[i]!.when(e, this.live);
 			} catch {

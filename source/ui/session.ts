@@ -14,7 +14,7 @@
  * The view state is folded up to the cursor only when a frame is taken
  * (`frame()`), which the hook does at most about 30 times a second.
  */
-import {createRun} from '../engine/launch.js';
+import {createRun} from '../run/launch.js';
 import type {TraceEvent} from '../engine/trace.js';
 import type {Bilingual} from '../scenario/define.js';
 import type {LoadedScenario} from '../scenario/load.js';

@@ -3,7 +3,7 @@
  * sequence that would move the cursor or recolour the screen) are written as
  * Python writes them in a repr, `\x1b`.
  */
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 export function visible(text: string): string {

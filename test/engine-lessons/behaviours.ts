@@ -2,7 +2,7 @@
  * A test lesson: one variant per CPython behaviour the engine must copy
  * (daemons, terminate, exceptions, thread exit, busy loops, broken invariants).
  */
-import {Process, PyError, Thread, defineScenario, print, sleep, work, type MainContext} from '../../source/scenario/api.js';
+import {Process, Thread, ValueError, defineScenario, print, sleep, work, type MainContext} from '../../source/scenario/api.js';
 
 export const meta = defineScenario({
 	name: 'behaviours',
@@ -55,7 +55,7 @@ export async function sleeper(): Promise<void> {
 
 export async function boom(): Promise<void> {
 	await print('before');
-	throw new PyError('ValueError', 'kaboom');
+	throw new ValueError('kaboom');
 }
 
 export async function steady(): Promise<void> {

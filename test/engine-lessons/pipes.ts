@@ -75,7 +75,7 @@ export async function main({variant}: MainContext): Promise<void> {
 			} catch (error) {
 				await print(`main: ${why(error)}`);
 			}
-			await print('poll', left.poll());
+			await print('poll', await left.poll());
 			await c.join();
 			return;
 		}

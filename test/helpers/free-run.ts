@@ -4,8 +4,8 @@
  * and the test fails with where each task was, instead of hanging the suite.
  */
 import {fileURLToPath} from 'node:url';
-import type {RunResult} from '../../source/engine/engine.js';
-import {createRun, type RunRequest} from '../../source/engine/launch.js';
+import type {RunResult} from '../../source/run/launch.js';
+import {createRun, type RunRequest} from '../../source/run/launch.js';
 import type {TraceEvent} from '../../source/engine/trace.js';
 import {loadScenario, resolveScenario} from '../../source/scenario/load.js';
 

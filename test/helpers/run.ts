@@ -1,8 +1,8 @@
 /**
  * Runs a lesson headless from a test, collecting its whole trace.
  */
-import {createRun, type RunRequest} from '../../source/engine/launch.js';
-import type {RunResult} from '../../source/engine/engine.js';
+import {createRun, type RunRequest} from '../../source/run/launch.js';
+import type {RunResult} from '../../source/run/launch.js';
 import type {TraceEvent} from '../../source/engine/trace.js';
 import {loadScenario, resolveScenario} from '../../source/scenario/load.js';
 

@@ -5,7 +5,6 @@
  * hanging the suite. A worker that throws or exits early fails it too.
  */
 import {Worker} from 'node:worker_threads';
-import type {Job} from '../fixtures/cores-worker.js';
 
 const FIXTURE = new URL('../fixtures/cores-worker.js', import.meta.url);
 
@@ -16,8 +15,9 @@ export interface Watchdog {
 	progress?: () => string;
 }
 
-export async function runJobs(jobs: readonly Job[], watchdog: Watchdog): Promise<unknown[]> {
-	const workers = jobs.map(job => new Worker(FIXTURE, {workerData: job}));
+/** `fixture`: the worker script (the cores-worker fixture, or another with jobs of its own). */
+export async function runJobs(jobs: readonly {kind: string}[], watchdog: Watchdog, fixture: URL = FIXTURE): Promise<unknown[]> {
+	const workers = jobs.map(job => new Worker(fixture, {workerData: job}));
 	const pending = new Set(jobs.map((_, i) => i));
 	const results = workers.map(
 		(worker, i) =>

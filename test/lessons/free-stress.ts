@@ -8,7 +8,7 @@
  * The `nolock` variants are controls: the same loops without the lock, to
  * prove the counters do catch a race.
  */
-import {Event, JoinableQueue, Lock, Process, PyError, Queue, RLock, Semaphore, Thread, Value, defineScenario, print, sleep, type MainContext} from '../../source/scenario/api.js';
+import {AssertionError, Event, JoinableQueue, Lock, Process, Queue, RLock, Semaphore, Thread, Value, defineScenario, print, sleep, type MainContext} from '../../source/scenario/api.js';
 import {payload} from '../fixtures/items.js';
 
 export const meta = defineScenario({
@@ -42,7 +42,7 @@ export const meta = defineScenario({
 });
 
 function broken(what: string): never {
-	throw new PyError('AssertionError', what);
+	throw new AssertionError(what);
 }
 
 /** Lets the other threads of this process run (a real macrotask hop, not only a microtask). */

@@ -61,6 +61,10 @@ CASES = {
     'dict with int keys': {1: 'one', 2: 'two'},
     'set': {1},
     'empty set': set(),
+    'tuple': (1, 'a'),
+    'tuple of one': (1,),
+    'empty tuple': (),
+    'tuple in a list': [('x', 1.5), None],
 }
 
 print(json.dumps({name: {'repr': repr(v), 'str': str(v)} for name, v in CASES.items()}, indent=1))

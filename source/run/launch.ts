@@ -1,13 +1,20 @@
 /**
- * From what a user asked for to a running engine: picks the policy, fills
- * defaults from the lesson, and checks the options the lesson declares.
+ * From what a user asked for to a running engine: fills defaults from the
+ * lesson, checks the options it declares, and runs it on a warm engine host
+ * (run/run-client.ts), its trace passed through the verdicts on the way.
  */
-import {Engine, type RunConfig, type RunResult} from './engine.js';
-import {fifo, random, replay, roundRobin, manual, type Policy, type Candidate} from './policies.js';
-import {DEFAULT_QUANTUM, makeCpuPolicy, type CpuPolicy} from './cpu/index.js';
-import type {TraceEvent} from './trace.js';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {namedPolicy, type Policy, type Candidate} from '../engine/policies.js';
+import {DEFAULT_QUANTUM, makeCpuPolicy, type CpuPolicy} from '../engine/cpu/index.js';
+import type {RunSpec} from '../engine/host-protocol.js';
+import type {TraceEvent} from '../engine/trace.js';
 import type {LoadedScenario} from '../scenario/load.js';
 import {InputError} from '../scenario/load.js';
+import {RunClient, type RunHandle, type RunResult} from './run-client.js';
+
+export type {RunHandle, RunResult} from './run-client.js';
 
 export interface RunRequest {
 	scenario: LoadedScenario;
@@ -42,6 +49,9 @@ export interface Resolved {
 	/** The CPU: cores and policy, from the request, else the lesson's machine, else 1 core, fcfs. */
 	cores: number;
 	cpu: CpuPolicy;
+	/** The CPU policy's name and time slice, as given (the engine host rebuilds the policy from them). */
+	sched: string;
+	schedQuantum: number;
 }
 
 /** Fills in the lesson's defaults and refuses what it does not declare. */
@@ -67,37 +77,36 @@ export function resolveRequest(r: RunRequest): Resolved {
 	} catch (error) {
 		throw new InputError(`--sched: ${(error as Error).message}`);
 	}
-	return {variant, seed: r.seed ?? meta.defaultSeed ?? 1, options, cores: r.cores ?? machine.cores ?? 1, cpu};
+	return {variant, seed: r.seed ?? meta.defaultSeed ?? 1, options, cores: r.cores ?? machine.cores ?? 1, cpu, sched, schedQuantum: r.quantum ?? machine.quantum ?? DEFAULT_QUANTUM};
 }
 
 export function makePolicy(name: string, seed: number, quantum: number, pick?: RunRequest['pick']): Policy {
-	switch (name) {
-		case 'random':
-			return random(seed);
-		case 'fifo':
-			return fifo();
-		case 'rr':
-			return roundRobin(quantum);
-		case 'manual':
-			if (!pick) throw new InputError('--policy manual needs the TUI: it asks you which task runs next');
-			return manual(pick);
-		default:
-			throw new InputError(`unknown policy '${name}'; policies: random, fifo, rr, manual`);
+	try {
+		return namedPolicy(name, seed, quantum, pick);
+	} catch (error) {
+		throw new InputError((error as Error).message);
 	}
 }
 
-/** Runs a lesson to its end, sending every trace event to `onEvent`. */
-export function createRun(r: RunRequest, onEvent: (e: TraceEvent) => void): {engine: Engine; done: Promise<RunResult>; resolved: Resolved} {
+/** Runs a lesson to its end, sending every trace event (verdicts included) to `onEvent`. */
+export function createRun(r: RunRequest, onEvent: (e: TraceEvent) => void): {engine: RunHandle; done: Promise<RunResult>; resolved: Resolved} {
 	const resolved = resolveRequest(r);
-	let policy = makePolicy(r.policy ?? 'random', resolved.seed, r.quantum ?? 3, r.pick);
-	if (r.replay && r.replay.length > 0) policy = replay(r.replay, policy);
-	const config: RunConfig = {
+	const policy = r.policy ?? 'random';
+	makePolicy(policy, resolved.seed, r.quantum ?? 3, r.pick);
+	const meta = r.scenario.meta;
+	const files = meta.files?.(resolved.options, resolved.variant) ?? {};
+	const workdir = mkdtempSync(join(tmpdir(), 'conc-tui-'));
+	for (const [name, content] of Object.entries(files)) writeFileSync(join(workdir, name), content);
+	const spec: RunSpec = {
 		module: r.scenario.module,
-		meta: r.scenario.meta,
+		scenario: meta.name,
 		variant: resolved.variant,
 		seed: resolved.seed,
 		policy,
-		cpu: resolved.cpu,
+		quantum: r.quantum ?? 3,
+		replay: r.replay ?? [],
+		sched: resolved.sched,
+		schedQuantum: resolved.schedQuantum,
 		cores: resolved.cores,
 		free: r.free ?? false,
 		options: resolved.options,
@@ -109,8 +118,10 @@ export function createRun(r: RunRequest, onEvent: (e: TraceEvent) => void): {eng
 		turnMs: r.turnMs ?? 4,
 		msPerSecond: r.msPerSecond ?? 100,
 		idleMs: 2000,
-		onEvent,
+		workdir,
+		files,
+		processes: meta.processes?.(resolved.options, resolved.variant) ?? 1,
 	};
-	const engine = new Engine(config);
-	return {engine, done: engine.run(), resolved};
+	const client = new RunClient(spec, meta.invariants ?? [], r.pick, onEvent);
+	return {engine: client, done: client.done, resolved};
 }
