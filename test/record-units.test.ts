@@ -55,3 +55,49 @@ describe('asciicast v2', () => {
 		assert.throws(() => parseCast('{"version":2,"width":80,"height":24}\n[1,"o"]\n'), /event 1/);
 	});
 });
+
+describe('a screencast script’s tokens', () => {
+	it('repeats a key: n*3 is n n n, and ** is * twice', () => {
+		assert.deepEqual(parseKeyScript('n*3'), parseKeyScript('n n n'));
+		assert.deepEqual(parseKeyScript('right*2 **2'), parseKeyScript('right right * *'));
+		assert.equal(parseKeyScript('n*44').length, 44);
+	});
+
+	it('reads title, say, goto, until and speed', () => {
+		assert.deepEqual(parseKeyScript('title "Four booths" say "the fifth \\"waits\\"" goto 12 until broken until end speed 0.5 say ""'), [
+			{title: 'Four booths'},
+			{say: {zh: 'the fifth "waits"', en: 'the fifth "waits"'}},
+			{goto: 12},
+			{until: 'broken'},
+			{until: 'end'},
+			{speed: 0.5},
+			{say: {zh: '', en: ''}},
+		]);
+		assert.deepEqual(parseKeyScript('say zh:"第五个人等着" en:"the fifth waits" 1s'), [{say: {zh: '第五个人等着', en: 'the fifth waits'}}, {wait: 1000}]);
+		assert.deepEqual(parseKeyScript('say en:"only English"'), [{say: {en: 'only English'}}]);
+	});
+
+	it('keeps a lone " a key where no text is asked for', () => {
+		assert.deepEqual(parseKeyScript('" n'), [
+			{key: '"', name: '"'},
+			{key: 'n', name: 'n'},
+		]);
+	});
+
+	it('refuses what it cannot read, by name', () => {
+		for (const [script, message] of [
+			['title Four', /title needs a quoted text/],
+			['say', /say needs a quoted text/],
+			['say "not closed', /quoted text is not closed/],
+			['goto', /goto needs a step number/],
+			['goto -1', /goto needs a step number, e.g. goto 12, not '-1'/],
+			['until later', /until needs 'broken' or 'end', not 'later'/],
+			['speed 0', /speed needs a positive number/],
+			['speed fast', /speed needs a positive number/],
+			['n*0', /repeats a key from 1 to 10000 times/],
+			['nn*3', /bad token 'nn\*3'/],
+		] as const) {
+			assert.throws(() => parseKeyScript(script), (e: unknown) => e instanceof KeyScriptError && message.test(e.message), script);
+		}
+	});
+});

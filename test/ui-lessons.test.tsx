@@ -8,7 +8,7 @@ import {after, describe, it} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
 import {expectedEndOf} from '../source/scenario/define.js';
 import {builtInNames, loadScenario, resolveScenario} from '../source/scenario/load.js';
-import {cellWidth} from '../source/ui/format.js';
+import {cellWidth} from '../source/ui/cells.js';
 import {Screen} from '../source/ui/Screen.js';
 import {RunSession, type Frame} from '../source/ui/session.js';
 

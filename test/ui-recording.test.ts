@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {TraceEvent} from '../source/engine/trace.js';
-import {cellWidth, changesIn, describeStep, fit, objOf, primText, waitText} from '../source/ui/format.js';
+import {cellWidth, fit} from '../source/ui/cells.js';
+import {changesIn, describeStep, objOf, primText, waitText} from '../source/ui/format.js';
 import {Recording} from '../source/ui/recording.js';
 import {reduce} from '../source/view/reducer.js';
 import {fixtureState, trace} from './ui-fixture.js';

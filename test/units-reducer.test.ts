@@ -37,7 +37,7 @@ const TRACE: TraceEvent[] = [
 	...at(3, {kind: 'state', task: 'A', state: 'running', choice: 0, of: 1}),
 	...at(3, {kind: 'op', task: 'A', op: 'acquire', obj: 'rlock#1', holder: 'A', depth: 1}, {kind: 'op', task: 'A', op: 'acquire', obj: 'rlock#1', holder: 'A', depth: 2}),
 	...at(3, {kind: 'op', task: 'A', op: 'acquire', obj: 'sem#1', value: 1}, {kind: 'op', task: 'A', op: 'set', obj: 'event#1', flag: true}),
-	...at(3, {kind: 'op', task: 'A', op: 'put', obj: 'q#1', item: "'抢票'", size: 1}, {kind: 'op', task: 'A', op: 'put', obj: 'q#1', item: '[1,2]', size: 2}),
+	...at(3, {kind: 'op', task: 'A', op: 'put', obj: 'q#1', item: "'抢票'", size: 1}, {kind: 'op', task: 'A', op: 'put', obj: 'q#1', item: '[1, 2]', size: 2}),
 	...at(3, {kind: 'op', task: 'A', op: 'store', obj: 'value#1', value: 99}, {kind: 'print', task: 'A', text: 'hello 你好'}),
 	...at(3, {kind: 'op', task: 'A', op: 'write', obj: 'file:db.json', content: '{"n": 0}'}),
 	...at(3, {kind: 'op', task: 'A', op: 'read', obj: 'file:other.txt', content: 'made on the fly'}),
@@ -108,11 +108,11 @@ describe('reducer', () => {
 
 	it('follows a queue (items in order, as shown, and unfinished), an event, a value, files and the output', () => {
 		const s = reduce(TRACE);
-		assert.deepEqual(s.prims['q#1']!.items, ['[1,2]']);
+		assert.deepEqual(s.prims['q#1']!.items, ['[1, 2]']);
 		assert.equal(s.prims['q#1']!.unfinished, 1);
 		assert.equal(s.prims['q#1']!.maxsize, 3);
 		const two = reduce(TRACE, TRACE.findIndex(e => e.kind === 'op' && e.op === 'store'));
-		assert.deepEqual(two.prims['q#1']!.items, ["'抢票'", '[1,2]']);
+		assert.deepEqual(two.prims['q#1']!.items, ["'抢票'", '[1, 2]']);
 		assert.equal(two.prims['q#1']!.unfinished, 2);
 		assert.equal(two.prims['event#1']!.flag, true);
 		assert.equal(s.prims['event#1']!.flag, false);

@@ -27,7 +27,11 @@ export const HELP = `
     --lang zh|en       language of titles and captions
     --record FILE      record what the TUI draws as an asciicast v2 file (FILE.cast)
     --keys "SCRIPT"    drive the lesson by a key script, e.g. "2s n n n space 5s b q";
-                       with --record it needs no terminal and gives the same bytes each time
+                       with --record it needs no terminal and gives the same bytes each time;
+                       also n*44, title "…", say "…" (or say zh:"…" en:"…"), goto N,
+                       until broken, until end, speed N
+    --pause-at-beats S with --keys: hold the screen S seconds at each beat (a caption,
+                       a broken invariant, the end)
     --size COLSxROWS   a fixed frame size, e.g. 100x30
     --show-keys        draw each key pressed on screen for a moment
     --<option> N       a lesson's own option, e.g. --clients 100 for ticket
@@ -68,6 +72,8 @@ export interface Args {
 	keys?: ScriptStep[];
 	size?: {columns: number; rows: number};
 	showKeys: boolean;
+	/** Seconds a key script's recording holds still at each beat. */
+	pauseAtBeats?: number;
 }
 
 /** How a lesson is to be run, as the flags say: the same for a headless run, the TUI and a recording. */
@@ -84,7 +90,7 @@ export function runSettings(args: Args) {
 	};
 }
 
-const KNOWN = new Set(['sched', 'jobs', 'json', 'headless', 'seed', 'policy', 'quantum', 'cores', 'free', 'maxSteps', 'lang', 'paused', 'speed', 'record', 'keys', 'size', 'showKeys', 'help', 'version']);
+const KNOWN = new Set(['sched', 'jobs', 'json', 'headless', 'seed', 'policy', 'quantum', 'cores', 'free', 'maxSteps', 'lang', 'paused', 'speed', 'record', 'keys', 'size', 'showKeys', 'pauseAtBeats', 'help', 'version']);
 
 export function parseArgs(argv: string[]): Args {
 	const cli = meow(HELP, {
@@ -111,6 +117,7 @@ export function parseArgs(argv: string[]): Args {
 			keys: {type: 'string'},
 			size: {type: 'string'},
 			showKeys: {type: 'boolean', default: false},
+			pauseAtBeats: {type: 'string'},
 		},
 	});
 	const [first, ...rest] = cli.input;
@@ -131,6 +138,7 @@ export function parseArgs(argv: string[]): Args {
 	if (f.lang !== undefined && f.lang !== 'zh' && f.lang !== 'en') throw new InputError(`--lang must be zh or en, not '${f.lang}'`);
 	const screenFlag = ([['record', f.record], ['keys', f.keys], ['size', f.size], ['show-keys', f.showKeys || undefined]] as const).find(([, v]) => v !== undefined)?.[0];
 	if (screenFlag && (compare || first === 'list' || f.json || f.headless)) throw new InputError(`--${screenFlag} goes with the TUI of a lesson, not with ${compare ? 'compare' : first === 'list' ? 'list' : f.json ? '--json' : '--headless'}`);
+	if (f.pauseAtBeats !== undefined && f.keys === undefined) throw new InputError(`--pause-at-beats goes with a key script (--keys)`);
 	if (f.record !== undefined && !f.record.trim()) throw new InputError(`--record needs a file name, e.g. --record ktv.cast`);
 	return {
 		command: first === 'list' ? 'list' : compare ? 'compare' : 'run',
@@ -154,6 +162,7 @@ export function parseArgs(argv: string[]): Args {
 		keys: f.keys === undefined ? undefined : keyScript(f.keys),
 		size: f.size === undefined ? undefined : size(f.size),
 		showKeys: f.showKeys,
+		pauseAtBeats: f.pauseAtBeats === undefined ? undefined : positive('pause-at-beats', f.pauseAtBeats),
 	};
 }
 

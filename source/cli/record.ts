@@ -26,6 +26,7 @@ export async function recordLesson(init: Omit<SessionInit, 'timers'>, args: Args
 		columns: size.columns,
 		rows: size.rows,
 		showKeys: args.showKeys,
+		pauseAtBeats: args.pauseAtBeats,
 		theme: themeFromEnv(),
 		title: `conc-tui ${meta.name}: ${meta.title[init.lang]}`,
 	});

@@ -16,7 +16,7 @@
  */
 import {createElement} from 'react';
 import {render} from 'ink';
-import {commandFor, keyName} from '../ui/keys.js';
+import {commandFor, pressOfToken} from '../ui/keys.js';
 import {Screen} from '../ui/Screen.js';
 import {RunSession, type Frame, type SessionInit} from '../ui/session.js';
 import {SHOW_KEY_MS, ShownKeys} from '../ui/ShownKeys.js';
@@ -25,6 +25,7 @@ import {Cast} from './asciicast.js';
 import {Beats} from './beats.js';
 import type {ScriptStep} from './key-script.js';
 import {ScreenBytes} from './screen-bytes.js';
+import {ScreencastBars} from '../ui/ScreencastBars.js';
 import {VirtualClock} from './virtual-clock.js';
 import {VirtualTerminal} from './virtual-terminal.js';
 import {shareInkCaches} from '../ui/ink-caches.js';
@@ -35,6 +36,8 @@ await shareInkCaches();
 export const KEY_MS = 300;
 /** How long the last frame stays once the script quits. */
 export const HOLD_MS = 1000;
+/** How much virtual time `until` may play before the script goes on without it. */
+const MAX_UNTIL_MS = 3_600_000;
 /** Real time a lesson may take to settle after a key before the recording gives up. */
 const SETTLE_MS = 120_000;
 
@@ -46,6 +49,8 @@ export interface ScriptOptions {
 	showKeys: boolean;
 	theme: Theme;
 	title?: string;
+	/** Seconds every beat (a caption first shown, an invariant broken, the end) holds the screen still. */
+	pauseAtBeats?: number;
 }
 
 export interface ScriptResult {
@@ -62,22 +67,34 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 	const cast = new Cast({width: o.columns, height: o.rows, title: o.title});
 	const bytes = new ScreenBytes(o.rows);
 	const beats = new Beats();
-	let shown: {name: string; at: number}[] = [];
+	let shown: {label: string; at: number}[] = [];
+	/** What the script's `title` and `say` put on screen. */
+	const bars: {title?: string; say?: string} = {};
+	const holdMs = Math.round((o.pauseAtBeats ?? 0) * 1000);
 
 	const tree = (frame: Frame) =>
 		createElement(
 			ThemeContext.Provider,
 			{value: o.theme},
-			createElement(ShownKeys, {keys: shown.map(k => k.name), columns: o.columns, rows: o.rows}, createElement(Screen, {frame, columns: o.columns, rows: o.rows})),
+			createElement(
+				ShownKeys,
+				{labels: shown.map(k => k.label), columns: o.columns, rows: o.rows},
+				createElement(ScreencastBars, {...bars, columns: o.columns, rows: o.rows}, createElement(Screen, {frame, columns: o.columns, rows: o.rows})),
+			),
 		);
 	const instance = render(tree(session.frame()), {stdout: terminal.stream, debug: true, patchConsole: false, exitOnCtrlC: false});
-	const draw = () => {
+	/** Draws the session's frame; a frame with a beat holds the screen still for --pause-at-beats (returns how long, in ms). */
+	const draw = (): {frame: Frame; held: number} => {
 		shown = shown.filter(k => k.at + SHOW_KEY_MS > clock.now);
 		const frame = session.frame();
 		instance.rerender(tree(frame));
 		const seconds = clock.now / 1000;
 		cast.output(seconds, bytes.next(terminal.last));
-		for (const beat of beats.next(frame)) cast.marker(seconds, beat);
+		const marked = beats.next(frame);
+		for (const beat of marked) cast.marker(seconds, beat);
+		const held = marked.length > 0 ? holdMs : 0;
+		clock.hold(held);
+		return {frame, held};
 	};
 	const settle = () =>
 		new Promise<void>((resolve, reject) => {
@@ -93,14 +110,43 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 			};
 			wake();
 		});
-	/** Moves the virtual clock to `until`, drawing a frame at each timer that fires on the way. */
-	const advance = async (until: number) => {
+	/** Moves the virtual clock on by `ms` (and any time a beat held it), drawing a frame at each timer that fires on the way. */
+	const advance = async (ms: number) => {
+		let until = clock.now + ms;
 		for (let due = clock.nextDue(until); due !== undefined; due = clock.nextDue(until)) {
 			clock.fireUntil(due);
 			await settle();
-			draw();
+			until += draw().held;
 		}
 		clock.fireUntil(until);
+	};
+	/** Plays, a frame at each timer, until the frame on screen shows what is asked (or nothing is left to play). */
+	const playUntil = async (reached: (f: Frame) => boolean) => {
+		if (reached(session.frame())) return;
+		session.setPlaying(true);
+		const limit = clock.now + MAX_UNTIL_MS;
+		for (let due = clock.nextDue(limit); due !== undefined; due = clock.nextDue(limit)) {
+			clock.fireUntil(due);
+			await settle();
+			if (reached(draw().frame)) return;
+		}
+	};
+
+	/** A direction of the script that is not a key: it takes no time of its own, and draws what it changed. */
+	const direct = async (step: Exclude<ScriptStep, {wait: number} | {key: string}>) => {
+		if ('title' in step) bars.title = step.title || undefined;
+		else if ('say' in step) bars.say = (o.init.lang === 'zh' ? (step.say.zh ?? step.say.en) : (step.say.en ?? step.say.zh)) || undefined;
+		else if ('speed' in step) session.setSpeed(step.speed);
+		else if ('goto' in step) session.goto(step.goto);
+		else if (step.until === 'end') {
+			await playUntil(f => f.status === 'ended' || f.status === 'deadlock' || f.status === 'error');
+			return;
+		} else {
+			await playUntil(f => Object.values(f.view.invariants).some(i => !i.ok));
+			session.setPlaying(false);
+		}
+		await settle();
+		draw();
 	};
 
 	try {
@@ -109,17 +155,22 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 		let quit = false;
 		for (const step of o.steps) {
 			if ('wait' in step) {
-				await advance(clock.now + step.wait);
+				await advance(step.wait);
 				continue;
 			}
-			await advance(clock.now + KEY_MS);
-			const name = scriptKeyName(step.name) ?? keyName(step.key, {});
+			if (!('key' in step)) {
+				await direct(step);
+				continue;
+			}
+			await advance(KEY_MS);
+			// The key Ink would report for these bytes: the table says, as it says for the live TUI.
+			const press = pressOfToken(step.name);
 			if (o.showKeys) {
-				shown.push({name: step.name, at: clock.now});
+				shown.push({label: press.shown, at: clock.now});
 				// A frame when the key is due to leave the screen.
 				clock.setTimeout(() => {}, SHOW_KEY_MS);
 			}
-			const command = commandFor(name);
+			const command = commandFor(press.key);
 			if (command?.name === 'quit') {
 				draw();
 				quit = true;
@@ -139,25 +190,3 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 	}
 }
 
-/** Key names the terminal's bytes do not give by themselves (as Ink's parser would). */
-function scriptKeyName(name: string): string | undefined {
-	switch (name) {
-		case 'space':
-			return 'space';
-		case 'enter':
-		case 'return':
-			return 'return';
-		case 'esc':
-		case 'escape':
-			return 'escape';
-		case 'ctrl-c':
-			return 'ctrl+c';
-		case 'left':
-		case 'right':
-		case 'up':
-		case 'down':
-			return name;
-		default:
-			return undefined;
-	}
-}

@@ -27,6 +27,12 @@ export class VirtualClock implements Timers {
 		this.pending = this.pending.filter(p => p.id !== handle);
 	}
 
+	/** Stops the world for `ms`: time moves on, and every pending timer falls due that much later. */
+	hold(ms: number): void {
+		this.now += ms;
+		for (const p of this.pending) p.at += ms;
+	}
+
 	/** The time of the next timer due by `until`, if any. */
 	nextDue(until: number): number | undefined {
 		let best: number | undefined;

@@ -13,7 +13,7 @@
  * every lesson's screen that the lesson's code never names.
  */
 import {SharedObjectCore} from '../primitives/shared-object.js';
-import {pyrepr} from './builtins.js';
+import {pyrepr} from './repr.js';
 import {rt} from './context.js';
 import {IndexError, KeyError, ValueError} from './errors.js';
 import {type Handle, registerReviver} from './handles.js';

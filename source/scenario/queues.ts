@@ -10,27 +10,16 @@ import {rt} from './context.js';
 import {BrokenPipeError, EOFError, Empty, Full, OSError, PyError, ValueError} from './errors.js';
 import {PipeEnds} from '../primitives/pipe.js';
 import {type Handle, registerReviver} from './handles.js';
+import {pyrepr} from './repr.js';
 import {announce, seconds} from './sync.js';
 import {reviveTuples} from './values.js';
-
-/** How an item is shown in the trace: short, and never a control sequence. */
-export function show(item: unknown): string {
-	if (item === null || item === undefined) return 'None';
-	if (typeof item === 'string') return `'${item}'`;
-	if (typeof item === 'boolean') return item ? 'True' : 'False';
-	try {
-		return JSON.stringify(item) ?? String(item);
-	} catch {
-		return String(item);
-	}
-}
 
 /** How long an item's text in the trace may be: one step's report must stay small, whatever the item. */
 const TRACE_ITEM_CHARS = 200;
 
-/** An item as the trace shows it, cut to {@link TRACE_ITEM_CHARS}. */
-function traced(item: unknown): string {
-	const text = show(item);
+/** An item as the trace (and so the panels) shows it: Python's repr, cut to {@link TRACE_ITEM_CHARS}. */
+export function traced(item: unknown): string {
+	const text = pyrepr(item);
 	return text.length > TRACE_ITEM_CHARS ? `${text.slice(0, TRACE_ITEM_CHARS - 3)}...` : text;
 }
 

@@ -11,7 +11,8 @@ import {ValueCore, type Typecode} from '../primitives/value.js';
 import {rt} from './context.js';
 import {type Handle, registerReviver, unmarshal} from './handles.js';
 import {announce, RLock} from './sync.js';
-import {Float, PY_STR, floatRepr} from './values.js';
+import {floatRepr} from './repr.js';
+import {Float, PY_STR} from './values.js';
 import {AttributeError, IndexError} from './errors.js';
 import {ArrayCore} from '../primitives/array.js';
 

@@ -9,7 +9,7 @@
 import {BLOCKED} from '../engine/runtime.js';
 import {rt} from './context.js';
 import {Empty, Full, PyTypeError, ValueError} from './errors.js';
-import {show} from './queues.js';
+import {traced} from './queues.js';
 import {announce, seconds} from './sync.js';
 import {isTuple} from './values.js';
 
@@ -75,7 +75,7 @@ export class ThreadQueue {
 		const r = rt();
 		const me = r.current;
 		// The item goes in within the attempt: between an attempt and the code after the wait, another thread may run.
-		const result = await r.block({op: 'put', obj: this.id, arg: show(item)}, () => (this.full() ? (block ? BLOCKED : false) : (this.insert(item), this.unfinished++, true)), {
+		const result = await r.block({op: 'put', obj: this.id, arg: traced(item)}, () => (this.full() ? (block ? BLOCKED : false) : (this.insert(item), this.unfinished++, true)), {
 			key: `${this.id}.put`,
 			on: `${this.id}.put (full)`,
 			timeout: block ? seconds(timeout) : undefined,
@@ -84,7 +84,7 @@ export class ThreadQueue {
 		});
 		if (result !== true) throw new Full();
 		this.bump(SEQ_ITEMS);
-		r.emit({k: 'op', t: me.t, op: 'put', obj: this.id, data: {item: show(item), size: this.items.length}});
+		r.emit({k: 'op', t: me.t, op: 'put', obj: this.id, data: {item: traced(item), size: this.items.length}});
 		r.emit({k: 'wake', key: `${this.id}.get`, n: 1});
 	}
 
@@ -102,7 +102,7 @@ export class ThreadQueue {
 		if (typeof result !== 'object') throw new Empty();
 		const {item} = result;
 		this.bump(SEQ_SPACE);
-		r.emit({k: 'op', t: me.t, op: 'get', obj: this.id, data: {item: show(item), size: this.items.length}});
+		r.emit({k: 'op', t: me.t, op: 'get', obj: this.id, data: {item: traced(item), size: this.items.length}});
 		r.emit({k: 'wake', key: `${this.id}.put`, n: 1});
 		return item;
 	}

@@ -4,6 +4,7 @@
  * structured clone) and print as Python prints them.
  */
 import {type Handle, marshal, registerReviver, unmarshal} from './handles.js';
+import {floatRepr} from './repr.js';
 
 /**
  * A tuple: an array (indexing, length, destructuring all work) marked by an
@@ -67,19 +68,6 @@ export class Float extends Number {
 /** Python's `float(x)`. */
 export function float(x: number | string): Float {
 	return new Float(Number(x));
-}
-
-/** Python's repr of a float: `1.0`, `0.1`, `1e-05`, `1e+16`, `inf`, `nan`. */
-export function floatRepr(x: number): string {
-	if (Number.isNaN(x)) return 'nan';
-	if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-	if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-	const [mantissa, exp] = x.toExponential().split('e') as [string, string];
-	const e = Number(exp);
-	// Python's repr is positional for exponents from -4 to 15, scientific beyond.
-	if (e < -4 || e >= 16) return `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
-	const positional = x.toFixed(Math.max(0, (mantissa.split('.')[1]?.length ?? 0) - e));
-	return positional.includes('.') ? positional : `${positional}.0`;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import {useEffect, useRef, useState} from 'react';
 import {useInput, useStdout} from 'ink';
-import {commandFor, keyName} from './keys.js';
+import {commandFor, pressesOf} from './keys.js';
 import {Screen} from './Screen.js';
 import type {RunSession, SessionInit} from './session.js';
 import {SHOW_KEY_MS, ShownKeys} from './ShownKeys.js';
@@ -37,20 +37,20 @@ function useTerminalSize(columns?: number, rows?: number): {columns: number; row
 }
 
 /** The keys pressed in the last moment, for --show-keys. */
-function useShownKeys(on: boolean): {keys: string[]; press: (name: string) => void} {
-	const [keys, setKeys] = useState<string[]>([]);
+function useShownKeys(on: boolean): {labels: string[]; press: (label: string) => void} {
+	const [labels, setLabels] = useState<string[]>([]);
 	const timers = useRef(new Set<NodeJS.Timeout>());
 	useEffect(() => () => timers.current.forEach(clearTimeout), []);
-	const press = (name: string) => {
+	const press = (label: string) => {
 		if (!on) return;
-		setKeys(k => [...k, name]);
+		setLabels(k => [...k, label]);
 		const t = setTimeout(() => {
 			timers.current.delete(t);
-			setKeys(k => k.slice(1));
+			setLabels(k => k.slice(1));
 		}, SHOW_KEY_MS);
 		timers.current.add(t);
 	};
-	return {keys, press};
+	return {labels, press};
 }
 
 export function App({init, onQuit, columns, rows, showKeys = false, onSession}: AppProps) {
@@ -58,11 +58,9 @@ export function App({init, onQuit, columns, rows, showKeys = false, onSession}: 
 	const size = useTerminalSize(columns, rows);
 	const shown = useShownKeys(showKeys);
 	useInput((input, key) => {
-		// Keys typed faster than they are read arrive together ("nnn"): each is a command.
-		const presses = input.length > 1 && !key.ctrl && !key.meta && !input.startsWith('\x1b') ? [...input].map(ch => keyName(ch, {})) : [keyName(input, key)];
-		for (const name of presses) {
-			if (name) shown.press(name);
-			const c = commandFor(name);
+		for (const press of pressesOf(input, key)) {
+			shown.press(press.shown);
+			const c = commandFor(press.key);
 			if (!c) continue;
 			if (c.name === 'quit') {
 				onQuit();
@@ -73,7 +71,7 @@ export function App({init, onQuit, columns, rows, showKeys = false, onSession}: 
 	});
 	const screen = <Screen frame={frame} columns={size.columns} rows={size.rows} />;
 	return showKeys ? (
-		<ShownKeys keys={shown.keys} columns={size.columns} rows={size.rows}>
+		<ShownKeys labels={shown.labels} columns={size.columns} rows={size.rows}>
 			{screen}
 		</ShownKeys>
 	) : (

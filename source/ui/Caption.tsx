@@ -1,6 +1,6 @@
 /** The caption: what just happened, and the lesson's own words for this moment. */
 import {Box} from 'ink';
-import {fit} from './format.js';
+import {fit} from './cells.js';
 import {Row} from './Row.js';
 
 export interface CaptionProps {

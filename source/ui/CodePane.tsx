@@ -4,7 +4,7 @@
  */
 import {Box} from 'ink';
 import type {ViewState} from '../view/state.js';
-import {cellWidth, fit, padCells} from './format.js';
+import {cellWidth, fit, padCells} from './cells.js';
 import {Row} from './Row.js';
 import {Title} from './Title.js';
 

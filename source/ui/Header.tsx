@@ -1,6 +1,6 @@
 /** The header: the lesson, how it is run, and where the viewer is. */
 import {Box} from 'ink';
-import {cellWidth, fit} from './format.js';
+import {cellWidth, fit} from './cells.js';
 import {Row, type Part} from './Row.js';
 import type {InvariantView} from '../view/state.js';
 import type {Status} from './session.js';

@@ -1,7 +1,7 @@
 /** Every key and what it does, over the panels until a key closes it. */
 import {Box, Text} from 'ink';
-import {fit, padCells} from './format.js';
-import {KEY_TABLE} from './keys.js';
+import {fit, padCells} from './cells.js';
+import {KEY_TABLE, helpKeys} from './keys.js';
 import {STATE_LOOK, ZOMBIE_LOOK} from './theme.js';
 
 export interface HelpOverlayProps {
@@ -9,14 +9,9 @@ export interface HelpOverlayProps {
 	rows: number;
 }
 
-const NAMES: Record<string, string> = {space: 'space', right: '→', left: '←', up: '↑', down: '↓', return: 'Enter', escape: 'Esc', 'ctrl+c': 'Ctrl-C'};
-
 export function helpLines(): {keys: string[]; notes: string[]} {
 	return {
-		keys: KEY_TABLE.map(b => {
-			const keys = b.command === 'pick' ? '1 … 9' : b.keys.filter(k => k !== '=' && k !== '_').map(k => NAMES[k] ?? k).join(' ');
-			return `${keys.padEnd(9)} ${b.help}`;
-		}),
+		keys: KEY_TABLE.map(b => `${padCells(helpKeys(b), 9)} ${b.help}`),
 		notes: [
 			`states: ${[...Object.values(STATE_LOOK), ZOMBIE_LOOK].map(l => `${l.symbol} ${l.word}`).join('  ')}`,
 			`timeline: ${[...Object.values(STATE_LOOK), ZOMBIE_LOOK].filter(l => l.cell !== ' ').map(l => `${l.cell} ${l.word}`).join('  ')}`,

@@ -1,5 +1,6 @@
 /** The key help bar, drawn from the key table. */
 import {Row} from './Row.js';
+import {cellWidth} from './cells.js';
 import {KEY_TABLE} from './keys.js';
 import {useTheme} from './theme.js';
 
@@ -11,9 +12,9 @@ export interface KeyBarProps {
 
 /** The bar's items, as short as the width needs: words go first, then the manual keys; `? help` and `q quit` stay. */
 export function barItems(manual: boolean, width: number): {label: string; word: string}[] {
-	const bindings = KEY_TABLE.filter(b => (b.bar === 'always' || (manual && b.bar === 'manual')) && b.command !== 'down');
-	const full = bindings.map(b => ({label: b.command === 'up' ? '↑↓' : b.label, word: short(b.command), command: b.command}));
-	const size = (items: {label: string; word: string}[]) => items.reduce((n, i) => n + i.label.length + (i.word ? i.word.length + 1 : 0) + 1, -1);
+	const bindings = KEY_TABLE.filter(b => b.bar === 'always' || (manual && b.bar === 'manual'));
+	const full = bindings.map(b => ({label: b.label, word: b.word, command: b.command}));
+	const size = (items: {label: string; word: string}[]) => items.reduce((n, i) => n + cellWidth(i.label) + (i.word ? cellWidth(i.word) + 1 : 0) + 1, -1);
 	if (size(full) <= width) return full;
 	const terse = full.map(i => (i.command === 'help' || i.command === 'quit' ? i : {...i, word: ''}));
 	if (size(terse) <= width) return terse;
@@ -32,15 +33,4 @@ export function KeyBar({manual, width}: KeyBarProps) {
 			]}
 		/>
 	);
-}
-
-function short(command: string): string {
-	switch (command) {
-		case 'up':
-			return 'select';
-		case 'choose':
-			return 'run';
-		default:
-			return command;
-	}
 }

@@ -4,7 +4,8 @@
  */
 import {Box} from 'ink';
 import type {OutputLine} from '../view/state.js';
-import {fit, oneLine} from './format.js';
+import {cellWidth, cellsExactly, fit} from './cells.js';
+import {oneLine} from './format.js';
 import {Row} from './Row.js';
 import {Title} from './Title.js';
 
@@ -33,7 +34,7 @@ export function tail(lines: readonly OutputLine[], rows: number, newFrom: number
 
 export function Output({lines, newFrom, width, rows, title}: OutputProps) {
 	const shown = tail(lines, rows, newFrom);
-	const tagWidth = Math.min(14, Math.max(4, ...shown.map(l => l.task.length)));
+	const tagWidth = Math.min(14, Math.max(4, ...shown.map(l => cellWidth(l.task))));
 	return (
 		<Box flexDirection="column" width={width}>
 			{title !== false && <Title text="Output" width={width} note={lines.length > 0 ? `${lines.length} line${lines.length === 1 ? '' : 's'}` : undefined} />}
@@ -41,7 +42,7 @@ export function Output({lines, newFrom, width, rows, title}: OutputProps) {
 				<Row
 					key={l.key}
 					bold={l.fresh}
-					parts={[{text: `${l.task.padEnd(tagWidth).slice(0, tagWidth)} ${l.stderr ? '!' : '│'} `, color: l.stderr ? 'red' : 'gray'}, {text: fit(l.text, width - tagWidth - 3), color: l.stderr ? 'red' : undefined}]}
+					parts={[{text: `${cellsExactly(l.task, tagWidth)} ${l.stderr ? '!' : '│'} `, color: l.stderr ? 'red' : 'gray'}, {text: fit(l.text, width - tagWidth - 3), color: l.stderr ? 'red' : undefined}]}
 				/>
 			))}
 		</Box>

@@ -6,7 +6,8 @@
  */
 import {Box, Text} from 'ink';
 import type {ViewState} from '../view/state.js';
-import {fitParts, gils, primText} from './format.js';
+import {fitParts} from './cells.js';
+import {gils, primText} from './format.js';
 import {Row} from './Row.js';
 import {Title} from './Title.js';
 

@@ -5,6 +5,7 @@
  * where something changed on an axis below.
  */
 import {Box, Text} from 'ink';
+import {cellWidth} from './cells.js';
 import {ganttAxis, ganttRuns, ganttScale, type SchedulingView} from '../view/scheduling.js';
 import {jobColor} from './SchedulingLook.js';
 import {useColor} from './theme.js';
@@ -18,7 +19,7 @@ export function SchedulingGantt({view, width}: SchedulingGanttProps) {
 	const color = useColor();
 	const order = view.jobs.map(j => j.job);
 	const label = (core: number) => `core ${core} `;
-	const columns = Math.max(4, width - label(0).length - 1);
+	const columns = Math.max(4, width - cellWidth(label(0)) - 1);
 	const end = Math.max(view.time, ...view.gantt.flatMap(c => c.map(s => s[1])));
 	const perUnit = ganttScale(end, columns);
 	const marks = [0, end, ...view.gantt.flatMap(c => c.flatMap(([a, b]) => [a, b]))];

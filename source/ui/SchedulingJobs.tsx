@@ -6,6 +6,7 @@
  * ✓ done).
  */
 import {Box, Text} from 'ink';
+import {cellWidth, cellsExactly, padCells} from './cells.js';
 import type {SchedulingView} from '../view/scheduling.js';
 import {fig, jobColor} from './SchedulingLook.js';
 import {STATE_LOOK, useColor} from './theme.js';
@@ -22,7 +23,7 @@ const HEAD = ['arrive', 'burst', 'start', 'finish', 'wait', 'turn', 'resp'];
 export function SchedulingJobs({view, width, rows}: SchedulingJobsProps) {
 	const color = useColor();
 	const shown = rows === undefined ? view.jobs : view.jobs.slice(0, Math.max(0, rows));
-	const nameWidth = Math.min(14, Math.max(3, ...view.jobs.map(j => j.job.length)));
+	const nameWidth = Math.min(14, Math.max(3, ...view.jobs.map(j => cellWidth(j.job))));
 	const cells = shown.map(j => [j.arrival, j.burst, j.start, j.finish, j.waiting, j.turnaround, j.response].map(fig));
 	const avg = view.average ? ['', '', '', '', fig(view.average.waiting), fig(view.average.turnaround), fig(view.average.response)] : undefined;
 	const widths = HEAD.map((h, c) => Math.max(h.length, ...cells.map(r => r[c]!.length), ...(avg ? [avg[c]!.length] : [])));
@@ -31,13 +32,13 @@ export function SchedulingJobs({view, width, rows}: SchedulingJobsProps) {
 		<Box flexDirection="column" width={width}>
 			<Text dimColor wrap="truncate-end">
 				{'  '}
-				{'job'.padEnd(nameWidth)} {row(HEAD)}
+				{padCells('job', nameWidth)} {row(HEAD)}
 			</Text>
 			{shown.map((j, i) => {
 				const look = STATE_LOOK[j.os];
 				return (
 					<Text key={j.job} wrap="truncate-end">
-						<Text color={color(look.color)}>{look.symbol}</Text> <Text color={color(jobColor(i))}>{j.job.padEnd(nameWidth).slice(0, nameWidth)}</Text> {row(cells[i]!)}
+						<Text color={color(look.color)}>{look.symbol}</Text> <Text color={color(jobColor(i))}>{cellsExactly(j.job, nameWidth)}</Text> {row(cells[i]!)}
 					</Text>
 				);
 			})}
@@ -45,7 +46,7 @@ export function SchedulingJobs({view, width, rows}: SchedulingJobsProps) {
 			{avg && (
 				<Text bold wrap="truncate-end">
 					{'  '}
-					{'avg'.padEnd(nameWidth)} {row(avg)}
+					{padCells('avg', nameWidth)} {row(avg)}
 				</Text>
 			)}
 		</Box>

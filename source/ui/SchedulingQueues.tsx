@@ -6,6 +6,7 @@
  * as entering.
  */
 import {Box, Text} from 'ink';
+import {cellWidth, padCells} from './cells.js';
 import type {SchedulingView} from '../view/scheduling.js';
 import {fig, jobColor} from './SchedulingLook.js';
 import {useColor} from './theme.js';
@@ -19,12 +20,12 @@ export function SchedulingQueues({view, width}: SchedulingQueuesProps) {
 	const color = useColor();
 	const order = view.jobs.map(j => j.job);
 	const tint = (job: string) => color(jobColor(order.indexOf(job)));
-	const labelWidth = Math.max(7, ...view.queues.map(q => q.label.length + (q.quantum !== undefined ? ` q=${fig(q.quantum)}`.length : 0)));
+	const labelWidth = Math.max(7, ...view.queues.map(q => cellWidth(q.label) + (q.quantum !== undefined ? cellWidth(` q=${fig(q.quantum)}`) : 0)));
 	return (
 		<Box flexDirection="column" width={width}>
 			{view.running.map((r, core) => (
 				<Text key={`core${core}`} wrap="truncate-end">
-					{`core ${core}`.padEnd(labelWidth)}{' '}
+					{padCells(`core ${core}`, labelWidth)}{' '}
 					{r ? (
 						<>
 							<Text color={tint(r.job)} bold>
@@ -39,7 +40,7 @@ export function SchedulingQueues({view, width}: SchedulingQueuesProps) {
 			))}
 			{view.queues.map(q => (
 				<Text key={q.label} wrap="truncate-end">
-					{`${q.label}${q.quantum !== undefined ? ` q=${fig(q.quantum)}` : ''}`.padEnd(labelWidth)}{' '}
+					{padCells(`${q.label}${q.quantum !== undefined ? ` q=${fig(q.quantum)}` : ''}`, labelWidth)}{' '}
 					{q.tasks.length === 0 ? (
 						<Text dimColor>(empty)</Text>
 					) : (
@@ -54,7 +55,7 @@ export function SchedulingQueues({view, width}: SchedulingQueuesProps) {
 			))}
 			{view.entering.length > 0 && (
 				<Text wrap="truncate-end">
-					{'entering'.padEnd(labelWidth)} <Text dimColor>{view.entering.join(' ')}</Text>
+					{padCells('entering', labelWidth)} <Text dimColor>{view.entering.join(' ')}</Text>
 				</Text>
 			)}
 		</Box>

@@ -13,6 +13,7 @@
 import {Box, Text} from 'ink';
 import type {OsState, SchedulingView} from '../view/scheduling.js';
 import {fig} from './SchedulingLook.js';
+import {cellWidth, fit, padCells} from './cells.js';
 import {STATE_LOOK, useColor} from './theme.js';
 
 export interface SchedulingStatesProps {
@@ -24,21 +25,9 @@ const WORDS: Record<OsState, string> = {new: 'new', ready: 'ready 就绪', runni
 
 /** A box's three lines: its top with the state's name, the jobs in it, its bottom. */
 function box(title: string, names: string[], inner: number): [string, string, string] {
-	const top = `┌ ${title} ${'─'.repeat(Math.max(0, inner - cols(title) - 1))}┐`;
-	const text = names.join(' ');
-	const body = text.length > inner ? `${text.slice(0, inner - 1)}…` : text.padEnd(inner);
+	const top = `┌ ${title} ${'─'.repeat(Math.max(0, inner - cellWidth(title) - 1))}┐`;
+	const body = padCells(fit(names.join(' '), inner), inner);
 	return [top, `│ ${body}│`, `└${'─'.repeat(inner + 1)}┘`];
-}
-
-/** Text width in columns, counting CJK characters as two. */
-function cols(s: string): number {
-	let n = 0;
-	for (const ch of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-	return n;
-}
-
-function padCols(s: string, width: number): string {
-	return s + ' '.repeat(Math.max(0, width - cols(s)));
 }
 
 export function SchedulingStates({view, width}: SchedulingStatesProps) {
@@ -48,19 +37,19 @@ export function SchedulingStates({view, width}: SchedulingStatesProps) {
 	const boxWidth = inner + 3;
 	const title = (s: OsState) => {
 		const w = WORDS[s];
-		return cols(w) <= inner - 1 ? w : s;
+		return cellWidth(w) <= inner - 1 ? w : s;
 	};
-	const [r0, r1, r2] = box(title('ready'), view.states.ready, inner).map(l => padCols(l, boxWidth));
-	const [u0, u1, u2] = box(title('running'), view.states.running, inner).map(l => padCols(l, boxWidth));
-	const [b0, b1, b2] = box(title('blocked'), view.states.blocked, inner).map(l => padCols(l, boxWidth));
+	const [r0, r1, r2] = box(title('ready'), view.states.ready, inner).map(l => padCells(l, boxWidth));
+	const [u0, u1, u2] = box(title('running'), view.states.running, inner).map(l => padCells(l, boxWidth));
+	const [b0, b1, b2] = box(title('blocked'), view.states.blocked, inner).map(l => padCells(l, boxWidth));
 	const gap = 14;
-	const dispatch = ` dispatch ${m('ready>running')} ▶`.padEnd(gap);
-	const timeout = ` ◀ timeout ${m('running>ready')}`.padEnd(gap);
+	const dispatch = padCells(` dispatch ${m('ready>running')} ▶`, gap);
+	const timeout = padCells(` ◀ timeout ${m('running>ready')}`, gap);
 	const lines = [
 		`${r0}${dispatch}${u0}`,
 		`${r1}${timeout}${u1} ─▶ done ${view.states.done.length}`,
 		`${r2}${' '.repeat(gap)}${u2}`,
-		`  ▲ I/O done ${m('blocked>ready')}`.padEnd(gap + 5) + b0 + `   │ I/O wait ${m('running>blocked')}`,
+		padCells(`  ▲ I/O done ${m('blocked>ready')}`, gap + 5) + b0 + `   │ I/O wait ${m('running>blocked')}`,
 		`  └${'─'.repeat(gap + 1)} ${b1} ◀─┘`,
 		`${' '.repeat(gap + 5)}${b2}`,
 	];

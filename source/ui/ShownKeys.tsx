@@ -5,6 +5,7 @@
  */
 import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
+import {cellWidth} from './cells.js';
 import {useTheme} from './theme.js';
 
 /** How long a key stays on screen after it was pressed. */
@@ -12,27 +13,20 @@ export const SHOW_KEY_MS = 1200;
 /** At most this many keys side by side: the latest. */
 const MAX_KEYS = 6;
 
-const LABEL: Record<string, string> = {left: '←', right: '→', up: '↑', down: '↓', return: '⏎', enter: '⏎', escape: 'esc', backspace: '⌫', 'ctrl+c': 'ctrl-c'};
-
-/** How a key name (`keyName`'s or a key script's) is shown. */
-export function keyLabel(name: string): string {
-	return LABEL[name] ?? name;
-}
-
 export interface ShownKeysProps {
-	/** Key names, oldest first. */
-	keys: readonly string[];
+	/** The keys as the key table shows them (`Press.shown`), oldest first. */
+	labels: readonly string[];
 	columns: number;
 	rows: number;
 	children?: ReactNode;
 }
 
-export function ShownKeys({keys, columns, rows, children}: ShownKeysProps) {
+export function ShownKeys({labels, columns, rows, children}: ShownKeysProps) {
 	const {color} = useTheme();
-	const shown = keys.slice(-MAX_KEYS).map(keyLabel).join(' ');
+	const shown = labels.slice(-MAX_KEYS).join(' ');
 	// Without colours there is no inverse video either (as in the key bar): brackets set the badge apart.
-	const text = keys.length === 0 ? '' : color ? ` ${shown} ` : `[${shown}]`;
-	const width = Math.min(text.length, columns);
+	const text = labels.length === 0 ? '' : color ? ` ${shown} ` : `[${shown}]`;
+	const width = Math.min(cellWidth(text), columns);
 	return (
 		<Box flexDirection="column">
 			{children}

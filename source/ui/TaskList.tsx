@@ -7,7 +7,8 @@
  */
 import {Box} from 'ink';
 import type {ViewState} from '../view/state.js';
-import {detailText, fit} from './format.js';
+import {cellWidth, fit, padCells} from './cells.js';
+import {detailText} from './format.js';
 import {Row} from './Row.js';
 import {badge, lookOf} from './theme.js';
 import {Title} from './Title.js';
@@ -31,7 +32,7 @@ export interface TaskListProps {
 }
 
 export function TaskList(p: TaskListProps) {
-	const nameWidth = Math.min(16, Math.max(4, ...p.view.order.map(n => n.length)));
+	const nameWidth = Math.min(16, Math.max(4, ...p.view.order.map(cellWidth)));
 	const more = [p.above > 0 && `↑${p.above}`, p.below > 0 && `↓${p.below}`].filter(Boolean).join(' ');
 	return (
 		<Box flexDirection="column" width={p.width}>
@@ -47,7 +48,7 @@ export function TaskList(p: TaskListProps) {
 					const mark = name === p.selected ? '>' : ' ';
 					pick = i < 0 ? '   ' : `${mark}${i < 9 ? String(i + 1) : '·'} `;
 				}
-				const before = 1 + pick.length + nameWidth + 1 + 6 + 1 + 9 + 1;
+				const before = 1 + cellWidth(pick) + nameWidth + 1 + 6 + 1 + 9 + 1;
 				return (
 					<Row
 						key={name}
@@ -55,7 +56,7 @@ export function TaskList(p: TaskListProps) {
 						parts={[
 							gutter,
 							pick && {text: pick, color: 'magenta'},
-							`${fit(name, nameWidth).padEnd(nameWidth)} ${String(t.pid).padStart(6)} `,
+							`${padCells(fit(name, nameWidth), nameWidth)} ${String(t.pid).padStart(6)} `,
 							{text: badge(look), color: look.color},
 							` ${fit(detailText(t, p.view), p.width - before)}`,
 						]}

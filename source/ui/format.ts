@@ -3,7 +3,6 @@
  * about to do, what a primitive holds, what happened at a step. Pure
  * functions of view state and trace events, shared by the panels.
  */
-import {eastAsianWidth} from 'get-east-asian-width';
 import type {TraceEvent} from '../engine/trace.js';
 import type {PrimView, TaskView, ViewState} from '../view/state.js';
 import {visible} from '../view/visible.js';
@@ -233,51 +232,4 @@ export function describeStep(events: readonly TraceEvent[], from: number, to: nu
 	if (others.length) parts.push(others.join(', '));
 	if (jumped !== undefined) parts.push(`clock → ${seconds(jumped)}s`);
 	return parts.join(' · ');
-}
-
-/** Columns a string takes in a terminal: East Asian wide characters take two. */
-export function cellWidth(text: string): number {
-	let n = 0;
-	for (const ch of text) n += wide(ch.codePointAt(0)!) ? 2 : 1;
-	return n;
-}
-
-/** Cuts a string to at most `width` columns, ending with `…` when cut. */
-export function fit(text: string, width: number): string {
-	if (width <= 0) return '';
-	if (cellWidth(text) <= width) return text;
-	let out = '';
-	let n = 0;
-	for (const ch of text) {
-		const w = wide(ch.codePointAt(0)!) ? 2 : 1;
-		if (n + w > width - 1) break;
-		out += ch;
-		n += w;
-	}
-	return `${out}…`;
-}
-
-/**
- * Cuts consecutive parts of a line so that together they take at most
- * `width` columns: the first parts keep their room, the last ones give way.
- * Ink would cut the line too, but measuring a long string costs it far more
- * than this does (a lock with ninety-nine waiters, a join on a hundred).
- */
-export function fitParts(parts: readonly string[], width: number): string[] {
-	let room = width;
-	return parts.map(part => {
-		const cut = fit(part, Math.max(0, room));
-		room -= cellWidth(cut);
-		return cut;
-	});
-}
-
-/** Pads a string with spaces to `width` columns. */
-export function padCells(text: string, width: number): string {
-	return text + ' '.repeat(Math.max(0, width - cellWidth(text)));
-}
-
-/** Two columns for a wide or fullwidth character (CJK, most emoji), as string-width, which Ink measures with, counts it. */
-function wide(cp: number): boolean {
-	return eastAsianWidth(cp) === 2;
 }

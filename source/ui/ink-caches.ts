@@ -33,7 +33,7 @@
  * would see 0 for every line of a several-line text, and the TUI has none.
  */
 
-import {lineWidth} from 'widest-line';
+import {cellWidth} from './cells.js';
 
 /** Entries kept before a cache starts again. */
 const BOUND = 20_000;
@@ -91,11 +91,11 @@ async function install(): Promise<boolean> {
 		const c = probe.caches;
 		if (!(c?.widths instanceof Map) || !(c.styledChars instanceof Map) || !(c.blockWidths instanceof Map) || !Array.isArray(probe.operations)) return false;
 		const Caches = c.constructor as (new () => Caches) & {prototype: Caches};
-		// Ink's widths by string-width, but by the vendored widest-line's fast path (same widths: test/vendor-widest-line).
+		// Ink's widths by string-width, as every width of the UI: cells.ts (the vendored widest-line's fast path).
 		Caches.prototype.getStringWidth = function (this: Caches, text: string) {
 			let width = this.widths.get(text);
 			if (width === undefined) {
-				width = lineWidth(text);
+				width = cellWidth(text);
 				this.widths.set(text, width);
 			}
 			return width;

@@ -1,30 +1,97 @@
 /**
- * The key table: one place maps keys to named commands. The input handler
- * names the key (`keyName`), looks it up (`commandFor`) and hands the command
- * to the run; the key bar and the help overlay are drawn from the same table.
+ * The key table: every key the TUI knows and every command it binds, in one
+ * place. The live input handler, a key script (`source/record`), the key
+ * bar, the help overlay and `--show-keys` all read it, so a key is named,
+ * typed, labelled and shown the same way everywhere.
+ *
+ * A key is named as `keyName` names an Ink key press: a printable character
+ * (a letter in lower case) stands for itself; the others are the named keys
+ * below.
  */
 import type {Key} from 'ink';
 
-export type CommandName =
-	| 'play'
-	| 'step'
-	| 'back'
-	| 'faster'
-	| 'slower'
-	| 'restart'
-	| 'variant'
-	| 'seed'
-	| 'policy'
-	| 'cores'
-	| 'manual'
-	| 'free'
-	| 'help'
-	| 'close'
-	| 'quit'
-	| 'up'
-	| 'down'
-	| 'choose'
-	| 'pick';
+export interface NamedKey {
+	/** What `keyName` calls it, and what the bindings use. */
+	name: string;
+	/** The bytes a terminal sends for it: what a key script types. */
+	bytes: string;
+	/** The key-script tokens that type it (lower case). */
+	tokens: readonly string[];
+	/** How the help overlay spells it. */
+	help: string;
+	/** How `--show-keys` draws it. */
+	shown: string;
+}
+
+/** The keys that are not a printable character of their own. */
+export const NAMED_KEYS = [
+	{name: 'space', bytes: ' ', tokens: ['space'], help: 'space', shown: 'space'},
+	{name: 'return', bytes: '\r', tokens: ['enter', 'return'], help: 'Enter', shown: '⏎'},
+	{name: 'left', bytes: '\u001b[D', tokens: ['left'], help: '←', shown: '←'},
+	{name: 'right', bytes: '\u001b[C', tokens: ['right'], help: '→', shown: '→'},
+	{name: 'up', bytes: '\u001b[A', tokens: ['up'], help: '↑', shown: '↑'},
+	{name: 'down', bytes: '\u001b[B', tokens: ['down'], help: '↓', shown: '↓'},
+	{name: 'tab', bytes: '\t', tokens: ['tab'], help: 'Tab', shown: 'tab'},
+	{name: 'escape', bytes: '\u001b', tokens: ['esc', 'escape'], help: 'Esc', shown: 'esc'},
+	// A terminal's Backspace sends DEL, which Ink reports as `delete`.
+	{name: 'backspace', bytes: '\u007f', tokens: ['backspace'], help: 'Backspace', shown: '⌫'},
+	{name: 'ctrl+c', bytes: '\u0003', tokens: ['ctrl-c'], help: 'Ctrl-C', shown: 'ctrl-c'},
+] as const satisfies readonly NamedKey[];
+
+export type NamedKeyName = (typeof NAMED_KEYS)[number]['name'];
+
+/** A named key, or one printable character (letters in lower case). */
+export type KeyName = NamedKeyName | (string & {});
+
+/** Where the key bar shows a binding: always, only while picking (manual), or only in the help overlay. */
+export type BarPlace = 'always' | 'manual' | 'help';
+
+interface BindingSpec {
+	/** Key names; the first is the one the bar's label starts with. */
+	keys: readonly KeyName[];
+	/** What the key bar shows for the keys. */
+	label: string;
+	/** The key bar's word for the command. */
+	word: string;
+	/** One line for the help overlay. */
+	help: string;
+	bar: BarPlace;
+	/** How the help overlay writes the keys, where listing them one by one would not read well. */
+	helpKeys?: string;
+}
+
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+
+/** Every command and its keys, in the order the key bar and the help list them. */
+const BINDINGS = {
+	play: {keys: ['space'], label: 'space', word: 'play', help: 'play / pause', bar: 'always'},
+	step: {keys: ['n', 'right'], label: 'n →', word: 'step', help: 'one step forward (walks the recorded trace)', bar: 'always'},
+	back: {keys: ['b', 'left'], label: 'b ←', word: 'back', help: 'one step back (no thread reruns)', bar: 'always'},
+	// `=` and `_`: the same keys without Shift.
+	faster: {keys: ['+', '='], label: '+', word: 'faster', help: 'faster', bar: 'help'},
+	slower: {keys: ['-', '_'], label: '-', word: 'slower', help: 'slower', bar: 'help'},
+	restart: {keys: ['r'], label: 'r', word: 'restart', help: 'restart the lesson', bar: 'help'},
+	variant: {keys: ['v'], label: 'v', word: 'variant', help: 'next variant (reruns)', bar: 'help'},
+	seed: {keys: ['s'], label: 's', word: 'seed', help: 'new seed (reruns)', bar: 'help'},
+	policy: {keys: ['p'], label: 'p', word: 'policy', help: 'next scheduling policy: random, fifo, rr (reruns)', bar: 'help'},
+	cores: {keys: ['c'], label: 'c', word: 'cores', help: 'cores: 1, 2, 4 (reruns)', bar: 'help'},
+	manual: {keys: ['m'], label: 'm', word: 'manual', help: 'manual: you pick which ready task runs next', bar: 'always'},
+	free: {keys: ['f'], label: 'f', word: 'free', help: 'free mode: gates open, the OS schedules (reruns)', bar: 'help'},
+	pick: {keys: DIGITS, label: '1-9', word: 'pick', help: 'manual: run the ready task with that number', bar: 'manual', helpKeys: '1 … 9'},
+	// The bar shows ↑ and ↓ as one item, under `up`.
+	up: {keys: ['up'], label: '↑↓', word: 'select', help: 'manual: select the ready task above', bar: 'manual'},
+	down: {keys: ['down'], label: '↓', word: 'select', help: 'manual: select the ready task below', bar: 'help'},
+	choose: {keys: ['return'], label: '⏎', word: 'run', help: 'manual: run the selected task', bar: 'manual'},
+	help: {keys: ['?'], label: '?', word: 'help', help: 'this help', bar: 'always'},
+	close: {keys: ['escape'], label: 'esc', word: 'close', help: 'close the help', bar: 'help'},
+	quit: {keys: ['q', 'ctrl+c'], label: 'q', word: 'quit', help: 'quit', bar: 'always'},
+} as const satisfies Record<string, BindingSpec>;
+
+export type CommandName = keyof typeof BINDINGS;
+
+export interface Binding extends BindingSpec {
+	command: CommandName;
+}
 
 export interface Command {
 	name: CommandName;
@@ -32,44 +99,14 @@ export interface Command {
 	digit?: number;
 }
 
-export interface Binding {
-	/** Key names as `keyName` gives them. */
-	keys: string[];
-	command: CommandName;
-	/** What the key bar shows for the keys. */
-	label: string;
-	/** One line for the help overlay. */
-	help: string;
-	/** Shown in the key bar: always, only while picking (manual), or only in the help overlay. */
-	bar: 'always' | 'manual' | 'help';
-}
-
-export const KEY_TABLE: readonly Binding[] = [
-	{keys: ['space'], command: 'play', label: 'space', help: 'play / pause', bar: 'always'},
-	{keys: ['n', 'right'], command: 'step', label: 'n →', help: 'one step forward (walks the recorded trace)', bar: 'always'},
-	{keys: ['b', 'left'], command: 'back', label: 'b ←', help: 'one step back (no thread reruns)', bar: 'always'},
-	{keys: ['+', '='], command: 'faster', label: '+', help: 'faster', bar: 'help'},
-	{keys: ['-', '_'], command: 'slower', label: '-', help: 'slower', bar: 'help'},
-	{keys: ['r'], command: 'restart', label: 'r', help: 'restart the lesson', bar: 'help'},
-	{keys: ['v'], command: 'variant', label: 'v', help: 'next variant (reruns)', bar: 'help'},
-	{keys: ['s'], command: 'seed', label: 's', help: 'new seed (reruns)', bar: 'help'},
-	{keys: ['p'], command: 'policy', label: 'p', help: 'next scheduling policy: random, fifo, rr (reruns)', bar: 'help'},
-	{keys: ['c'], command: 'cores', label: 'c', help: 'cores: 1, 2, 4 (reruns)', bar: 'help'},
-	{keys: ['m'], command: 'manual', label: 'm', help: 'manual: you pick which ready task runs next', bar: 'always'},
-	{keys: ['f'], command: 'free', label: 'f', help: 'free mode: gates open, the OS schedules (reruns)', bar: 'help'},
-	{keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], command: 'pick', label: '1-9', help: 'manual: run the ready task with that number', bar: 'manual'},
-	{keys: ['up'], command: 'up', label: '↑', help: 'manual: select the ready task above', bar: 'manual'},
-	{keys: ['down'], command: 'down', label: '↓', help: 'manual: select the ready task below', bar: 'manual'},
-	{keys: ['return'], command: 'choose', label: '⏎', help: 'manual: run the selected task', bar: 'manual'},
-	{keys: ['?'], command: 'help', label: '?', help: 'this help', bar: 'always'},
-	{keys: ['escape'], command: 'close', label: 'esc', help: 'close the help', bar: 'help'},
-	{keys: ['q', 'ctrl+c'], command: 'quit', label: 'q', help: 'quit', bar: 'always'},
-];
+export const KEY_TABLE: readonly Binding[] = Object.entries(BINDINGS).map(([command, spec]) => ({command: command as CommandName, ...spec}));
 
 const BY_KEY = new Map<string, CommandName>(KEY_TABLE.flatMap(b => b.keys.map(k => [k, b.command] as const)));
+const NAMED_BY_NAME = new Map<string, NamedKey>(NAMED_KEYS.map(k => [k.name, k]));
+const NAMED_BY_TOKEN = new Map<string, NamedKey>(NAMED_KEYS.flatMap(k => k.tokens.map(t => [t, k] as const)));
 
 /** Names a key press the way the table does: `n`, `space`, `left`, `ctrl+c`, `return`… */
-export function keyName(input: string, key: Partial<Key>): string | undefined {
+export function keyName(input: string, key: Partial<Key>): KeyName | undefined {
 	if (key.ctrl && input === 'c') return 'ctrl+c';
 	if (key.leftArrow) return 'left';
 	if (key.rightArrow) return 'right';
@@ -77,14 +114,65 @@ export function keyName(input: string, key: Partial<Key>): string | undefined {
 	if (key.downArrow) return 'down';
 	if (key.return) return 'return';
 	if (key.escape) return 'escape';
+	if (key.tab) return 'tab';
+	if (key.backspace || key.delete) return 'backspace';
 	if (key.ctrl || key.meta) return undefined;
 	if (input === ' ') return 'space';
-	if (input.length === 1) return input.toLowerCase() === input ? input : input.toLowerCase();
+	if (input.length === 1) return input.toLowerCase();
 	return undefined;
 }
 
+/** A key press: the key the TUI acts on, and what `--show-keys` draws for it (a character as it was typed). */
+export interface Press {
+	key: KeyName;
+	shown: string;
+}
+
+/** What one Ink input event is: keys typed faster than they are read arrive together ("nnn"), each a press. */
+export function pressesOf(input: string, key: Partial<Key>): Press[] {
+	if (input.length > 1 && !key.ctrl && !key.meta && !input.startsWith('\u001b')) {
+		return [...input].flatMap(ch => {
+			const name = keyName(ch, {});
+			return name === undefined ? [] : [{key: name, shown: shownAs(name, ch)}];
+		});
+	}
+	const name = keyName(input, key);
+	return name === undefined ? [] : [{key: name, shown: shownAs(name, input)}];
+}
+
+/** The named key a key-script token types, if it is one (`enter`, `esc`, `ctrl-c`…; any case). */
+export function namedKeyOfToken(token: string): NamedKey | undefined {
+	return NAMED_BY_TOKEN.get(token.toLowerCase());
+}
+
+/** Every token that types a named key, in the table's order. */
+export function namedTokens(): string[] {
+	return NAMED_KEYS.flatMap(k => [...k.tokens]);
+}
+
+/** The press a key-script token makes: the key Ink would report for its bytes. */
+export function pressOfToken(token: string): Press {
+	const named = namedKeyOfToken(token);
+	if (named) return {key: named.name, shown: named.shown};
+	return {key: token.toLowerCase(), shown: token};
+}
+
+/** How the help overlay writes a key. */
+export function helpName(key: KeyName): string {
+	return NAMED_BY_NAME.get(key)?.help ?? key;
+}
+
+/** The keys of a binding as the help overlay lists them. */
+export function helpKeys(b: Binding): string {
+	return b.helpKeys ?? b.keys.map(helpName).join(' ');
+}
+
+function shownAs(name: KeyName, typed: string): string {
+	return NAMED_BY_NAME.get(name)?.shown ?? typed;
+}
+
 /** The command a named key stands for, if any. */
-export function commandFor(name: string | undefined): Command | undefined {
+export function commandFor(name: KeyName | undefined): Command | undefined {
 	if (name === undefined) return undefined;
 	const command = BY_KEY.get(name);
 	if (!command) return undefined;

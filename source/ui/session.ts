@@ -272,6 +272,35 @@ export class RunSession {
 		this.onChange();
 	}
 
+	// ---- a key script's directions (record/key-script.ts) ------------------
+
+	/** Plays from here, or pauses here (no replay from step 0, unlike the space key). */
+	setPlaying(on: boolean): void {
+		if (this.disposed) return;
+		this.playing = on;
+		this.want = this.pos;
+		this.schedule();
+		this.onChange();
+	}
+
+	setSpeed(speed: number): void {
+		if (this.disposed) return;
+		this.speed = clampSpeed(speed);
+		this.schedule();
+		this.onChange();
+	}
+
+	/** Pauses at step `pos` (or as far as the run has got, walking on as it records). */
+	goto(pos: number): void {
+		if (this.disposed) return;
+		this.playing = false;
+		this.picks = [];
+		this.want = Math.max(0, pos);
+		this.pos = Math.min(this.want, Math.max(this.rec.last, 0));
+		this.schedule();
+		this.onChange();
+	}
+
 	/** Stops the timers and every worker of the runs still going. */
 	async dispose(): Promise<void> {
 		this.disposed = true;

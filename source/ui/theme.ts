@@ -4,6 +4,7 @@
  */
 import {createContext, useContext} from 'react';
 import type {TaskState} from '../engine/trace.js';
+import {padCells} from './cells.js';
 
 export interface Look {
 	symbol: string;
@@ -35,7 +36,7 @@ export function lookOf(t: {state: TaskState; zombie?: string}): Look {
 /** A state badge as text: symbol and word, padded so badges line up. */
 export function badge(state: TaskState | Look): string {
 	const look = typeof state === 'string' ? STATE_LOOK[state] : state;
-	return `${look.symbol} ${look.word}`.padEnd(9);
+	return padCells(`${look.symbol} ${look.word}`, 9);
 }
 
 export interface Theme {

@@ -14,7 +14,7 @@
 //   characters' widths, each asked of string-width once and remembered.
 //   Anything else goes to string-width whole, as before.
 // `lineWidth` (one line's width by the same path) is exported for conc-tui's
-// Ink caches, which measure rows the same way.
+// source/ui/cells.ts, the one measure of the UI and of its Ink caches.
 import stringWidth from 'string-width';
 
 const BOUND = 20_000;
