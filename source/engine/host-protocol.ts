@@ -11,7 +11,7 @@
  * thread, which cannot otherwise tell a busy loop (lesson code that never
  * reaches a gate, holding the host's thread) from a long step.
  */
-import type {Outcome, TraceEvent} from './trace.js';
+import type {Outcome} from './trace.js';
 
 /** Entries into lesson code so far (a grant, a process's start): the number a rerun's killAt names. */
 export const BEAT_ENTRIES = 0;
