@@ -62,6 +62,7 @@ import {
 	PROC_WORDS,
 	RUN_PID_COUNTER,
 	RUN_WORDS,
+	WAKE,
 } from './protocol.js';
 import type {EventBody, Outcome, ReapVia, TaskState, TraceEvent} from './trace.js';
 import {BEAT_ENTRIES, BEAT_IN_LESSON, BEAT_PID} from './host-protocol.js';
@@ -393,7 +394,7 @@ export class Engine implements StepLink {
 				// A process that has not reported yet may be about to do anything: not a deadlock.
 				const live = this.taskOrder.filter(t => t.state !== 'done');
 				const starting = this.procs.some(p => !p.done && p.tasks.length === 0);
-				if (live.length > 0 && !starting && live.every(t => t.state === 'blocked' && t.blocked?.key !== 'timer')) return 'deadlock';
+				if (live.length > 0 && !starting && live.every(t => t.state === 'blocked' && t.blocked?.key !== WAKE.timer)) return 'deadlock';
 			}
 			if (this.step >= this.config.maxSteps) return 'limit';
 			await new Promise<void>(resolve => {
@@ -516,7 +517,7 @@ export class Engine implements StepLink {
 						this.tryFinishProc(p);
 					} else {
 						this.setState(task, 'done');
-						this.wake(`join:${p.pid}/${task.t}`, -1);
+						this.wake(WAKE.thread(p.pid, task.t), -1);
 						if (!task.daemon && p.mainEnded) this.tryFinishProc(p);
 					}
 					break;
@@ -683,7 +684,7 @@ export class Engine implements StepLink {
 			if (!task || task.state === 'done') continue;
 			this.unblock(task);
 			this.setState(task, 'done', task.t === 0 ? ends : {});
-			this.wake(`join:${p.pid}/${task.t}`, -1);
+			this.wake(WAKE.thread(p.pid, task.t), -1);
 		}
 		if (!p.tasks[0]) {
 			// A process that never reported (its module failed to load) still has a row to end.
@@ -699,7 +700,7 @@ export class Engine implements StepLink {
 		Atomics.store(this.procWords, at + PROC_EXITCODE, exitcode);
 		Atomics.store(this.procWords, at + PROC_STATUS, PROC_DONE);
 		Atomics.notify(this.procWords, at + PROC_STATUS);
-		this.wake(`join:pid:${p.pid}`, -1);
+		this.wake(WAKE.process(p.pid), -1);
 		// Its copies of pipe ends close with it: their other ends' readers look again (EOF?).
 		for (const key of p.exitWakes) this.wake(key, -1);
 		this.release(p);
@@ -780,10 +781,10 @@ export class Engine implements StepLink {
 			const task = this.tasks.get(change.id)!;
 			if (change.kind === 'preempt') {
 				this.timers = this.timers.filter(x => x.task !== task);
-				task.blocked = {key: 'cpu', on: 'cpu'};
+				task.blocked = {key: WAKE.cpu, on: 'cpu'};
 				this.emitCpu(task, 'ready', {on: 'cpu', left: change.left, why: 'preempted'});
 			} else {
-				task.blocked = {key: 'cpu', on: 'cpu', until: change.until};
+				task.blocked = {key: WAKE.cpu, on: 'cpu', until: change.until};
 				this.addTimer(task, change.until);
 				this.emitCpu(task, 'running', {on: 'cpu', until: change.until, core: change.core, left: change.left});
 			}
@@ -804,7 +805,7 @@ export class Engine implements StepLink {
 			this.setState(task, 'ready');
 			return;
 		}
-		task.blocked = {key: 'cpu', on: 'cpu'};
+		task.blocked = {key: WAKE.cpu, on: 'cpu'};
 		this.emitCpu(task, 'ready', {on: 'cpu', left: this.cpu.job(task.name)!.left, why: 'slice'});
 	}
 

@@ -43,6 +43,26 @@ export interface OpInfo {
 	arg?: string;
 }
 
+/**
+ * Wake keys: what a blocked task waits to be woken by, the same string on
+ * both sides, the lesson API that blocks on it and the engine that wakes it.
+ * A primitive's keys are its id (`lock#1`) or one side of it (`q#2.get`);
+ * the engine itself wakes the joiners of a process or a thread when it ends,
+ * and owns the clock and the CPU.
+ */
+export const WAKE = {
+	/** A sleep or a timeout: the clock wakes it. */
+	timer: 'timer',
+	/** CPU work: the dispatcher gives it a core. */
+	cpu: 'cpu',
+	/** Joiners of a process, woken when it ends. */
+	process: (pid: number) => `join:pid:${pid}`,
+	/** Joiners of a thread (task `t` of process `pid`), woken when it ends. */
+	thread: (pid: number, t: number) => `join:${pid}/${t}`,
+	/** One side of a primitive: its getters, putters, joiners… (`q#2.get`). */
+	side: (obj: string, side: string) => `${obj}.${side}`,
+} as const;
+
 /** Why a task that tried an operation could not go on. */
 export interface BlockInfo {
 	/** The wake key: the task becomes ready again when this key is signalled. */

@@ -14,7 +14,7 @@
  * it has late events and takes them before its next decision.
  */
 import {enter, leave, activeTask, UnawaitedCall} from './current.js';
-import type {Assignment, BlockInfo, OpInfo, WorkerEvent} from './protocol.js';
+import {WAKE, type Assignment, type BlockInfo, type OpInfo, type WorkerEvent} from './protocol.js';
 import {BLOCKED, Runtime, TIMED_OUT, type Body, type Task, type WaitSpec} from './runtime.js';
 
 /** What a controlled process needs of the step loop beside it. */
@@ -129,14 +129,14 @@ export class ControlledRuntime extends Runtime {
 		const op = {op: 'sleep', arg: String(seconds)};
 		await this.gate(task, op);
 		const until = this.now() + Math.max(0, seconds);
-		while (this.now() < until) await this.gate(task, op, {key: 'timer', on: 'sleep', until});
+		while (this.now() < until) await this.gate(task, op, {key: WAKE.timer, on: 'sleep', until});
 	}
 
 	async work(units: number): Promise<void> {
 		const task = this.current;
 		const op = {op: 'work', arg: String(units)};
 		await this.gate(task, op);
-		await this.gate(task, op, {key: 'cpu', on: 'cpu', work: units});
+		await this.gate(task, op, {key: WAKE.cpu, on: 'cpu', work: units});
 	}
 
 	startThread(body: Body, pyName: string, daemon: boolean, target: string): Task {

@@ -13,7 +13,7 @@
 import {freeAlone, freeTaskEnded, freeTaskStarted, launchFree} from './current.js';
 import {waitChange} from '../primitives/futex.js';
 import type {Assignment, OpInfo, StampedEvent, WorkerEvent} from './protocol.js';
-import {RUN_SEQ} from './protocol.js';
+import {RUN_SEQ, WAKE} from './protocol.js';
 import {BLOCKED, Runtime, TIMED_OUT, type Body, type Task, type WaitSpec} from './runtime.js';
 
 /** Where a core sends what its processes record. */
@@ -182,7 +182,7 @@ export class FreeRuntime extends Runtime {
 
 	async sleep(seconds: number): Promise<void> {
 		const task = this.current;
-		this.emit({k: 'gate', t: task.t, op: {op: 'sleep', arg: String(seconds)}, line: this.parkLine(), blocked: {key: 'timer', on: `sleep ${seconds}s`}});
+		this.emit({k: 'gate', t: task.t, op: {op: 'sleep', arg: String(seconds)}, line: this.parkLine(), blocked: {key: WAKE.timer, on: `sleep ${seconds}s`}});
 		await new Promise(resolve => setTimeout(resolve, Math.max(0, seconds) * this.assignment.msPerSecond));
 		if (this.dead) await new Promise<never>(() => {});
 	}

@@ -6,6 +6,7 @@
  */
 import {QueueCore, EMPTY, DEFAULT_RING_BYTES, GROWN_RING_BYTES} from '../primitives/queue.js';
 import {BLOCKED, TIMED_OUT, type Runtime, type Task} from '../engine/runtime.js';
+import {WAKE} from '../engine/protocol.js';
 import {rt} from './context.js';
 import {BrokenPipeError, EOFError, Empty, Full, OSError, PyError, ValueError} from './errors.js';
 import {PipeEnds} from '../primitives/pipe.js';
@@ -61,7 +62,7 @@ export class Queue {
 
 	private async putWaiting(r: Runtime, me: Task, item: unknown, encoded: Uint8Array, block: boolean, timeout: number | null): Promise<void> {
 		const result = await r.block({op: 'put', obj: this.id, arg: traced(item)}, () => (r.publish(() => this.core.tryPut(encoded), put => put) ? true : block ? BLOCKED : false), {
-			key: `${this.id}.put`,
+			key: WAKE.side(this.id, 'put'),
 			on: `${this.id}.put (full)`,
 			timeout: block ? seconds(timeout) : undefined,
 			word: this.core.words,
@@ -77,7 +78,7 @@ export class Queue {
 	private putDone(r: Runtime, me: Task, item: unknown): void {
 		if (!r.recording) return;
 		r.emit({k: 'op', t: me.t, op: 'put', obj: this.id, data: {item: traced(item), size: this.core.qsize()}});
-		r.emit({k: 'wake', key: `${this.id}.get`, n: 1});
+		r.emit({k: 'wake', key: WAKE.side(this.id, 'get'), n: 1});
 	}
 
 	/** Takes the oldest item; raises queue.Empty if there is none (no wait, or the timeout passed). */
@@ -106,7 +107,7 @@ export class Queue {
 				const item = this.core.tryGet();
 				return item !== EMPTY ? {item} : block ? BLOCKED : EMPTY;
 			},
-			{key: `${this.id}.get`, on: `${this.id}.get (empty)`, timeout: block ? seconds(timeout) : undefined, word: this.core.words, index: QueueCore.SEQ_ITEMS},
+			{key: WAKE.side(this.id, 'get'), on: `${this.id}.get (empty)`, timeout: block ? seconds(timeout) : undefined, word: this.core.words, index: QueueCore.SEQ_ITEMS},
 		);
 		if (result === EMPTY || result === TIMED_OUT) {
 			r.emit({k: 'op', t: me.t, op: 'get-empty', obj: this.id, data: {}});
@@ -133,7 +134,7 @@ export class Queue {
 				return item !== EMPTY ? {item} : closed ? EOF : BLOCKED;
 			},
 			// A process that dies holding the other end notifies no one: free mode looks again now and then.
-			{key: `${this.id}.get`, on: `${this.id}.get (empty)`, word: this.core.words, index: QueueCore.SEQ_ITEMS, pollMs: 20},
+			{key: WAKE.side(this.id, 'get'), on: `${this.id}.get (empty)`, word: this.core.words, index: QueueCore.SEQ_ITEMS, pollMs: 20},
 		);
 		if (result === EOF) {
 			r.emit({k: 'op', t: me.t, op: 'get-eof', obj: this.id, data: {}});
@@ -149,7 +150,7 @@ export class Queue {
 		reviveTuples(item);
 		if (!r.recording) return;
 		r.emit({k: 'op', t: me.t, op: 'get', obj: this.id, data: {item: traced(item), size: this.core.qsize()}});
-		r.emit({k: 'wake', key: `${this.id}.put`, n: 1});
+		r.emit({k: 'wake', key: WAKE.side(this.id, 'put'), n: 1});
 	}
 
 	put_nowait(item: unknown): Promise<void> {
@@ -189,14 +190,14 @@ export class JoinableQueue extends Queue {
 		}
 		const unfinished = this.core.unfinished();
 		r.emit({k: 'op', t: me.t, op: 'task_done', obj: this.id, data: {unfinished}});
-		if (unfinished === 0) r.emit({k: 'wake', key: `${this.id}.join`, n: -1});
+		if (unfinished === 0) r.emit({k: 'wake', key: WAKE.side(this.id, 'join'), n: -1});
 	}
 
 	async join(): Promise<void> {
 		const r = rt();
 		const me = r.current;
 		await r.block({op: 'join', obj: this.id}, () => (this.core.unfinished() === 0 ? true : BLOCKED), {
-			key: `${this.id}.join`,
+			key: WAKE.side(this.id, 'join'),
 			on: `${this.id}.join (${this.core.unfinished()} unfinished)`,
 			word: this.core.words,
 			index: QueueCore.SEQ_DONE,
@@ -238,7 +239,7 @@ export class Connection {
 		private readonly end: 0 | 1,
 	) {
 		// This process's copy closes when it ends: the other end's readers must then look again.
-		if (outgoing) rt().emit({k: 'onexit', key: `${outgoing.id}.get`});
+		if (outgoing) rt().emit({k: 'onexit', key: WAKE.side(outgoing.id, 'get')});
 	}
 
 	/** Whether this process's copy is closed. */
@@ -280,7 +281,7 @@ export class Connection {
 		if ((timeout !== null && timeout <= 0) || ready()) return ready();
 		const r = rt();
 		const result = await r.block({op: 'poll', obj: from.id}, () => (ready() ? true : BLOCKED), {
-			key: `${from.id}.get`,
+			key: WAKE.side(from.id, 'get'),
 			on: `${from.id}.poll (empty)`,
 			timeout: seconds(timeout),
 			word: from.core.words,
@@ -288,7 +289,7 @@ export class Connection {
 			pollMs: 20,
 		});
 		// It was woken as a reader is and takes nothing: the wake-up goes on to a reader that would.
-		if (result === true) r.emit({k: 'wake', key: `${from.id}.get`, n: 1});
+		if (result === true) r.emit({k: 'wake', key: WAKE.side(from.id, 'get'), n: 1});
 		return result === true;
 	}
 
@@ -302,7 +303,7 @@ export class Connection {
 		r.emit({k: 'op', t: me.t, op: 'close', obj: this.id, data: {}});
 		if (this.outgoing) {
 			// Readers of the other end look again: it may be EOF now.
-			r.emit({k: 'wake', key: `${this.outgoing.id}.get`, n: -1});
+			r.emit({k: 'wake', key: WAKE.side(this.outgoing.id, 'get'), n: -1});
 			this.outgoing.core.nudge();
 		}
 	}

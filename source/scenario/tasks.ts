@@ -6,7 +6,7 @@
  */
 import {BLOCKED, TIMED_OUT, type Runtime, type Task} from '../engine/runtime.js';
 import type {ReapVia} from '../engine/trace.js';
-import {PROC_ALIVE, PROC_DONE, PROC_EXITCODE, PROC_STATUS, RUN_PID_COUNTER} from '../engine/protocol.js';
+import {PROC_ALIVE, PROC_DONE, PROC_EXITCODE, PROC_STATUS, RUN_PID_COUNTER, WAKE} from '../engine/protocol.js';
 import {rt} from './context.js';
 import {AssertionError, PyTypeError, RuntimeError, SystemExit} from './errors.js';
 import {marshal} from './handles.js';
@@ -175,7 +175,7 @@ export class Process {
 		const me = r.current;
 		const at = r.procWord(this.pidValue) + PROC_STATUS;
 		const result = await r.block({op: 'join', obj: this.name}, () => (Atomics.load(r.procs, at) === PROC_DONE ? true : BLOCKED), {
-			key: `join:pid:${this.pidValue}`,
+			key: WAKE.process(this.pidValue),
 			on: `join ${this.name}`,
 			timeout: seconds(timeout),
 			word: r.procs,
@@ -334,7 +334,7 @@ export class Thread {
 		const me = r.current;
 		if (me === task) throw new RuntimeError('cannot join current thread');
 		await r.block({op: 'join', obj: task.name}, () => (task.done ? true : BLOCKED), {
-			key: `join:${r.pid}/${task.t}`,
+			key: WAKE.thread(r.pid, task.t),
 			on: `join ${task.name}`,
 			timeout: seconds(timeout),
 			free: (ms, park) => {

@@ -7,6 +7,7 @@
  * get bumps.
  */
 import {BLOCKED} from '../engine/runtime.js';
+import {WAKE} from '../engine/protocol.js';
 import {rt} from './context.js';
 import {Empty, Full, PyTypeError, ValueError} from './errors.js';
 import {traced} from './queues.js';
@@ -76,7 +77,7 @@ export class ThreadQueue {
 		const me = r.current;
 		// The item goes in within the attempt: between an attempt and the code after the wait, another thread may run.
 		const result = await r.block({op: 'put', obj: this.id, arg: traced(item)}, () => (this.full() ? (block ? BLOCKED : false) : (this.insert(item), this.unfinished++, true)), {
-			key: `${this.id}.put`,
+			key: WAKE.side(this.id, 'put'),
 			on: `${this.id}.put (full)`,
 			timeout: block ? seconds(timeout) : undefined,
 			word: this.words,
@@ -85,7 +86,7 @@ export class ThreadQueue {
 		if (result !== true) throw new Full();
 		this.bump(SEQ_ITEMS);
 		r.emit({k: 'op', t: me.t, op: 'put', obj: this.id, data: {item: traced(item), size: this.items.length}});
-		r.emit({k: 'wake', key: `${this.id}.get`, n: 1});
+		r.emit({k: 'wake', key: WAKE.side(this.id, 'get'), n: 1});
 	}
 
 	async get(block = true, timeout: number | null = null): Promise<unknown> {
@@ -93,7 +94,7 @@ export class ThreadQueue {
 		const r = rt();
 		const me = r.current;
 		const result = await r.block({op: 'get', obj: this.id}, () => (this.items.length > 0 ? {item: this.take()} : block ? BLOCKED : false), {
-			key: `${this.id}.get`,
+			key: WAKE.side(this.id, 'get'),
 			on: `${this.id}.get (empty)`,
 			timeout: block ? seconds(timeout) : undefined,
 			word: this.words,
@@ -103,7 +104,7 @@ export class ThreadQueue {
 		const {item} = result;
 		this.bump(SEQ_SPACE);
 		r.emit({k: 'op', t: me.t, op: 'get', obj: this.id, data: {item: traced(item), size: this.items.length}});
-		r.emit({k: 'wake', key: `${this.id}.put`, n: 1});
+		r.emit({k: 'wake', key: WAKE.side(this.id, 'put'), n: 1});
 		return item;
 	}
 
@@ -123,15 +124,15 @@ export class ThreadQueue {
 		r.emit({k: 'op', t: me.t, op: 'task_done', obj: this.id, data: {unfinished: this.unfinished}});
 		if (this.unfinished === 0) {
 			this.bump(SEQ_DONE);
-			r.emit({k: 'wake', key: `${this.id}.join`, n: -1});
+			r.emit({k: 'wake', key: WAKE.side(this.id, 'join'), n: -1});
 		}
 	}
 
 	async join(): Promise<void> {
 		const r = rt();
 		await r.block({op: 'join', obj: this.id}, () => (this.unfinished === 0 ? true : BLOCKED), {
-			key: `${this.id}.join`,
-			on: `${this.id}.join`,
+			key: WAKE.side(this.id, 'join'),
+			on: WAKE.side(this.id, 'join'),
 			word: this.words,
 			index: SEQ_DONE,
 		});
