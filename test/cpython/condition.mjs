@@ -13,11 +13,12 @@ async function consumer(cond, name) {
 	});
 }
 
+const passed = [];
+
 async function party(barrier, name, delay) {
 	await sleep(delay);
 	const index = await barrier.wait();
-	await sleep(0.05 * index); // one at a time, so the lines keep an order
-	await print(name, 'passed with index', index);
+	passed.push([index, name]); // printed by main in index order: the threads' own prints would race
 }
 
 async function report() {
@@ -57,6 +58,7 @@ export async function main() {
 	const parties = [0, 1, 2].map(i => new Thread({target: party, args: [barrier, `p${i}`, 0.1 * i]}));
 	for (const p of parties) await p.start();
 	for (const p of parties) await p.join();
+	for (const [index, name] of passed.sort((a, b) => a[0] - b[0])) await print(name, 'passed with index', index);
 	await print('parties', barrier.parties, 'waiting', barrier.n_waiting, 'broken', barrier.broken);
 	const lonely = new threading.Barrier(2);
 	try {

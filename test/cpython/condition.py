@@ -12,11 +12,13 @@ def consumer(cond, name):
         print(name, 'got', items.pop(0))
 
 
+passed = []
+
+
 def party(barrier, name, delay):
     time.sleep(delay)
     index = barrier.wait()
-    time.sleep(0.05 * index)  # one at a time, so the lines keep an order
-    print(name, 'passed with index', index)
+    passed.append((index, name))  # printed by main in index order: the threads' own prints would race
 
 
 def report():
@@ -54,6 +56,8 @@ if __name__ == '__main__':
         p.start()
     for p in parties:
         p.join()
+    for index, name in sorted(passed):
+        print(name, 'passed with index', index)
     print('parties', barrier.parties, 'waiting', barrier.n_waiting, 'broken', barrier.broken)
     lonely = threading.Barrier(2)
     try:
