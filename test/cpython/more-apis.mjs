@@ -12,7 +12,8 @@ async function ring() {
 
 async function own(name) {
 	data.name = name;
-	await sleep(0.1);
+	// Both have set their name before either prints; one after the other, so the lines never mix.
+	await sleep(name === 't0' ? 0.1 : 0.3);
 	await print('thread sees', data.name);
 }
 

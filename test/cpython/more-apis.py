@@ -13,7 +13,8 @@ def ring():
 
 def own(name):
     data.name = name
-    time.sleep(0.1)
+    # Both have set their name before either prints; one after the other, so the lines never mix.
+    time.sleep(0.1 if name == 't0' else 0.3)
     print('thread sees', data.name)
 
 
