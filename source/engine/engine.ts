@@ -116,14 +116,12 @@ export interface RunConfig {
 	idleMs: number;
 	/** The run's folder (shared files live there), made and removed by the caller. */
 	workdir: string;
-	/** How many processes the lesson expects (free mode: to spread them over the cores). */
-	processes: number;
 	/** The files the lesson starts with, announced in the trace (they are already in workdir). */
 	files: Record<string, string>;
 	/** Controlled: starts a process's code in this thread. */
 	startProcess: StartProcess;
-	/** Free: the cores the processes run on. */
-	cores_?: Cores;
+	/** Free: the worker threads (cores) the processes run on. */
+	coreThreads?: Cores;
 	/** For the watchdog: entries into lesson code, whether lesson code runs, and whose. */
 	beats?: Int32Array;
 	/** Every trace event, in order. */
@@ -253,7 +251,7 @@ export class Engine implements StepLink {
 		this.emit({kind: 'run', scenario: c.scenario, variant: c.variant, seed: c.seed, policy: c.policy.name, sched: this.cpu.policy.label, cores: c.cores, mode: c.free ? 'free' : 'controlled', options: c.options});
 		for (const [name, content] of Object.entries(c.files)) this.emit({kind: 'prim', task: 'MainProcess', obj: `file:${name}`, type: 'File', name, content});
 		Atomics.store(this.runWords, RUN_PID_COUNTER, 1);
-		if (c.free) c.cores_!.listen((pid, events) => this.onFreeEvents(pid, events));
+		if (c.free) c.coreThreads!.listen((pid, events) => this.onFreeEvents(pid, events));
 		try {
 			const main = this.startProcess({pid: this.pidBase, name: 'MainProcess', daemon: false, target: 'main', args: [{variant: c.variant, options: c.options}]}, undefined);
 			Atomics.store(this.procWords, PROC_STATUS, PROC_ALIVE);
@@ -582,7 +580,7 @@ export class Engine implements StepLink {
 			record: c.record,
 		};
 		if (c.free) {
-			const cores = c.cores_!;
+			const cores = c.coreThreads!;
 			p.core = this.nextCore;
 			this.nextCore = (this.nextCore + 1) % cores.count;
 			cores.assign(p.core, assignment);
@@ -601,7 +599,7 @@ export class Engine implements StepLink {
 			this.lateProcs.delete(p.runtime);
 		} else if (p.core !== undefined && p.ending === undefined) {
 			p.ending = p.exitcode ?? SIGTERM_EXITCODE;
-			this.config.cores_!.kill(p.core, p.pid);
+			this.config.coreThreads!.kill(p.core, p.pid);
 		}
 	}
 
@@ -666,7 +664,7 @@ export class Engine implements StepLink {
 			if (p.ending === undefined) {
 				p.ending = exitcode;
 				p.why = why;
-				this.config.cores_!.kill(p.core, p.pid);
+				this.config.coreThreads!.kill(p.core, p.pid);
 			}
 			return;
 		}

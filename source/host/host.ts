@@ -104,9 +104,8 @@ async function execute(id: number, spec: RunSpec, beats: Int32Array): Promise<vo
 			idleMs: spec.idleMs,
 			workdir: spec.workdir,
 			files: spec.files,
-			processes: spec.processes,
 			startProcess: startLesson,
-			cores_: spec.free ? cores : undefined,
+			coreThreads: spec.free ? cores : undefined,
 			beats,
 			onEvent,
 		});
