@@ -26,8 +26,9 @@ let als: AsyncLocalStorage<Task> | undefined;
 
 /** A call that can block was made while its task was already waiting at another one. */
 export class UnawaitedCall extends Error {
-	constructor(readonly task: Task) {
-		super(`${task.name} made a call while its call ${describe(task)} was still pending: every call that can block must be awaited (await lock.acquire(), await sleep(1), …)`);
+	/** `call`: the task called again while parked at this call; `end`: its body returned while parked. */
+	constructor(readonly task: Task, found: 'call' | 'end' = 'call') {
+		super(`${task.name} ${found === 'call' ? 'made a call' : 'ended'} while its call ${describe(task)} was still pending: every call that can block must be awaited (await lock.acquire(), await sleep(1), …)`);
 		this.name = 'UnawaitedCall';
 	}
 }

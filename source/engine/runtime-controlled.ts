@@ -151,7 +151,7 @@ export class ControlledRuntime extends Runtime {
 		if (task.done) return;
 		if (task.resume && !this.dead) {
 			// Its body returned while one of its calls still waited at a gate: that call was never awaited.
-			this.out.push({k: 'fatal', t: task.t, message: `${new UnawaitedCall(task).message.replace(/made a call while its call (.*) was still pending/, 'ended while its call $1 was still pending')}`});
+			this.out.push({k: 'fatal', t: task.t, message: new UnawaitedCall(task, 'end').message});
 			task.resume = undefined;
 		}
 		super.finish(task, exitcode);
