@@ -54,7 +54,7 @@ async function keyLatencies(presses: number): Promise<number[]> {
 	const out: number[] = [];
 	try {
 		await tty.waitFor(s => stepOf(s) === 0 && !s.includes('starting'), 'step 0');
-		// While the engine still records (101 workers booting) and after: both are what a viewer meets.
+		// While the engine still records (101 processes starting) and after: both are what a viewer meets.
 		for (let i = 0; i < presses; i++) {
 			const want = i + 1;
 			const t = performance.now();

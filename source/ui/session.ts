@@ -463,9 +463,9 @@ export class RunSession {
 	// ---- runs --------------------------------------------------------------
 
 	/**
-	 * A new recording, its engine started on the next turn of the event loop:
-	 * booting workers takes the main thread for a while, and the screen's
-	 * first frame (or the key that asked for the rerun) should not wait for it.
+	 * A new recording, its run started on the next turn of the event loop: a
+	 * run's start (its folder, an engine host to boot when none is warm) should
+	 * not hold up the screen's first frame or the key that asked for the rerun.
 	 */
 	private start(settings: Settings, replay: readonly string[]): Recording {
 		const rec = new Recording(this.scenario.meta.captions ?? [], () => this.recorded(rec));
