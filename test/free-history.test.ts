@@ -77,3 +77,26 @@ describe('free mode: the trace is a possible history', () => {
 		});
 	}
 });
+
+describe('free mode: the verdicts follow the trace', () => {
+	it('ktv:unsafe: when the trace has more than four inside, the break is reported as it happens and the end says so', async () => {
+		for (let run = 0; run < 3; run++) {
+			const ran = await runWatched('ktv:unsafe', {free: true, seed: 3}, 30);
+			// Who is inside, from the trace alone: each person prints as they come in and as they leave.
+			let inside = 0;
+			let most = 0;
+			let over = -1;
+			ran.events.forEach((e, i) => {
+				if (e.kind !== 'print') return;
+				if (e.text.endsWith('进来唱歌了')) inside++;
+				if (e.text.endsWith('出去了')) inside--;
+				if (inside > most) most = inside;
+				if (inside > 4 && over < 0) over = i;
+			});
+			const broken = ran.events.findIndex(e => e.kind === 'invariant' && !e.ok);
+			const last = ran.events.filter(e => e.kind === 'invariant').at(-1);
+			assert.equal(last?.kind === 'invariant' && last.ok, most <= 4, `run ${run}: at most ${most} inside, end verdict ${last?.kind === 'invariant' && last.ok}`);
+			if (most > 4) assert.ok(broken > over && ran.events.slice(over, broken).every(e => e.kind !== 'print' || !e.text.endsWith('出去了')), `run ${run}: ${most} inside at event ${over}, reported at ${broken}`);
+		}
+	});
+});
