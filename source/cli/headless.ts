@@ -43,7 +43,9 @@ export async function runHeadless(scenario: LoadedScenario, variant: string | un
 	const {done} = createRun({scenario, variant, ...runSettings(args)}, onEvent);
 	const result = await done;
 	flush();
-	// As `python3 lesson.py` exits: with the main program's exit code (a traceback: 1; sys.exit(n): n).
+	// As `python3 lesson.py` exits: with the main program's exit code (a traceback: 1; sys.exit(n): n),
+	// and as a shell reports a program ended by signal N (its exit code -N): 128 + N.
+	if (exit.code < 0) return 128 - exit.code;
 	if (exit.code !== 0) return exit.code & 0xff;
 	return result.broken.length > 0 ? 1 : 0;
 }
