@@ -5,11 +5,14 @@
  * process.exit, console output, a huge print); task ids never collide.
  */
 import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
 import {describe, it} from 'node:test';
 import {runLesson} from './helpers/run.js';
 import {testLesson} from './helpers/free-run.js';
 
 const LESSON = testLesson('host-faults');
+const CLI = fileURLToPath(new URL('../source/cli.js', import.meta.url));
 const stderr = (events: {kind: string; stream?: string; text?: string}[]) => events.filter(e => e.kind === 'print' && e.stream === 'stderr').map(e => e.text!);
 
 describe('the engine host', () => {
@@ -48,6 +51,13 @@ describe('the engine host', () => {
 				assert.equal(r.events.slice(done + 1).filter(e => e.kind === 'print' && e.task === task).length, 0, `run ${run}: ${task} prints after its end`);
 			}
 		}
+	});
+
+	it('ends a main program that loops without a gate; the CLI exits 128 + 15, as a shell reports SIGTERM', () => {
+		const r = spawnSync(process.execPath, [CLI, `${LESSON}:busy-main`, '--headless'], {encoding: 'utf8', timeout: 60_000});
+		assert.equal(r.status, 143, r.stderr);
+		assert.match(r.stdout, /MainProcess has not reached a gate for 3000 ms \(a busy loop\?\): its process is terminated/);
+		assert.match(r.stdout, /MainProcess ends, exit code -15/);
 	});
 
 	it('names a call that was not awaited, ends its process with exit code 1, and lets the others go on', async () => {

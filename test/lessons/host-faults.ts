@@ -22,6 +22,7 @@ export const meta = defineScenario({
 		console: {zh: '', en: 'a child writes with console.log and console.error'},
 		huge: {zh: '', en: 'a child prints 2 MiB in one line'},
 		'many-threads': {zh: '', en: '4097 threads of one process take an RLock in turn while another process holds it'},
+		'busy-main': {zh: '', en: 'the main program loops without ever reaching a gate'},
 		signals: {zh: '', en: 'a child prints, sets an Event and goes on printing; the parent, woken, terminates it at once; a daemon prints until the parent ends'},
 	},
 	defaultVariant: 'state',
@@ -99,6 +100,12 @@ export async function chatter(): Promise<void> {
 }
 
 export async function main({variant}: {variant: string}): Promise<void> {
+	if (variant === 'busy-main') {
+		await print('looping');
+		for (;;) {
+			// No gate: the host's thread is held until the watchdog ends this process.
+		}
+	}
 	if (variant === 'signals') {
 		const ready = new Event();
 		const d = new Process({target: chatter, daemon: true});
