@@ -86,33 +86,35 @@ export function runSettings(args: Args) {
 
 const KNOWN = new Set(['sched', 'jobs', 'json', 'headless', 'seed', 'policy', 'quantum', 'cores', 'free', 'maxSteps', 'lang', 'paused', 'speed', 'record', 'keys', 'size', 'showKeys', 'help', 'version']);
 
+const BOOLEAN = ['json', 'headless', 'free', 'paused', 'show-keys'];
+
+/**
+ * What meow would take silently or turn into a stack trace, refused first:
+ * a flag given twice (its value would be an array), a value given to a
+ * switch (`--free=maybe`), and names of Object.prototype (`--constructor`,
+ * `--__proto__`), which the parser would read as properties every object has.
+ */
+function checkArgv(argv: readonly string[]): void {
+	const seen = new Set<string>();
+	for (const arg of argv) {
+		if (arg === '--') break;
+		const m = /^--?([^=]*)(=.*)?$/s.exec(arg);
+		if (!m || /^-\d/.test(arg)) continue;
+		const name = m[1]!.replace(/^no-/, '');
+		const camel = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+		if (!/^[A-Za-z][\w-]*$/.test(name) || name in Object.prototype || camel in Object.prototype || name.startsWith('__')) {
+			throw new InputError(`unknown option '${arg.split('=')[0]}'`);
+		}
+		const kebab = camel.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
+		if (seen.has(kebab)) throw new InputError(`--${kebab} is given twice; give it once`);
+		seen.add(kebab);
+		if (m[2] !== undefined && BOOLEAN.includes(kebab)) throw new InputError(`--${kebab} is a switch and takes no value, not '${arg}'`);
+	}
+}
+
 export function parseArgs(argv: string[]): Args {
-	const cli = meow(HELP, {
-		importMeta: import.meta,
-		argv,
-		autoHelp: true,
-		autoVersion: true,
-		allowUnknownFlags: true,
-		flags: {
-			json: {type: 'boolean', default: false},
-			headless: {type: 'boolean', default: false},
-			seed: {type: 'string'},
-			policy: {type: 'string'},
-			sched: {type: 'string'},
-			jobs: {type: 'string'},
-			quantum: {type: 'string'},
-			cores: {type: 'string'},
-			free: {type: 'boolean', default: false},
-			maxSteps: {type: 'string'},
-			lang: {type: 'string'},
-			paused: {type: 'boolean', default: false},
-			speed: {type: 'string'},
-			record: {type: 'string'},
-			keys: {type: 'string'},
-			size: {type: 'string'},
-			showKeys: {type: 'boolean', default: false},
-		},
-	});
+	checkArgv(argv);
+	const cli = parsed(argv);
 	const [first, ...rest] = cli.input;
 	if (!first) throw new InputError(`name a lesson, e.g. 'conc-tui ktv'; 'conc-tui list' shows them all`);
 	const compare = first === 'compare';
@@ -155,6 +157,40 @@ export function parseArgs(argv: string[]): Args {
 		size: f.size === undefined ? undefined : size(f.size),
 		showKeys: f.showKeys,
 	};
+}
+
+/** meow's reading of the command line; what it refuses (a flag set twice) is bad input. */
+function parsed(argv: string[]) {
+	try {
+		return meow(HELP, {
+			importMeta: import.meta,
+			argv,
+			autoHelp: true,
+			autoVersion: true,
+			allowUnknownFlags: true,
+			flags: {
+				json: {type: 'boolean', default: false},
+				headless: {type: 'boolean', default: false},
+				seed: {type: 'string'},
+				policy: {type: 'string'},
+				sched: {type: 'string'},
+				jobs: {type: 'string'},
+				quantum: {type: 'string'},
+				cores: {type: 'string'},
+				free: {type: 'boolean', default: false},
+				maxSteps: {type: 'string'},
+				lang: {type: 'string'},
+				paused: {type: 'boolean', default: false},
+				speed: {type: 'string'},
+				record: {type: 'string'},
+				keys: {type: 'string'},
+				size: {type: 'string'},
+				showKeys: {type: 'boolean', default: false},
+			},
+		});
+	} catch (error) {
+		throw new InputError((error as Error).message.replace(/^The flag/, 'the flag'));
+	}
 }
 
 function keyScript(script: string): ScriptStep[] {

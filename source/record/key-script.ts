@@ -35,7 +35,8 @@ export function parseKeyScript(script: string): ScriptStep[] {
 			steps.push({wait: ms});
 			continue;
 		}
-		const named = NAMED[token.toLowerCase()];
+		// Own names only: `constructor` is not a key.
+		const named = Object.hasOwn(NAMED, token.toLowerCase()) ? NAMED[token.toLowerCase()] : undefined;
 		if (named !== undefined) {
 			steps.push({key: named, name: token.toLowerCase()});
 			continue;

@@ -35,6 +35,8 @@ export function builtInNames(): string[] {
 
 /** Resolves `ktv`, `ktv:unsafe` or `./mine.js:variant` to a module URL and variant. */
 export function resolveScenario(spec: string): {module: string; variant: string | undefined; label: string} {
+	// `.` does not match a line break: a name with one is refused, not half-read.
+	if (/[\u0000-\u001f\u007f]/.test(spec)) throw new InputError(`a lesson name cannot hold control characters (a line break?): ${JSON.stringify(spec)}`);
 	const m = /^(.*?)(?::([\w-]+))?$/.exec(spec)!;
 	const base = m[1]!;
 	const variant = m[2];
@@ -69,7 +71,7 @@ export async function loadScenario(module: string, label: string): Promise<Loade
 	if (problem) throw new InputError(`lesson ${label} has no valid 'meta' export: ${problem}`);
 	if (typeof mod.main !== 'function') throw new InputError(`lesson ${label} does not export a 'main' function`);
 	const meta = mod.meta as ScenarioMeta;
-	if (!meta.variants[meta.defaultVariant]) throw new InputError(`lesson ${label}: its defaultVariant '${meta.defaultVariant}' is not one of its variants`);
+	if (!Object.hasOwn(meta.variants, meta.defaultVariant)) throw new InputError(`lesson ${label}: its defaultVariant '${meta.defaultVariant}' is not one of its variants`);
 	return {meta, module, source: readSource(module)};
 }
 
