@@ -11,13 +11,14 @@
  * A job list: `NAME@ARRIVAL:CPU[/IO/CPU…][#PRIORITY]`, comma-separated;
  * `P1@0:8,P2@1:4` or `io@0:1/3/1#2` (CPU 1, I/O 3, CPU 1, priority 2).
  */
-import {createRun} from '../engine/launch.js';
+import {createRun, resolveRequest} from '../engine/launch.js';
 import {DEFAULT_QUANTUM, checkJobs, makeCpuPolicy, simulate, type Job, type Schedule} from '../engine/cpu/index.js';
 import {InputError, loadScenario, resolveScenario} from '../scenario/load.js';
 import {apply} from '../view/reducer.js';
 import {emptyState} from '../view/state.js';
 import {ganttAxis, ganttRuns, ganttScale, scheduleOf} from '../view/scheduling.js';
 import type {Args} from './args.js';
+import {track} from './shutdown.js';
 
 export const DEFAULT_POLICIES = 'fcfs,sjf,srtf,rr,mlfq';
 export const DEFAULT_JOBS = 'sjf';
@@ -93,6 +94,8 @@ export async function compare(options: {policies: string; jobs?: string; quantum
 	}
 	const {module, variant, label} = resolveScenario(jobsSpec);
 	const scenario = await loadScenario(module, label);
+	// Checks the variant and the lesson's hooks first: a meta.cpu() that throws is one line.
+	resolveRequest({scenario, variant});
 	const machine = scenario.meta.cpu?.(variant ?? scenario.meta.defaultVariant, {}) ?? {};
 	const quantum = options.quantum ?? machine.quantum ?? DEFAULT_QUANTUM;
 	const cores = options.cores ?? machine.cores ?? 1;
@@ -101,7 +104,7 @@ export async function compare(options: {policies: string; jobs?: string; quantum
 	for (const spec of specs) {
 		const state = emptyState();
 		// The step policy is fifo: the CPU schedule does not depend on it, and the run is the same every time.
-		const {done} = createRun({scenario, variant, sched: spec, quantum, cores, policy: 'fifo', seed: options.seed, lines: false, record: false}, e => apply(state, e));
+		const {done} = track(createRun({scenario, variant, sched: spec, quantum, cores, policy: 'fifo', seed: options.seed, lines: false, record: false}, e => apply(state, e)));
 		await done;
 		schedules.push(scheduleOf(state));
 	}
