@@ -8,6 +8,7 @@ import type {TraceEvent} from '../engine/trace.js';
 import type {LoadedScenario} from '../scenario/load.js';
 import {runSettings, type Args} from './args.js';
 import {transcriptLine} from './transcript.js';
+import {track} from './shutdown.js';
 
 export async function runHeadless(scenario: LoadedScenario, variant: string | undefined, args: Args): Promise<number> {
 	let buffer: string[] = [];
@@ -26,7 +27,7 @@ export async function runHeadless(scenario: LoadedScenario, variant: string | un
 				if (line !== undefined) buffer.push(line);
 				if (buffer.length >= 64 || e.kind === 'print') flush();
 			};
-	const {done} = createRun({scenario, variant, ...runSettings(args)}, onEvent);
+	const {done} = track(createRun({scenario, variant, ...runSettings(args)}, onEvent));
 	const result = await done;
 	flush();
 	return result.broken.length > 0 ? 1 : 0;
