@@ -3,7 +3,7 @@
  * terminal needed. The cast goes to `--record FILE`; without it, on a
  * terminal, the recording is played back there at its own pace.
  */
-import {writeFileSync} from 'node:fs';
+import {closeSync, existsSync, openSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {InputError, type LoadedScenario} from '../scenario/load.js';
 import type {SessionInit} from '../ui/session.js';
 import type {Args} from './args.js';
@@ -40,4 +40,20 @@ export async function recordLesson(init: Omit<SessionInit, 'timers'>, args: Args
 	const {playCast} = await import('../record/play.js');
 	await playCast(cast.toString(), process.stdout);
 	return 0;
+}
+
+/**
+ * Refuses a --record path that cannot be written, before the screen is
+ * taken over: opening it is the only true test (a folder that is missing,
+ * read-only, a directory); a file made for the test is removed again.
+ */
+export function checkRecordPath(path: string): void {
+	const existed = existsSync(path);
+	try {
+		if (existed && statSync(path).isDirectory()) throw Object.assign(new Error('EISDIR'), {code: 'EISDIR'});
+		closeSync(openSync(path, 'a'));
+		if (!existed) unlinkSync(path);
+	} catch (error) {
+		throw new InputError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+	}
 }
