@@ -68,11 +68,14 @@ export function runTui(init: SessionInit, options: TuiOptions = {}): Promise<num
 			}
 			stdout.write(LEAVE + SHOW_CURSOR);
 			if (saveError) process.stderr.write(`conc-tui: ${saveError}\n`);
-			for (const [signal, handler] of onSignal) process.off(signal, handler);
 			stdout.off('resize', onResize);
 			// Workers end with the process in any case; give them a moment to end cleanly.
 			// The runs' own ends remove their temporary folders: wait for them, a while at most.
-			void Promise.race([stopped, new Promise(r => setTimeout(r, 5000).unref())]).then(() => resolve(saveError ? 2 : code));
+			// Our handlers stay until then: were they gone, Ink's signal-exit would re-raise the signal and end the process before the folders are removed.
+			void Promise.race([stopped, new Promise(r => setTimeout(r, 5000).unref())]).then(() => {
+				for (const [signal, handler] of onSignal) process.off(signal, handler);
+				resolve(saveError ? 2 : code);
+			});
 		};
 		const onSignal = EXIT_SIGNALS.map(signal => [signal, () => quit(SIGNAL_EXIT[signal])] as const);
 		stdout.write(ENTER);
