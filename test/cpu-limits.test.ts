@@ -48,3 +48,21 @@ describe('the CPU clock', () => {
 		assert.match(text, /Gantt: rr q=1/);
 	});
 });
+
+describe('the readings docs/scheduling.md states', () => {
+	it('a preempted job goes behind a job that arrived at the same instant', () => {
+		const s = simulate(parseJobList('A@0:5#1,B@2:1#0,C@2:3#1'), makeCpuPolicy('priority'));
+		assert.deepEqual(s.gantt, [[[0, 2, 'A'], [2, 3, 'B'], [3, 6, 'C'], [6, 9, 'A']]]);
+	});
+
+	it('MLFQ: a job that has just dropped a queue preempts a job running in a lower one', () => {
+		const s = simulate(parseJobList('X@0:20,Y@3:10,Z@4:10'), makeCpuPolicy('mlfq:1:3'), 2);
+		const at4 = s.gantt.map(core => core.find(([a, b]) => a <= 4 && 4 < b)?.[2]);
+		assert.deepEqual(at4.sort(), ['Y', 'Z'], JSON.stringify(s.gantt));
+	});
+
+	it('the default priority is 0: -1 runs before it, 1 after', () => {
+		const s = simulate(parseJobList('A@0:2,B@0:2#-1,C@0:2#1'), makeCpuPolicy('priority-np'));
+		assert.deepEqual(s.gantt[0]!.map(seg => seg[2]), ['B', 'A', 'C']);
+	});
+});
