@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import {readdirSync, rmSync} from 'node:fs';
 import {after, describe, it} from 'node:test';
 import {Tty} from './e2e-terminal.js';
-import {freshTmp, problems, runCli, signalAfterOutput} from './helpers/cli-run.js';
+import {freshTmp, problems, runCli, signalAfterOutput, signalWhenFolder} from './helpers/cli-run.js';
 
 const open: Tty[] = [];
 after(() => {
@@ -28,6 +28,17 @@ describe('a headless run ended by a signal', {concurrency: 3, timeout: 120_000},
 			assert.doesNotMatch(r.stderr, /^\s+at /m);
 		});
 	}
+});
+
+describe('a key script being recorded, ended by a signal', {timeout: 120_000}, () => {
+	it('SIGTERM: exits 143 and removes the folder', async () => {
+		const cwd = freshTmp();
+		after(() => rmSync(cwd, {recursive: true, force: true}));
+		const r = await runCli(['ticket:lock', '--clients', '200', '--keys', 'n n n n q', '--record', 'x.cast'], {cwd, with: signalWhenFolder('SIGTERM'), limitMs: 60_000});
+		assert.equal(r.hung, false);
+		assert.equal(r.code, 143, r.stderr);
+		assert.deepEqual(r.leftovers, []);
+	});
 });
 
 describe('output that cannot be written', {concurrency: 2, timeout: 60_000}, () => {

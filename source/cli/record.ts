@@ -7,6 +7,7 @@ import {closeSync, existsSync, openSync, statSync, unlinkSync, writeFileSync} fr
 import {InputError, type LoadedScenario} from '../scenario/load.js';
 import type {SessionInit} from '../ui/session.js';
 import type {Args} from './args.js';
+import {onLeave} from './shutdown.js';
 
 /** Without --size and without a terminal: a terminal's usual size. */
 const DEFAULT_SIZE = {columns: 80, rows: 24} as const;
@@ -20,7 +21,10 @@ export async function recordLesson(init: Omit<SessionInit, 'timers'>, args: Args
 	process.env.NODE_ENV ??= 'production';
 	const [{recordScript}, {themeFromEnv}] = await Promise.all([import('../record/script-driver.js'), import('../ui/theme.js')]);
 	const meta = init.scenario.meta;
+	let forget = () => {};
 	const {cast} = await recordScript({
+		// A signal while recording: the session's runs are ended and their folders removed before the exit.
+		onSession: session => (forget = onLeave(() => session.dispose())),
 		init,
 		steps: args.keys ?? [],
 		columns: size.columns,
@@ -28,7 +32,7 @@ export async function recordLesson(init: Omit<SessionInit, 'timers'>, args: Args
 		showKeys: args.showKeys,
 		theme: themeFromEnv(),
 		title: `conc-tui ${meta.name}: ${meta.title[init.lang]}`,
-	});
+	}).finally(() => forget());
 	if (args.record) {
 		try {
 			writeFileSync(args.record, cast.toString());

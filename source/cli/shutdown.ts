@@ -19,25 +19,29 @@ export const EXIT_SIGNALS = Object.keys(SIGNAL_EXIT) as ExitSignal[];
 /** A run that ignores stop() must not keep a user's Ctrl-C from working. */
 const STOP_LIMIT_MS = 5000;
 
-const live = new Set<Stoppable>();
+/** What to do before an early exit: end a run, dispose of a session. */
+const cleanups = new Set<() => Promise<void>>();
 let leaving = false;
+
+/** Runs `cleanup` before an early exit, until the returned function is called. */
+export function onLeave(cleanup: () => Promise<void>): () => void {
+	cleanups.add(cleanup);
+	return () => cleanups.delete(cleanup);
+}
 
 /** Keeps `run` to be ended on an early exit, until it is over. */
 export function track<T extends Stoppable>(run: T): T {
-	live.add(run);
-	void run.done.then(
-		() => live.delete(run),
-		() => live.delete(run),
-	);
+	const forget = onLeave(async () => {
+		await run.engine.stop().catch(() => {});
+		await run.done.catch(() => {});
+	});
+	void run.done.then(forget, forget);
 	return run;
 }
 
 /** Ends every run still going and waits (a while at most) until each has cleaned up. */
 export async function endRuns(): Promise<void> {
-	const all = [...live].map(async r => {
-		await r.engine.stop().catch(() => {});
-		await r.done.catch(() => {});
-	});
+	const all = [...cleanups].map(cleanup => cleanup().catch(() => {}));
 	let timer: NodeJS.Timeout | undefined;
 	await Promise.race([Promise.all(all), new Promise(resolve => (timer = setTimeout(resolve, STOP_LIMIT_MS)))]);
 	clearTimeout(timer);

@@ -46,6 +46,8 @@ export interface ScriptOptions {
 	showKeys: boolean;
 	theme: Theme;
 	title?: string;
+	/** Told the session as soon as it exists (so the CLI can dispose of it on a signal). */
+	onSession?: (session: RunSession) => void;
 }
 
 export interface ScriptResult {
@@ -58,6 +60,7 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 	const clock = new VirtualClock();
 	let wake: (() => void) | undefined;
 	const session = new RunSession({...o.init, timers: clock}, () => wake?.());
+	o.onSession?.(session);
 	const terminal = new VirtualTerminal(o.columns, o.rows);
 	const cast = new Cast({width: o.columns, height: o.rows, title: o.title});
 	const bytes = new ScreenBytes(o.rows);

@@ -30,7 +30,7 @@ export interface CliOptions {
 	cwd?: string;
 	env?: Record<string, string | undefined>;
 	/** Called once the child is started, e.g. to signal it when it has printed something. */
-	with?: (child: ChildProcess, output: {stdout: () => string}) => void;
+	with?: (child: ChildProcess, output: {stdout: () => string; tmp: string}) => void;
 }
 
 /** A fresh TMPDIR for one run. */
@@ -54,7 +54,7 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
 		hung = true;
 		child.kill('SIGKILL');
 	}, options.limitMs ?? 30_000);
-	options.with?.(child, {stdout: () => stdout});
+	options.with?.(child, {stdout: () => stdout, tmp});
 	return new Promise(resolve => {
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
@@ -88,4 +88,17 @@ export function problems(r: CliResult): string[] {
 	if (r.code === 2 && !r.stderr.startsWith('conc-tui: ')) found.push('exit 2 without a conc-tui: line');
 	if (r.leftovers.length > 0) found.push(`left ${r.leftovers.join(', ')}`);
 	return found;
+}
+
+/** Sends `signal` once the run has made its folder in TMPDIR. */
+export function signalWhenFolder(signal: NodeJS.Signals) {
+	return (child: ChildProcess, output: {tmp: string}) => {
+		const poll = setInterval(() => {
+			if (readdirSync(output.tmp).length > 0) {
+				clearInterval(poll);
+				child.kill(signal);
+			}
+		}, 20);
+		child.on('close', () => clearInterval(poll));
+	};
 }
