@@ -58,15 +58,19 @@ export function resolveScenario(spec: string): {module: string; variant: string 
 	return {module: new URL(`${base}.js`, BUILT_IN).href, variant, label: base};
 }
 
+/** Files whose trial import went well: a process that loads one lesson many times (tests, reruns) tries it once. */
+const probed = new Set<string>();
+
 /** Imports a lesson module and checks what it declares. */
 export async function loadScenario(module: string, label: string): Promise<LoadedScenario> {
 	// The built-in lessons are ours and tested; a user's file is tried in a worker first (probe.ts).
-	if (!module.startsWith(BUILT_IN.href)) {
+	if (!module.startsWith(BUILT_IN.href) && !probed.has(module)) {
 		const {probeImport} = await import('./probe.js');
 		const probe = await probeImport(module);
 		if (probe.kind === 'threw') throw new InputError(`cannot load lesson ${label}: ${probe.message.split('\n')[0]}`);
 		if (probe.kind === 'never-settles') throw new InputError(`cannot load lesson ${label}: its top level awaits something that never settles`);
 		if (probe.kind === 'too-slow') throw new InputError(`cannot load lesson ${label}: its top level ran for ${probe.ms / 1000} s without finishing (a busy loop, or an await that takes too long?)`);
+		probed.add(module);
 	}
 	let mod: Record<string, unknown>;
 	try {
