@@ -4,7 +4,9 @@
  * ends are a terminal (and neither --json nor --headless is given), else run
  * it headless (JSON Lines or a transcript). Headless: exit 0 when the run
  * ends, 1 when an invariant expected to hold broke. The TUI exits 0 when the
- * viewer quits. Bad input: 2 (one line, no stack trace).
+ * viewer quits. Bad input, or output that cannot be written: 2 (one line, no
+ * stack trace). SIGHUP, SIGINT, SIGTERM: 128 + N, once every run has ended
+ * and removed its folder (the README's table).
  */
 import {parseArgs, runSettings} from './cli/args.js';
 import {listLessons} from './cli/list.js';

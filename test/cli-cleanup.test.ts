@@ -42,6 +42,16 @@ describe('a key script being recorded, ended by a signal', {timeout: 120_000}, (
 });
 
 describe('output that cannot be written', {concurrency: 2, timeout: 60_000}, () => {
+	it('a reader that stops early (| head): exit 0, no folder left', async () => {
+		const r = await runCli(['ticket:lock', '--clients', '60', '--json'], {
+			limitMs: 30_000,
+			with: child => child.stdout!.once('data', () => child.stdout!.destroy()),
+		});
+		assert.equal(r.hung, false);
+		assert.equal(r.code, 0, r.stderr);
+		assert.deepEqual(r.leftovers, []);
+	});
+
 	for (const mode of ['--json', '--headless']) {
 		it(`${mode} > /dev/full: one line, exit 2, no folder left`, async () => {
 			const r = await runCli(['ticket', mode], {stdoutFile: '/dev/full', limitMs: 30_000});
