@@ -28,6 +28,8 @@ const CASES: {name: string; text: string; says: RegExp}[] = [
 	{name: 'outside', text: lesson(", options: {n: {default: 9, min: 1, max: 2, help: 'n'}}"), says: /options\.n: default is outside min\.\.max/},
 	{name: 'fraction', text: lesson(", options: {n: {default: 1.5, min: 1, max: 2, help: 'n'}}"), says: /options\.n\.default/},
 	{name: 'files', text: lesson(", files: () => { throw new Error('no files'); }"), says: /lesson mine: meta\.files\(\) threw: no files/},
+	{name: 'files-path', text: lesson(", files: () => ({'../escape.txt': 'x'})"), says: /meta\.files\(\) names '\.\.\/escape\.txt', not a plain file name/},
+	{name: 'files-not-text', text: lesson(", files: () => ({'a.txt': 5})"), says: /meta\.files\(\) must return an object of file names to strings/},
 	{name: 'cpu', text: lesson(", cpu: () => { throw new Error('no cpu'); }"), says: /lesson mine: meta\.cpu\(\) threw: no cpu/},
 	{name: 'cpu-not-function', text: lesson(', cpu: 5'), says: /cpu: must be a function/},
 ];

@@ -67,6 +67,9 @@ export function resolveRequest(r: RunRequest): Resolved {
 	if (files !== undefined && (typeof files !== 'object' || files === null || Object.values(files).some(v => typeof v !== 'string'))) {
 		throw new InputError(`lesson ${meta.name}: meta.files() must return an object of file names to strings`);
 	}
+	// The engine writes each into the run's own folder: a path would write outside it.
+	const stray = Object.keys(files ?? {}).find(name => !/^[^/\\\0]+$/.test(name) || name === '.' || name === '..');
+	if (stray !== undefined) throw new InputError(`lesson ${meta.name}: meta.files() names '${stray}', not a plain file name`);
 	const sched = r.sched ?? machine.sched ?? 'fcfs';
 	let cpu: CpuPolicy;
 	try {
