@@ -42,3 +42,19 @@ describe('bad input is one line and exit 2', {concurrency: 4}, () => {
 		});
 	}
 });
+
+describe('what looks like a flag but is a value', () => {
+	it("--keys '- - q' presses minus twice: recorded, exit 0", async () => {
+		const {mkdtempSync, rmSync} = await import('node:fs');
+		const {tmpdir} = await import('node:os');
+		const {join} = await import('node:path');
+		const cwd = mkdtempSync(join(tmpdir(), 'conc-tui-keys-'));
+		try {
+			const r = await runCli(['ktv', '--keys', '- - q', '--record', 'x.cast'], {cwd, limitMs: 60_000});
+			assert.deepEqual(problems(r), [], r.stderr);
+			assert.equal(r.code, 0, r.stderr);
+		} finally {
+			rmSync(cwd, {recursive: true, force: true});
+		}
+	});
+});

@@ -87,6 +87,7 @@ export function runSettings(args: Args) {
 const KNOWN = new Set(['sched', 'jobs', 'json', 'headless', 'seed', 'policy', 'quantum', 'cores', 'free', 'maxSteps', 'lang', 'paused', 'speed', 'record', 'keys', 'size', 'showKeys', 'help', 'version']);
 
 const BOOLEAN = ['json', 'headless', 'free', 'paused', 'show-keys'];
+const VALUED = ['seed', 'policy', 'sched', 'jobs', 'quantum', 'cores', 'max-steps', 'lang', 'speed', 'record', 'keys', 'size'];
 
 /**
  * What meow would take silently or turn into a stack trace, refused first:
@@ -96,7 +97,8 @@ const BOOLEAN = ['json', 'headless', 'free', 'paused', 'show-keys'];
  */
 function checkArgv(argv: readonly string[]): void {
 	const seen = new Set<string>();
-	for (const arg of argv) {
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
 		if (arg === '--') break;
 		const m = /^--?([^=]*)(=.*)?$/s.exec(arg);
 		if (!m || /^-\d/.test(arg)) continue;
@@ -109,12 +111,34 @@ function checkArgv(argv: readonly string[]): void {
 		if (seen.has(kebab)) throw new InputError(`--${kebab} is given twice; give it once`);
 		seen.add(kebab);
 		if (m[2] !== undefined && BOOLEAN.includes(kebab)) throw new InputError(`--${kebab} is a switch and takes no value, not '${arg}'`);
+		// The next word is this flag's value, whatever it looks like: `--keys "- - q"` presses minus.
+		if (m[2] === undefined && VALUED.includes(kebab)) i++;
 	}
+}
+
+/**
+ * `--keys "- q"` as `--keys=- q`: the parser would take a value that starts
+ * with a dash for a flag of its own and leave the flag empty.
+ */
+function joinValues(argv: readonly string[]): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		if (arg === '--') {
+			out.push(...argv.slice(i));
+			break;
+		}
+		const m = /^--([a-z][\w-]*)$/i.exec(arg);
+		const kebab = m?.[1]!.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
+		if (kebab !== undefined && VALUED.includes(kebab) && i + 1 < argv.length) out.push(`${arg}=${argv[++i]}`);
+		else out.push(arg);
+	}
+	return out;
 }
 
 export function parseArgs(argv: string[]): Args {
 	checkArgv(argv);
-	const cli = parsed(argv);
+	const cli = parsed(joinValues(argv));
 	const [first, ...rest] = cli.input;
 	if (!first) throw new InputError(`name a lesson, e.g. 'conc-tui ktv'; 'conc-tui list' shows them all`);
 	const compare = first === 'compare';
