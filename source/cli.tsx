@@ -6,7 +6,7 @@
  * ends, 1 when an invariant expected to hold broke. The TUI exits 0 when the
  * viewer quits. Bad input, or output that cannot be written: 2 (one line, no
  * stack trace). SIGHUP, SIGINT, SIGTERM: 128 + N, once every run has ended
- * and removed its folder (the README's table).
+ * and removed its folder; to the TUI a signal is a quit, 0 (the README's table).
  */
 import {parseArgs, runSettings} from './cli/args.js';
 import {listLessons} from './cli/list.js';

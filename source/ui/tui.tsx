@@ -3,7 +3,7 @@
  * mode (set by the CLI before this module loads), and a quit that always
  * leaves the terminal as it was: q, Ctrl-C, SIGTERM, SIGINT and SIGHUP
  * unmount Ink, leave the alternate screen, show the cursor, end every worker
- * and remove the run's folder; then q and Ctrl-C exit 0, a signal 128 + N.
+ * and remove the run's folder, then exit 0.
  */
 import {render, type Instance} from 'ink';
 import {LiveRecorder} from '../record/recorder.js';
@@ -11,7 +11,7 @@ import {App} from './App.js';
 import type {RunSession, SessionInit} from './session.js';
 import {ThemeContext, themeFromEnv} from './theme.js';
 import {shareInkCaches} from './ink-caches.js';
-import {EXIT_SIGNALS, SIGNAL_EXIT} from '../cli/shutdown.js';
+import {EXIT_SIGNALS} from '../cli/shutdown.js';
 
 await shareInkCaches();
 
@@ -40,7 +40,7 @@ export function runTui(init: SessionInit, options: TuiOptions = {}): Promise<num
 		const recorder = options.record ? new LiveRecorder(size().columns, size().rows, `conc-tui ${meta.name}: ${meta.title[init.lang]}`, () => session?.frame()) : undefined;
 		const tree = ({columns, rows}: {columns: number; rows: number}) => (
 			<ThemeContext.Provider value={theme}>
-				<App init={init} onQuit={() => quit()} columns={columns} rows={rows} showKeys={options.showKeys} onSession={s => (session = s)} />
+				<App init={init} onQuit={quit} columns={columns} rows={rows} showKeys={options.showKeys} onSession={s => (session = s)} />
 			</ThemeContext.Provider>
 		);
 		// Registered before Ink's own handler, so that Ink redraws a tree already laid out for
@@ -52,8 +52,8 @@ export function runTui(init: SessionInit, options: TuiOptions = {}): Promise<num
 			instance.clear();
 			instance.rerender(tree(size()));
 		};
-		// q and Ctrl-C: 0; a signal: 128 + N, as a shell expects of a process it ended.
-		const quit = (code = 0) => {
+		// q, Ctrl-C and a signal alike: the viewer is done, exit 0 (documented, and held by the PTY tests).
+		const quit = () => {
 			if (quitting) return;
 			quitting = true;
 			const stopped = session?.dispose() ?? Promise.resolve();
@@ -74,10 +74,10 @@ export function runTui(init: SessionInit, options: TuiOptions = {}): Promise<num
 			// Our handlers stay until then: were they gone, Ink's signal-exit would re-raise the signal and end the process before the folders are removed.
 			void Promise.race([stopped, new Promise(r => setTimeout(r, 5000).unref())]).then(() => {
 				for (const [signal, handler] of onSignal) process.off(signal, handler);
-				resolve(saveError ? 2 : code);
+				resolve(saveError ? 2 : 0);
 			});
 		};
-		const onSignal = EXIT_SIGNALS.map(signal => [signal, () => quit(SIGNAL_EXIT[signal])] as const);
+		const onSignal = EXIT_SIGNALS.map(signal => [signal, () => quit()] as const);
 		stdout.write(ENTER);
 		recorder?.note(CLEAR);
 		recorder?.tap(stdout);
