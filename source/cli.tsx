@@ -4,21 +4,26 @@
  * ends are a terminal (and neither --json nor --headless is given), else run
  * it headless (JSON Lines or a transcript). Headless: exit 0 when the run
  * ends, 1 when an invariant expected to hold broke. The TUI exits 0 when the
- * viewer quits. Bad input: 2 (one line, no stack trace).
+ * viewer quits. Bad input, or output that cannot be written: 2 (one line, no
+ * stack trace). SIGHUP, SIGINT, SIGTERM: 128 + N, once every run has ended
+ * and removed its folder; to the TUI a signal is a quit, 0 (the README's table).
  */
 import {parseArgs, runSettings} from './cli/args.js';
 import {listLessons} from './cli/list.js';
 import {runHeadless} from './cli/headless.js';
 import {InputError, loadScenario, resolveScenario} from './scenario/load.js';
 import {resolveRequest} from './run/launch.js';
+import {leave, leaveOnSignals} from './cli/shutdown.js';
 import {hosts} from './run/pool.js';
 
 async function main(): Promise<number> {
-	// `conc-tui ticket | head`: a reader that stops early is not an error.
+	// `conc-tui ticket | head`: a reader that stops early is not an error. A full disk is: said, and exit 2.
 	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-		if (error.code === 'EPIPE') process.exit(0);
-		throw error;
+		if (error.code === 'EPIPE') leave(0);
+		else leave(2, `cannot write the output: ${error.code ?? error.message}`);
 	});
+	// The TUI has its own (it must give the terminal back first); every other path ends its runs and exits 128 + N.
+	const keepSignals = leaveOnSignals();
 	const args = parseArgs(process.argv.slice(2));
 	const lang = args.lang ?? (/^zh/i.test(process.env.LANG ?? '') ? 'zh' : 'en');
 	if (args.command === 'list') {
@@ -31,7 +36,10 @@ async function main(): Promise<number> {
 	const {module, variant, label} = resolveScenario(args.spec!);
 	const scenario = await loadScenario(module, label);
 	if (args.keys) return exitSoon(await (await import('./cli/record.js')).recordLesson(tuiInit(scenario, variant, args, lang), args));
-	if (process.stdout.isTTY && process.stdin.isTTY && !args.json && !args.headless) return runTuiFor(scenario, variant, args, lang);
+	if (process.stdout.isTTY && process.stdin.isTTY && !args.json && !args.headless) {
+		keepSignals();
+		return runTuiFor(scenario, variant, args, lang);
+	}
 	if (args.record || args.size || args.showKeys) throw new InputError(`--record, --size and --show-keys without a terminal need a key script: --keys "2s n n q"`);
 	return runHeadless(scenario, variant, args);
 }
@@ -49,6 +57,7 @@ function tuiInit(scenario: Awaited<ReturnType<typeof loadScenario>>, variant: st
 /** The TUI, loaded only now: a headless run never loads React or Ink. */
 async function runTuiFor(scenario: Awaited<ReturnType<typeof loadScenario>>, variant: string | undefined, args: ReturnType<typeof parseArgs>, lang: 'zh' | 'en'): Promise<number> {
 	const init = tuiInit(scenario, variant, args, lang);
+	if (args.record) (await import('./cli/record.js')).checkRecordPath(args.record);
 	// React's development build is slower per frame and keeps performance entries for ever.
 	process.env.NODE_ENV ??= 'production';
 	const {runTui} = await import('./ui/tui.js');

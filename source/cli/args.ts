@@ -92,34 +92,59 @@ export function runSettings(args: Args) {
 
 const KNOWN = new Set(['sched', 'jobs', 'json', 'headless', 'seed', 'policy', 'quantum', 'cores', 'free', 'maxSteps', 'lang', 'paused', 'speed', 'record', 'keys', 'size', 'showKeys', 'pauseAtBeats', 'help', 'version']);
 
+const BOOLEAN = ['json', 'headless', 'free', 'paused', 'show-keys'];
+const VALUED = ['seed', 'policy', 'sched', 'jobs', 'quantum', 'cores', 'max-steps', 'lang', 'speed', 'record', 'keys', 'size', 'pause-at-beats'];
+
+/**
+ * What meow would take silently or turn into a stack trace, refused first:
+ * a flag given twice (its value would be an array), a value given to a
+ * switch (`--free=maybe`), and names of Object.prototype (`--constructor`,
+ * `--__proto__`), which the parser would read as properties every object has.
+ */
+function checkArgv(argv: readonly string[]): void {
+	const seen = new Set<string>();
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		if (arg === '--') break;
+		const m = /^--?([^=]*)(=.*)?$/s.exec(arg);
+		if (!m || /^-\d/.test(arg)) continue;
+		const name = m[1]!.replace(/^no-/, '');
+		const camel = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+		if (!/^[A-Za-z][\w-]*$/.test(name) || name in Object.prototype || camel in Object.prototype || name.startsWith('__')) {
+			throw new InputError(`unknown option '${arg.split('=')[0]}'`);
+		}
+		const kebab = camel.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
+		if (seen.has(kebab)) throw new InputError(`--${kebab} is given twice; give it once`);
+		seen.add(kebab);
+		if (m[2] !== undefined && BOOLEAN.includes(kebab)) throw new InputError(`--${kebab} is a switch and takes no value, not '${arg}'`);
+		// The next word is this flag's value, whatever it looks like: `--keys "- - q"` presses minus.
+		if (m[2] === undefined && VALUED.includes(kebab)) i++;
+	}
+}
+
+/**
+ * `--keys "- q"` as `--keys=- q`: the parser would take a value that starts
+ * with a dash for a flag of its own and leave the flag empty.
+ */
+function joinValues(argv: readonly string[]): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		if (arg === '--') {
+			out.push(...argv.slice(i));
+			break;
+		}
+		const m = /^--([a-z][\w-]*)$/i.exec(arg);
+		const kebab = m?.[1]!.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
+		if (kebab !== undefined && VALUED.includes(kebab) && i + 1 < argv.length) out.push(`${arg}=${argv[++i]}`);
+		else out.push(arg);
+	}
+	return out;
+}
+
 export function parseArgs(argv: string[]): Args {
-	const cli = meow(HELP, {
-		importMeta: import.meta,
-		argv,
-		autoHelp: true,
-		autoVersion: true,
-		allowUnknownFlags: true,
-		flags: {
-			json: {type: 'boolean', default: false},
-			headless: {type: 'boolean', default: false},
-			seed: {type: 'string'},
-			policy: {type: 'string'},
-			sched: {type: 'string'},
-			jobs: {type: 'string'},
-			quantum: {type: 'string'},
-			cores: {type: 'string'},
-			free: {type: 'boolean', default: false},
-			maxSteps: {type: 'string'},
-			lang: {type: 'string'},
-			paused: {type: 'boolean', default: false},
-			speed: {type: 'string'},
-			record: {type: 'string'},
-			keys: {type: 'string'},
-			size: {type: 'string'},
-			showKeys: {type: 'boolean', default: false},
-			pauseAtBeats: {type: 'string'},
-		},
-	});
+	checkArgv(argv);
+	const cli = parsed(joinValues(argv));
 	const [first, ...rest] = cli.input;
 	if (!first) throw new InputError(`name a lesson, e.g. 'conc-tui ktv'; 'conc-tui list' shows them all`);
 	const compare = first === 'compare';
@@ -164,6 +189,41 @@ export function parseArgs(argv: string[]): Args {
 		showKeys: f.showKeys,
 		pauseAtBeats: f.pauseAtBeats === undefined ? undefined : positive('pause-at-beats', f.pauseAtBeats),
 	};
+}
+
+/** meow's reading of the command line; what it refuses (a flag set twice) is bad input. */
+function parsed(argv: string[]) {
+	try {
+		return meow(HELP, {
+			importMeta: import.meta,
+			argv,
+			autoHelp: true,
+			autoVersion: true,
+			allowUnknownFlags: true,
+			flags: {
+				json: {type: 'boolean', default: false},
+				headless: {type: 'boolean', default: false},
+				seed: {type: 'string'},
+				policy: {type: 'string'},
+				sched: {type: 'string'},
+				jobs: {type: 'string'},
+				quantum: {type: 'string'},
+				cores: {type: 'string'},
+				free: {type: 'boolean', default: false},
+				maxSteps: {type: 'string'},
+				lang: {type: 'string'},
+				paused: {type: 'boolean', default: false},
+				speed: {type: 'string'},
+				record: {type: 'string'},
+				keys: {type: 'string'},
+				size: {type: 'string'},
+				showKeys: {type: 'boolean', default: false},
+				pauseAtBeats: {type: 'string'},
+			},
+		});
+	} catch (error) {
+		throw new InputError((error as Error).message.replace(/^The flag/, 'the flag'));
+	}
 }
 
 function keyScript(script: string): ScriptStep[] {

@@ -11,13 +11,14 @@
  * A job list: `NAME@ARRIVAL:CPU[/IO/CPU…][#PRIORITY]`, comma-separated;
  * `P1@0:8,P2@1:4` or `io@0:1/3/1#2` (CPU 1, I/O 3, CPU 1, priority 2).
  */
-import {createRun} from '../run/launch.js';
-import {DEFAULT_QUANTUM, checkJobs, makeCpuPolicy, simulate, type Job, type Schedule} from '../engine/cpu/index.js';
+import {createRun, resolveRequest} from '../run/launch.js';
+import {DEFAULT_QUANTUM, RESOLUTION, checkJobs, checkSlices, makeCpuPolicy, simulate, type Job, type Schedule} from '../engine/cpu/index.js';
 import {InputError, loadScenario, resolveScenario} from '../scenario/load.js';
 import {apply} from '../view/reducer.js';
 import {emptyState} from '../view/state.js';
 import {ganttAxis, ganttRuns, ganttScale, scheduleOf} from '../view/scheduling.js';
 import type {Args} from './args.js';
+import {track} from './shutdown.js';
 
 export const DEFAULT_POLICIES = 'fcfs,sjf,srtf,rr,mlfq';
 export const DEFAULT_JOBS = 'sjf';
@@ -43,6 +44,9 @@ export function parseJobList(text: string): Job[] {
 		.map(part => {
 			const m = /^([\w-]+)@([\d.]+):([\d./]+?)(?:#(-?\d+))?$/.exec(part);
 			if (!m) throw new InputError(`--jobs: '${part}' is not NAME@ARRIVAL:CPU[/IO/CPU…][#PRIORITY], e.g. P1@0:8 or io@0:1/3/1`);
+			// The clock has nine decimals: a finer time would be rounded to another one, or to nothing.
+			const fine = [m[2]!, ...m[3]!.split('/')].find(t => (t.split('.')[1]?.length ?? 0) > 9);
+			if (fine !== undefined) throw new InputError(`--jobs: '${part}': ${fine} is finer than the clock's resolution (${RESOLUTION})`);
 			const bursts = m[3]!.split('/').map(Number);
 			const job: Job = {name: m[1]!, arrival: Number(m[2]), bursts};
 			if (m[4] !== undefined) job.priority = Number(m[4]);
@@ -88,11 +92,21 @@ export async function compare(options: {policies: string; jobs?: string; quantum
 			cores,
 			quantum,
 			jobs: jobs.map(j => ({name: j.name, arrival: j.arrival, burst: j.bursts.filter((_, i) => i % 2 === 0).reduce((a, b) => a + b, 0)})),
-			schedules: specs.map(spec => simulate(jobs, makeCpuPolicy(spec, quantum), cores)),
+			schedules: specs.map(spec => {
+				const policy = makeCpuPolicy(spec, quantum);
+				try {
+					checkSlices(jobs, policy);
+				} catch (error) {
+					throw new InputError(`--jobs: ${(error as Error).message}`);
+				}
+				return simulate(jobs, policy, cores);
+			}),
 		};
 	}
 	const {module, variant, label} = resolveScenario(jobsSpec);
 	const scenario = await loadScenario(module, label);
+	// Checks the variant and the lesson's hooks first: a meta.cpu() that throws is one line.
+	resolveRequest({scenario, variant});
 	const machine = scenario.meta.cpu?.(variant ?? scenario.meta.defaultVariant, {}) ?? {};
 	const quantum = options.quantum ?? machine.quantum ?? DEFAULT_QUANTUM;
 	const cores = options.cores ?? machine.cores ?? 1;
@@ -101,7 +115,7 @@ export async function compare(options: {policies: string; jobs?: string; quantum
 	for (const spec of specs) {
 		const state = emptyState();
 		// The step policy is fifo: the CPU schedule does not depend on it, and the run is the same every time.
-		const {done} = createRun({scenario, variant, sched: spec, quantum, cores, policy: 'fifo', seed: options.seed, lines: false, record: false}, e => apply(state, e));
+		const {done} = track(createRun({scenario, variant, sched: spec, quantum, cores, policy: 'fifo', seed: options.seed, lines: false, record: false}, e => apply(state, e)));
 		await done;
 		schedules.push(scheduleOf(state));
 	}
@@ -137,7 +151,8 @@ const PALETTE = [41, 42, 43, 44, 45, 46, 101, 102, 103, 104, 105, 106];
  * the most columns the bars may take; `color` paints each job's stretches.
  */
 export function ganttText(s: Schedule, jobOrder: readonly string[], width = 96, color = false): string[] {
-	const end = Math.max(s.makespan, ...s.gantt.flatMap(c => c.map(seg => seg[1])), 0);
+	// A fold, not Math.max(...): a long rr chart has more segments than a call has room for arguments.
+	const end = s.gantt.reduce((m, c) => c.reduce((n, seg) => Math.max(n, seg[1]), m), Math.max(s.makespan, 0));
 	if (end === 0) return s.gantt.map((_, i) => `core ${i} (idle)`);
 	const perUnit = ganttScale(end, width);
 	const label = (i: number) => `core ${i} `;

@@ -8,6 +8,7 @@ import type {TraceEvent} from '../engine/trace.js';
 import type {LoadedScenario} from '../scenario/load.js';
 import {runSettings, type Args} from './args.js';
 import {transcriptLine} from './transcript.js';
+import {track} from './shutdown.js';
 
 export async function runHeadless(scenario: LoadedScenario, variant: string | undefined, args: Args): Promise<number> {
 	let buffer: string[] = [];
@@ -40,7 +41,7 @@ export async function runHeadless(scenario: LoadedScenario, variant: string | un
 		exit.see(e);
 		record(e);
 	};
-	const {done} = createRun({scenario, variant, ...runSettings(args)}, onEvent);
+	const {done} = track(createRun({scenario, variant, ...runSettings(args)}, onEvent));
 	const result = await done;
 	flush();
 	// As `python3 lesson.py` exits: with the main program's exit code (a traceback: 1; sys.exit(n): n),

@@ -3,10 +3,11 @@
  * terminal needed. The cast goes to `--record FILE`; without it, on a
  * terminal, the recording is played back there at its own pace.
  */
-import {writeFileSync} from 'node:fs';
+import {closeSync, existsSync, openSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {InputError} from '../scenario/load.js';
 import type {SessionInit} from '../ui/session.js';
 import type {Args} from './args.js';
+import {onLeave} from './shutdown.js';
 
 /** Without --size and without a terminal: a terminal's usual size. */
 const DEFAULT_SIZE = {columns: 80, rows: 24} as const;
@@ -20,7 +21,10 @@ export async function recordLesson(init: Omit<SessionInit, 'timers'>, args: Args
 	process.env.NODE_ENV ??= 'production';
 	const [{recordScript}, {themeFromEnv}] = await Promise.all([import('../record/script-driver.js'), import('../ui/theme.js')]);
 	const meta = init.scenario.meta;
+	let forget = () => {};
 	const {cast} = await recordScript({
+		// A signal while recording: the session's runs are ended and their folders removed before the exit.
+		onSession: session => (forget = onLeave(() => session.dispose())),
 		init,
 		steps: args.keys ?? [],
 		columns: size.columns,
@@ -29,7 +33,7 @@ export async function recordLesson(init: Omit<SessionInit, 'timers'>, args: Args
 		pauseAtBeats: args.pauseAtBeats,
 		theme: themeFromEnv(),
 		title: `conc-tui ${meta.name}: ${meta.title[init.lang]}`,
-	});
+	}).finally(() => forget());
 	if (args.record) {
 		try {
 			writeFileSync(args.record, cast.toString());
@@ -41,4 +45,20 @@ export async function recordLesson(init: Omit<SessionInit, 'timers'>, args: Args
 	const {playCast} = await import('../record/play.js');
 	await playCast(cast.toString(), process.stdout);
 	return 0;
+}
+
+/**
+ * Refuses a --record path that cannot be written, before the screen is
+ * taken over: opening it is the only true test (a folder that is missing,
+ * read-only, a directory); a file made for the test is removed again.
+ */
+export function checkRecordPath(path: string): void {
+	const existed = existsSync(path);
+	try {
+		if (existed && statSync(path).isDirectory()) throw Object.assign(new Error('EISDIR'), {code: 'EISDIR'});
+		closeSync(openSync(path, 'a'));
+		if (!existed) unlinkSync(path);
+	} catch (error) {
+		throw new InputError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+	}
 }

@@ -51,6 +51,8 @@ export interface ScriptOptions {
 	title?: string;
 	/** Seconds every beat (a caption first shown, an invariant broken, the end) holds the screen still. */
 	pauseAtBeats?: number;
+	/** Told the session as soon as it exists (so the CLI can dispose of it on a signal). */
+	onSession?: (session: RunSession) => void;
 }
 
 export interface ScriptResult {
@@ -63,6 +65,7 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 	const clock = new VirtualClock();
 	let wake: (() => void) | undefined;
 	const session = new RunSession({...o.init, timers: clock}, () => wake?.());
+	o.onSession?.(session);
 	const terminal = new VirtualTerminal(o.columns, o.rows);
 	const cast = new Cast({width: o.columns, height: o.rows, title: o.title});
 	const bytes = new ScreenBytes(o.rows);

@@ -58,18 +58,28 @@ export interface Resolved {
 export function resolveRequest(r: RunRequest): Resolved {
 	const meta = r.scenario.meta;
 	const variant = r.variant ?? meta.defaultVariant;
-	if (!meta.variants[variant]) {
+	if (!Object.hasOwn(meta.variants, variant)) {
 		throw new InputError(`lesson ${meta.name} has no variant '${variant}'; its variants: ${Object.keys(meta.variants).join(', ')}`);
 	}
 	const options: Record<string, number> = {};
 	for (const [name, spec] of Object.entries(meta.options ?? {})) options[name] = spec.default;
 	for (const [name, value] of Object.entries(r.options ?? {})) {
-		const spec = meta.options?.[name];
+		// Own options only: `--constructor` names no option of any lesson.
+		const spec = meta.options && Object.hasOwn(meta.options, name) ? meta.options[name] : undefined;
 		if (!spec) throw new InputError(`lesson ${meta.name} has no option --${name}${meta.options ? ` (it has: ${Object.keys(meta.options).map(o => `--${o}`).join(', ')})` : ''}`);
 		if (!Number.isInteger(value) || value < spec.min || value > spec.max) throw new InputError(`--${name} must be a whole number from ${spec.min} to ${spec.max}, e.g. --${name} ${spec.default}`);
 		options[name] = value;
 	}
-	const machine = meta.cpu?.(variant, options) ?? {};
+	const machine = lessonCall(meta.name, 'cpu', () => meta.cpu?.(variant, options)) ?? {};
+	// The engine calls files() again when it starts; called here first so a lesson whose files()
+	// throws is one line before anything runs, not an error from inside the engine.
+	const files = lessonCall(meta.name, 'files', () => meta.files?.(options, variant));
+	if (files !== undefined && (typeof files !== 'object' || files === null || Object.values(files).some(v => typeof v !== 'string'))) {
+		throw new InputError(`lesson ${meta.name}: meta.files() must return an object of file names to strings`);
+	}
+	// The engine writes each into the run's own folder: a path would write outside it.
+	const stray = Object.keys(files ?? {}).find(name => !/^[^/\\\0]+$/.test(name) || name === '.' || name === '..');
+	if (stray !== undefined) throw new InputError(`lesson ${meta.name}: meta.files() names '${stray}', not a plain file name`);
 	const sched = r.sched ?? machine.sched ?? 'fcfs';
 	let cpu: CpuPolicy;
 	try {
@@ -78,6 +88,15 @@ export function resolveRequest(r: RunRequest): Resolved {
 		throw new InputError(`--sched: ${(error as Error).message}`);
 	}
 	return {variant, seed: r.seed ?? meta.defaultSeed ?? 1, options, cores: r.cores ?? machine.cores ?? 1, cpu, sched, schedQuantum: r.quantum ?? machine.quantum ?? DEFAULT_QUANTUM};
+}
+
+/** A lesson's own hook, whose failure is the lesson's fault: one line naming the lesson and the hook. */
+function lessonCall<T>(lesson: string, hook: 'cpu' | 'files', call: () => T): T {
+	try {
+		return call();
+	} catch (error) {
+		throw new InputError(`lesson ${lesson}: meta.${hook}() threw: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+	}
 }
 
 export function makePolicy(name: string, seed: number, quantum: number, pick?: RunRequest['pick']): Policy {

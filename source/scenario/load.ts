@@ -35,6 +35,8 @@ export function builtInNames(): string[] {
 
 /** Resolves `ktv`, `ktv:unsafe` or `./mine.js:variant` to a module URL and variant. */
 export function resolveScenario(spec: string): {module: string; variant: string | undefined; label: string} {
+	// `.` does not match a line break: a name with one is refused, not half-read.
+	if (/[\u0000-\u001f\u007f]/.test(spec)) throw new InputError(`a lesson name cannot hold control characters (a line break?): ${JSON.stringify(spec)}`);
 	const m = /^(.*?)(?::([\w-]+))?$/.exec(spec)!;
 	const base = m[1]!;
 	const variant = m[2];
@@ -56,8 +58,20 @@ export function resolveScenario(spec: string): {module: string; variant: string 
 	return {module: new URL(`${base}.js`, BUILT_IN).href, variant, label: base};
 }
 
+/** Files whose trial import went well: a process that loads one lesson many times (tests, reruns) tries it once. */
+const probed = new Set<string>();
+
 /** Imports a lesson module and checks what it declares. */
 export async function loadScenario(module: string, label: string): Promise<LoadedScenario> {
+	// The built-in lessons are ours and tested; a user's file is tried in a worker first (probe.ts).
+	if (!module.startsWith(BUILT_IN.href) && !probed.has(module)) {
+		const {probeImport} = await import('./probe.js');
+		const probe = await probeImport(module);
+		if (probe.kind === 'threw') throw new InputError(`cannot load lesson ${label}: ${probe.message.split('\n')[0]}`);
+		if (probe.kind === 'never-settles') throw new InputError(`cannot load lesson ${label}: its top level awaits something that never settles`);
+		if (probe.kind === 'too-slow') throw new InputError(`cannot load lesson ${label}: its top level ran for ${probe.ms / 1000} s without finishing (a busy loop, or an await that takes too long?)`);
+		probed.add(module);
+	}
 	let mod: Record<string, unknown>;
 	try {
 		mod = (await import(module)) as Record<string, unknown>;
@@ -69,7 +83,7 @@ export async function loadScenario(module: string, label: string): Promise<Loade
 	if (problem) throw new InputError(`lesson ${label} has no valid 'meta' export: ${problem}`);
 	if (typeof mod.main !== 'function') throw new InputError(`lesson ${label} does not export a 'main' function`);
 	const meta = mod.meta as ScenarioMeta;
-	if (!meta.variants[meta.defaultVariant]) throw new InputError(`lesson ${label}: its defaultVariant '${meta.defaultVariant}' is not one of its variants`);
+	if (!Object.hasOwn(meta.variants, meta.defaultVariant)) throw new InputError(`lesson ${label}: its defaultVariant '${meta.defaultVariant}' is not one of its variants`);
 	return {meta, module, source: readSource(module)};
 }
 

@@ -6,17 +6,35 @@
 import {z} from 'zod';
 
 const bilingual = z.object({zh: z.string(), en: z.string()});
-const metaSchema = z.object({
-	name: z.string().min(1),
-	title: bilingual,
-	summary: z.object({zh: z.tuple([z.string(), z.string()]), en: z.tuple([z.string(), z.string()])}),
-	sources: z.array(z.string()),
-	group: z.string(),
-	variants: z.record(z.string(), bilingual).refine(v => Object.keys(v).length > 0, 'needs at least one variant'),
-	defaultVariant: z.string(),
-	options: z.record(z.string(), z.object({default: z.number(), min: z.number(), max: z.number(), help: z.string()})).optional(),
-	invariants: z.array(z.object({name: z.string(), text: bilingual, check: z.custom<(s: unknown) => boolean>(v => typeof v === 'function', 'must be a function')})).optional(),
-});
+const hook = z.custom<(...args: unknown[]) => unknown>(v => typeof v === 'function', 'must be a function').optional();
+const metaSchema = z
+	.object({
+		name: z.string().min(1),
+		title: bilingual,
+		summary: z.object({zh: z.tuple([z.string(), z.string()]), en: z.tuple([z.string(), z.string()])}),
+		sources: z.array(z.string()),
+		group: z.string(),
+		variants: z.record(z.string(), bilingual).refine(v => Object.keys(v).length > 0, 'needs at least one variant'),
+		defaultVariant: z.string(),
+		// A flag's value is a whole number (args.ts): a range or a default it could never take is the lesson's mistake, said now.
+		options: z
+			.record(
+				z
+					.string()
+					.regex(/^[a-z][a-z0-9-]*$/, 'an option is named in lower case, like clients or max-items')
+					.refine(k => !(k in Object.prototype), 'an option cannot be named like a property every object has'),
+				z
+					.object({default: z.number().int(), min: z.number().int(), max: z.number().int(), help: z.string()})
+					.refine(o => o.min <= o.max, 'min is above max')
+					.refine(o => o.default >= o.min && o.default <= o.max, 'default is outside min..max'),
+			)
+			.optional(),
+		cpu: hook,
+		files: hook,
+		processes: hook,
+		invariants: z.array(z.object({name: z.string(), text: bilingual, check: z.custom<(s: unknown) => boolean>(v => typeof v === 'function', 'must be a function')})).optional(),
+	})
+	.refine(m => Object.hasOwn(m.variants, m.defaultVariant), {message: 'is not one of its variants', path: ['defaultVariant']});
 
 /** Undefined when `meta` is a lesson's; else where and what is wrong, in a few words. */
 export function metaProblem(meta: unknown): string | undefined {

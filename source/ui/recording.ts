@@ -41,11 +41,23 @@ export class Recording {
 	/** [event index, caption index] for each event where a lesson caption matched. */
 	readonly captionAt: [number, number][] = [];
 	ended = false;
-	/** Set once the viewer has left this run: its events are ignored. */
-	stopped = false;
+	/** Set once the viewer has left this run: its events are ignored, and a pick it waits for is refused. */
+	get stopped(): boolean {
+		return this.left;
+	}
+	set stopped(value: boolean) {
+		this.left = value;
+		// The engine awaits the pick: refused, its run ends (and removes its folder) instead of waiting for ever.
+		if (value) this.refusePick?.(new Error('the viewer left the run'));
+		this.refusePick = undefined;
+	}
+	private left = false;
+	private refusePick: ((error: Error) => void) | undefined;
 	error?: string;
 	pending?: PendingPick;
 	engine?: RunHandle;
+	/** The engine's run: settled once it has ended and cleaned up. */
+	done?: Promise<unknown>;
 	private readonly live = emptyState();
 	private granted: string | undefined;
 
@@ -91,10 +103,11 @@ export class Recording {
 
 	/** The engine asks which task runs next (manual): the step before is complete. */
 	ask(ready: readonly Candidate[]): Promise<number> {
-		return new Promise(resolve => {
-			if (this.stopped) return;
+		return new Promise((resolve, reject) => {
+			if (this.stopped) return reject(new Error('the viewer left the run'));
 			this.close();
 			this.pending = {ready, resolve};
+			this.refusePick = reject;
 			this.changed();
 		});
 	}

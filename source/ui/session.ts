@@ -308,6 +308,8 @@ export class RunSession {
 		const runs = [this.rec, this.next?.rec].filter((r): r is Recording => r !== undefined);
 		for (const r of runs) r.stopped = true;
 		await Promise.all(runs.map(r => r.engine?.stop().catch(() => {})));
+		// The run's own end removes its temporary folder: wait for it too.
+		await Promise.all(runs.map(r => r.done?.catch(() => {})));
 	}
 
 	/**
@@ -490,6 +492,7 @@ export class RunSession {
 					(e: TraceEvent) => rec.push(e),
 				);
 				rec.engine = engine;
+				rec.done = done;
 				if (rec.stopped) void engine.stop().catch(() => {});
 				done.catch((error: unknown) => rec.fail(error instanceof Error ? error.message : String(error)));
 			} catch (error) {

@@ -1,8 +1,9 @@
 /**
  * Runs the TUI in a real terminal: the alternate screen, Ink in production
  * mode (set by the CLI before this module loads), and a quit that always
- * leaves the terminal as it was: q, Ctrl-C and SIGTERM unmount Ink, leave
- * the alternate screen, show the cursor, end every worker, and exit 0.
+ * leaves the terminal as it was: q, Ctrl-C, SIGTERM, SIGINT and SIGHUP
+ * unmount Ink, leave the alternate screen, show the cursor, end every worker
+ * and remove the run's folder, then exit 0.
  */
 import {render, type Instance} from 'ink';
 import {LiveRecorder} from '../record/recorder.js';
@@ -10,6 +11,7 @@ import {App} from './App.js';
 import type {RunSession, SessionInit} from './session.js';
 import {ThemeContext, themeFromEnv} from './theme.js';
 import {shareInkCaches} from './ink-caches.js';
+import {EXIT_SIGNALS} from '../cli/shutdown.js';
 
 await shareInkCaches();
 
@@ -17,7 +19,6 @@ const ENTER = '\x1b[?1049h\x1b[H\x1b[2J';
 const LEAVE = '\x1b[?1049l';
 const SHOW_CURSOR = '\x1b[?25h';
 const CLEAR = '\x1b[H\x1b[2J';
-const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 
 export interface TuiOptions {
 	/** Write what is drawn to this asciicast file when the viewer quits. */
@@ -51,6 +52,7 @@ export function runTui(init: SessionInit, options: TuiOptions = {}): Promise<num
 			instance.clear();
 			instance.rerender(tree(size()));
 		};
+		// q, Ctrl-C and a signal alike: the viewer is done, exit 0 (documented, and held by the PTY tests).
 		const quit = () => {
 			if (quitting) return;
 			quitting = true;
@@ -58,18 +60,29 @@ export function runTui(init: SessionInit, options: TuiOptions = {}): Promise<num
 			instance?.unmount();
 			// The cast ends on the last frame (not the shell's screen), with the cursor given back.
 			recorder?.note(`\x1b[${size().rows};1H${SHOW_CURSOR}`);
-			recorder?.save(options.record!);
+			let saveError: string | undefined;
+			try {
+				recorder?.save(options.record!);
+			} catch (error) {
+				saveError = `cannot write ${options.record}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+			}
 			stdout.write(LEAVE + SHOW_CURSOR);
-			for (const signal of SIGNALS) process.off(signal, quit);
+			if (saveError) process.stderr.write(`conc-tui: ${saveError}\n`);
 			stdout.off('resize', onResize);
 			// Workers end with the process in any case; give them a moment to end cleanly.
-			void Promise.race([stopped, new Promise(r => setTimeout(r, 1000).unref())]).then(() => resolve(0));
+			// The runs' own ends remove their temporary folders: wait for them, a while at most.
+			// Our handlers stay until then: were they gone, Ink's signal-exit would re-raise the signal and end the process before the folders are removed.
+			void Promise.race([stopped, new Promise(r => setTimeout(r, 5000).unref())]).then(() => {
+				for (const [signal, handler] of onSignal) process.off(signal, handler);
+				resolve(saveError ? 2 : 0);
+			});
 		};
+		const onSignal = EXIT_SIGNALS.map(signal => [signal, () => quit()] as const);
 		stdout.write(ENTER);
 		recorder?.note(CLEAR);
 		recorder?.tap(stdout);
 		stdout.on('resize', onResize);
-		for (const signal of SIGNALS) process.on(signal, quit);
+		for (const [signal, handler] of onSignal) process.on(signal, handler);
 		// Not incremental: Ink 6.8's incremental writer starts its next frame a row too low when a frame ends with a newline.
 		instance = render(tree(size()), {exitOnCtrlC: false, patchConsole: true, maxFps: 30});
 	});

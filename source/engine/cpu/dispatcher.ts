@@ -41,7 +41,19 @@ interface Run {
 	until: number;
 }
 
-/** Times are kept on a 1e-9 grid, so 0.1 + 0.2 and 0.3 are the same instant. */
+/**
+ * The CPU clock's resolution: times are kept on a 1e-9 grid, so 0.1 + 0.2
+ * and 0.3 are the same instant. A CPU burst shorter than one tick would
+ * round to nothing.
+ */
+export const RESOLUTION = 1e-9;
+/**
+ * The latest instant the clock represents well: on a 1e-9 grid a double
+ * holds every tick only below 2^53 ns (about 9.0e6); 1e6 keeps a margin and
+ * is far beyond any lesson.
+ */
+export const MAX_TIME = 1e6;
+
 export function roundTime(t: number): number {
 	return Math.round(t * 1e9) / 1e9;
 }

@@ -11,8 +11,8 @@ import {sjf} from './sjf.js';
 import {srtf} from './srtf.js';
 import type {CpuPolicy} from './types.js';
 
-export {Dispatcher, roundTime, type Change, type QueueView} from './dispatcher.js';
-export {simulate, checkJobs} from './simulate.js';
+export {Dispatcher, MAX_TIME, RESOLUTION, roundTime, type Change, type QueueView} from './dispatcher.js';
+export {simulate, checkJobs, checkSlices, MAX_JOBS, MAX_SLICES} from './simulate.js';
 export {addSegment, averages} from './metrics.js';
 export {fcfs, sjf, srtf, rr, mlfq, priority};
 export type * from './types.js';
@@ -24,6 +24,8 @@ export type CpuPolicyName = (typeof CPU_POLICY_NAMES)[number];
 export const DEFAULT_QUANTUM = 2;
 /** How many queues mlfq keeps when none is said. */
 export const DEFAULT_LEVELS = 3;
+/** The longest time slice; with a whole number of at least 1 it is the range `--quantum` takes. */
+export const MAX_QUANTUM = 1000;
 
 /**
  * A fresh policy from its name (`rr`, `rr:4`, `mlfq:2:3`…); `quantum` is the
@@ -37,6 +39,8 @@ export function makeCpuPolicy(spec: string, quantum = DEFAULT_QUANTUM): CpuPolic
 		return n;
 	});
 	const q = nums[0] ?? quantum;
+	// As --quantum: a slice is a whole number of time units. A slice of 1e-9 cut a burst into millions of segments.
+	if (!Number.isInteger(q) || q < 1 || q > MAX_QUANTUM) throw new RangeError(`'${spec}': a time slice is a whole number from 1 to ${MAX_QUANTUM}, not ${q}`);
 	const noParams = () => {
 		if (nums.length > 0) throw new RangeError(`'${spec}': ${name} takes no parameters`);
 	};

@@ -5,7 +5,7 @@
  * the end of a slice); at each instant the dispatcher decides as it does for
  * the engine's real tasks.
  */
-import {Dispatcher, roundTime} from './dispatcher.js';
+import {Dispatcher, MAX_TIME, RESOLUTION, roundTime} from './dispatcher.js';
 import {addSegment, averages} from './metrics.js';
 import type {CpuPolicy, Job, JobMetrics, Schedule, Segment} from './types.js';
 
@@ -22,9 +22,17 @@ interface Live {
 	finish: number | undefined;
 }
 
+/** The most jobs a simulation takes: each instant sorts the ready queue, and a list is typed by hand. */
+export const MAX_JOBS = 200;
+/** The most time slices a simulation may cut (rr and mlfq), so a tiny slice or a huge burst is refused, not run for minutes. */
+export const MAX_SLICES = 100_000;
+
 /** Checks a job set; throws a RangeError naming the first problem. */
 export function checkJobs(jobs: readonly Job[]): void {
 	const names = new Set<string>();
+	if (jobs.length > MAX_JOBS) throw new RangeError(`at most ${MAX_JOBS} jobs, not ${jobs.length}`);
+	// Every job could run after every other has arrived and run: the last instant is at most this.
+	let horizon = Math.max(0, ...jobs.map(j => j.arrival));
 	for (const job of jobs) {
 		if (!job.name) throw new RangeError('a job needs a name');
 		if (names.has(job.name)) throw new RangeError(`two jobs are named ${job.name}`);
@@ -33,12 +41,26 @@ export function checkJobs(jobs: readonly Job[]): void {
 		if (job.bursts.length % 2 !== 1) throw new RangeError(`${job.name}: bursts go CPU, I/O, CPU, …, CPU (an odd count)`);
 		job.bursts.forEach((b, i) => {
 			if (!Number.isFinite(b) || b < 0 || (i % 2 === 0 && b === 0)) throw new RangeError(`${job.name}: ${i % 2 === 0 ? 'a CPU burst must be > 0' : 'an I/O must be ≥ 0'}, not ${b}`);
+			if (i % 2 === 0 && b < RESOLUTION) throw new RangeError(`${job.name}: a CPU burst of ${b} is below the clock's resolution (${RESOLUTION})`);
+			if (b > 0 && b < RESOLUTION) throw new RangeError(`${job.name}: an I/O of ${b} is below the clock's resolution (${RESOLUTION})`);
+			horizon += b;
 		});
+		if (job.priority !== undefined && !Number.isSafeInteger(job.priority)) throw new RangeError(`${job.name}: a priority must be a whole number, not ${job.priority}`);
 	}
+	if (horizon > MAX_TIME) throw new RangeError(`the jobs could run until ${horizon}, past the clock's limit of ${MAX_TIME} time units`);
+}
+
+/** Refuses a job set that `policy` would cut into more than MAX_SLICES slices. */
+export function checkSlices(jobs: readonly Job[], policy: CpuPolicy): void {
+	if (policy.quantum === undefined) return;
+	let slices = 0;
+	for (const job of jobs) job.bursts.forEach((b, i) => i % 2 === 0 && (slices += Math.ceil(b / policy.quantum!)));
+	if (slices > MAX_SLICES) throw new RangeError(`${policy.label} would cut these jobs into ${slices} time slices, more than the ${MAX_SLICES} a simulation takes: a longer slice, or shorter bursts`);
 }
 
 export function simulate(jobs: readonly Job[], policy: CpuPolicy, cores = 1): Schedule {
 	checkJobs(jobs);
+	checkSlices(jobs, policy);
 	const d = new Dispatcher(policy, cores);
 	const live: Live[] = jobs.map((job, index) => ({job, index, phase: 0, nextAt: roundTime(job.arrival), readySince: 0, waiting: 0, start: undefined, finish: undefined}));
 	const byName = new Map(live.map(l => [l.job.name, l]));
