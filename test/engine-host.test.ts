@@ -60,6 +60,12 @@ describe('the engine host', () => {
 		assert.match(r.stdout, /MainProcess ends, exit code -15/);
 	});
 
+	it('bounds a run by --max-steps even when only the clock moves (CPU slices)', async () => {
+		const r = await runLesson(`${LESSON}:cpu-forever`, {sched: 'rr:1', maxSteps: 10, lines: false});
+		assert.equal(r.result.outcome, 'limit');
+		assert.ok(r.events.length < 200, `${r.events.length} events`);
+	});
+
 	it('names a call that was not awaited, ends its process with exit code 1, and lets the others go on', async () => {
 		const r = await runLesson(`${LESSON}:unawaited`);
 		const err = stderr(r.events).join('\n');

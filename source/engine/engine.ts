@@ -230,6 +230,8 @@ export class Engine implements StepLink {
 	private entries = 0;
 	private readonly merge = new FreeMerge<{p: ProcRec; e: StampedEvent}>();
 	private readonly startAbs = performance.timeOrigin + performance.now();
+	/** Controlled: instants the clock has moved to with no step between (CPU slices, timers). */
+	private instants = 0;
 	/** Free: the next core to put a process on. */
 	private nextCore = 0;
 
@@ -315,6 +317,8 @@ export class Engine implements StepLink {
 			if (ready.length === 0) {
 				this.settleCpu();
 				if (this.live.length === 0) return 'completed';
+				// Each instant the clock moves to counts against the limit too: CPU slices alone can go on for ever.
+				if (++this.instants > this.config.maxSteps) return 'limit';
 				if (this.fireTimers()) continue;
 				return 'deadlock';
 			}

@@ -6,7 +6,7 @@
  * more tasks than the old task-id scheme could tell apart.
  */
 import {threadId} from 'node:worker_threads';
-import {Event, Lock, Process, RLock, Thread, defineScenario, print, sleep} from '../../source/scenario/api.js';
+import {Event, Lock, Process, RLock, Thread, defineScenario, print, sleep, work} from '../../source/scenario/api.js';
 
 export const meta = defineScenario({
 	name: 'host-faults',
@@ -22,6 +22,7 @@ export const meta = defineScenario({
 		console: {zh: '', en: 'a child writes with console.log and console.error'},
 		huge: {zh: '', en: 'a child prints 2 MiB in one line'},
 		'many-threads': {zh: '', en: '4097 threads of one process take an RLock in turn while another process holds it'},
+		'cpu-forever': {zh: '', en: 'two processes each ask for 900000 units of CPU, in slices of 1'},
 		'busy-main': {zh: '', en: 'the main program loops without ever reaching a gate'},
 		signals: {zh: '', en: 'a child prints, sets an Event and goes on printing; the parent, woken, terminates it at once; a daemon prints until the parent ends'},
 	},
@@ -99,7 +100,15 @@ export async function chatter(): Promise<void> {
 	}
 }
 
+export async function burn(): Promise<void> {
+	await work(900_000);
+}
+
 export async function main({variant}: {variant: string}): Promise<void> {
+	if (variant === 'cpu-forever') {
+		for (const _ of [0, 1]) await new Process({target: burn}).start();
+		return;
+	}
 	if (variant === 'busy-main') {
 		await print('looping');
 		for (;;) {
