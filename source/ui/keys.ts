@@ -18,6 +18,7 @@ export type CommandName =
 	| 'cores'
 	| 'manual'
 	| 'free'
+	| 'code'
 	| 'help'
 	| 'close'
 	| 'quit'
@@ -57,6 +58,7 @@ export const KEY_TABLE: readonly Binding[] = [
 	{keys: ['c'], command: 'cores', label: 'c', help: 'cores: 1, 2, 4 (reruns)', bar: 'help'},
 	{keys: ['m'], command: 'manual', label: 'm', help: 'manual: you pick which ready task runs next', bar: 'always'},
 	{keys: ['f'], command: 'free', label: 'f', help: 'free mode: gates open, the OS schedules (reruns)', bar: 'help'},
+	{keys: ['t'], command: 'code', label: 't', help: "code pane: the tutorial's Python / the lesson's own file", bar: 'help'},
 	{keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], command: 'pick', label: '1-9', help: 'manual: run the ready task with that number', bar: 'manual'},
 	{keys: ['up'], command: 'up', label: '↑', help: 'manual: select the ready task above', bar: 'manual'},
 	{keys: ['down'], command: 'down', label: '↓', help: 'manual: select the ready task below', bar: 'manual'},
