@@ -130,48 +130,48 @@ export const meta = defineScenario({
 /** The teller: serves the customers in the order they took a place in line. */
 export async function teller(line: Queue, served: Event[]): Promise<void> {
 	for (let n = 0; n < CUSTOMERS.length; n++) {
-		const i = (await line.get()) as number;
-		await work(SERVICE); // the teller's CPU burst: serving customer i
-		await print(`柜员：${CUSTOMERS[i]} 的业务办完了`);
-		await served[i]!.set();
+		const i = (await line.get()) as number; // py:teller.get
+		await work(SERVICE); // the teller's CPU burst: serving customer i · py:teller.work
+		await print(`柜员：${CUSTOMERS[i]} 的业务办完了`); // py:teller.print
+		await served[i]!.set(); // py:teller.set
 	}
 }
 
 /** The lobby manager of the asynchronous variant: waits on the event for the customer, then tells it. */
 export async function manager(name: string, served: Event): Promise<void> {
-	await served.wait();
-	await print(`经理：${name}，您的业务办好了`);
+	await served.wait(); // py:manager.wait
+	await print(`经理：${name}，您的业务办好了`); // py:manager.print
 }
 
 export async function customer(i: number, variant: string, line: Queue, served: Event): Promise<void> {
 	const name = CUSTOMERS[i]!;
-	await sleep(ARRIVAL[i]!);
-	await print(`${name} 到了银行 t=${fmt(time())}`);
-	await line.put(i);
+	await sleep(ARRIVAL[i]!); // py:customer.sleep
+	await print(`${name} 到了银行 t=${fmt(time())}`); // py:customer.print
+	await line.put(i); // py:customer.put
 	if (variant === 'blocking') {
-		await served.wait(); // blocked: it does nothing else until served
-		await sleep(CALL); // then the phone call
+		await served.wait(); // blocked: it does nothing else until served · py:customer.wait
+		await sleep(CALL); // then the phone call · py:customer.sleep2
 	} else if (variant === 'polling') {
 		let called = 0;
 		for (;;) {
 			if (served.is_set()) break; // a look that never blocks
-			await print(`${name} 看一眼：还没办好`);
+			await print(`${name} 看一眼：还没办好`); // py:customer.print2
 			const bit = Math.min(LOOK_EVERY, CALL - called);
 			if (bit > 0) {
-				await sleep(bit); // a bit of the phone call
+				await sleep(bit); // a bit of the phone call · py:customer.sleep3
 				called += bit;
 			} else {
-				await sleep(LOOK_EVERY); // the call is over: only looking now
+				await sleep(LOOK_EVERY); // the call is over: only looking now · py:customer.sleep4
 			}
 		}
-		if (called < CALL) await sleep(CALL - called);
+		if (called < CALL) await sleep(CALL - called); // py:customer.sleep5
 	} else {
 		const lobby = new Thread({target: manager, args: [name, served], name: `${name}-manager`});
-		await lobby.start(); // the manager waits for the teller; the customer does not
-		await sleep(CALL);
-		await lobby.join();
+		await lobby.start(); // the manager waits for the teller; the customer does not · py:customer.start
+		await sleep(CALL); // py:customer.sleep6
+		await lobby.join(); // py:customer.join
 	}
-	await print(`${name} 办完了，电话也打完了 t=${fmt(time())}`);
+	await print(`${name} 办完了，电话也打完了 t=${fmt(time())}`); // py:customer.print3
 }
 
 export async function main({variant}: MainContext): Promise<void> {
@@ -179,6 +179,6 @@ export async function main({variant}: MainContext): Promise<void> {
 	const served = CUSTOMERS.map(c => new Event({name: c}));
 	const procs = [new Process({target: teller, args: [line, served], name: 'teller'})];
 	for (let i = 0; i < CUSTOMERS.length; i++) procs.push(new Process({target: customer, args: [i, variant, line, served[i]], name: CUSTOMERS[i]}));
-	for (const p of procs) await p.start();
-	for (const p of procs) await p.join();
+	for (const p of procs) await p.start(); // py:main.start
+	for (const p of procs) await p.join(); // py:main.join
 }

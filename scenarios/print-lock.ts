@@ -85,17 +85,17 @@ export const meta = defineScenario({
 });
 
 export async function work(n: number, lock: Lock | null): Promise<void> {
-	if (lock) await lock.acquire();
-	await print(`${n}: ${getpid()} is running`);
-	await sleep(random());
-	await print(`${n}:${getpid()} is done`);
-	if (lock) await lock.release();
+	if (lock) await lock.acquire(); // py:work.acquire
+	await print(`${n}: ${getpid()} is running`); // py:work.print
+	await sleep(random()); // py:work.sleep
+	await print(`${n}:${getpid()} is done`); // py:work.print2
+	if (lock) await lock.release(); // py:work.release
 }
 
 export async function main({variant, options}: MainContext): Promise<void> {
 	const lock = variant === 'lock' ? new Lock() : null;
 	for (let i = 0; i < options.procs!; i++) {
 		const p = new Process({target: work, args: [i, lock]});
-		await p.start();
+		await p.start(); // py:main.start
 	}
 }

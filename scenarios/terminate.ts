@@ -55,17 +55,17 @@ export const meta = defineScenario({
 });
 
 export async function func(): Promise<void> {
-	await sleep(1);
+	await sleep(1); // py:func.sleep
 	await print(123);
 }
 
 export async function main(): Promise<void> {
 	const p = new Process({target: func});
-	await p.start();
-	await p.terminate(); // 杀死p进程，让解释器告诉操作系统，请杀掉p进程
-	await print('子进程是否还活着?', p.is_alive());
-	await sleep(0.002);
-	await print('子进程是否还活着?', p.is_alive());
-	await p.join();
-	await print('p.exitcode =', p.exitcode); // -15: ended by signal 15 (SIGTERM)
+	await p.start(); // py:main.start
+	await p.terminate(); // 杀死p进程，让解释器告诉操作系统，请杀掉p进程 · py:main.terminate
+	await print('子进程是否还活着?', p.is_alive()); // py:main.print
+	await sleep(0.002); // py:main.sleep
+	await print('子进程是否还活着?', p.is_alive()); // py:main.print2
+	await p.join(); // py:main.join
+	await print('p.exitcode =', p.exitcode); // -15: ended by signal 15 (SIGTERM) // py:main.print3
 }

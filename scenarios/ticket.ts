@@ -64,32 +64,32 @@ export const meta = defineScenario({
 });
 
 async function search(user: string): Promise<void> {
-	const dic = JSON.parse(await new SharedFile(DB).read()) as {ticket_num: number};
-	await print(`用户${user}查看余票,还剩${dic.ticket_num}...`);
+	const dic = JSON.parse(await new SharedFile(DB).read()) as {ticket_num: number}; // py:search.read
+	await print(`用户${user}查看余票,还剩${dic.ticket_num}...`); // py:search.print
 }
 
 async function buy(user: string): Promise<void> {
 	const db = new SharedFile(DB);
-	const dic = JSON.parse(await db.read()) as {ticket_num: number};
-	await sleep(0.1); // network delay reading the database
+	const dic = JSON.parse(await db.read()) as {ticket_num: number}; // py:buy.read
+	await sleep(0.1); // network delay reading the database · py:buy.sleep
 	if (dic.ticket_num > 0) {
 		dic.ticket_num -= 1;
-		await sleep(0.2); // network delay writing it
-		await db.write(`{"ticket_num": ${dic.ticket_num}}`);
-		await print(`用户${user}抢票成功!`);
+		await sleep(0.2); // network delay writing it · py:buy.sleep2
+		await db.write(`{"ticket_num": ${dic.ticket_num}}`); // py:buy.write
+		await print(`用户${user}抢票成功!`); // py:buy.print
 	} else {
-		await print(`用户${user}抢票失败`);
+		await print(`用户${user}抢票失败`); // py:buy.print2
 	}
 }
 
 export async function run(user: string, mutex: Lock | null): Promise<void> {
 	await search(user);
-	if (mutex) await mutex.acquire();
+	if (mutex) await mutex.acquire(); // py:run.acquire
 	await buy(user);
-	if (mutex) await mutex.release();
+	if (mutex) await mutex.release(); // py:run.release
 }
 
 export async function main({variant, options}: MainContext): Promise<void> {
 	const mutex = variant === 'lock' ? new Lock() : null;
-	for (let i = 0; i < options.clients!; i++) await new Process({target: run, args: [String(i), mutex]}).start();
+	for (let i = 0; i < options.clients!; i++) await new Process({target: run, args: [String(i), mutex]}).start(); // py:main.start
 }
