@@ -152,7 +152,7 @@ export async function main({variant}: MainContext): Promise<void> {
 	}
 	if (variant !== 'daemon') {
 		for (const p of producers) await p.join(); // py:main.join
-		if (variant === 'sentinel') for (let i = 0; i < consumers.length; i++) await q.put(null); // 每个消费者一个结束信号 // py:main.put
+		if (variant === 'sentinel') for (let i = 0; i < consumers.length; i++) await q.put(null); // 每个消费者一个结束信号 · py:main.put
 	}
 	await print('主'); // py:main.print
 }

@@ -67,5 +67,5 @@ export async function main(): Promise<void> {
 	await sleep(0.002); // py:main.sleep
 	await print('子进程是否还活着?', p.is_alive()); // py:main.print2
 	await p.join(); // py:main.join
-	await print('p.exitcode =', p.exitcode); // -15: ended by signal 15 (SIGTERM) // py:main.print3
+	await print('p.exitcode =', p.exitcode); // -15: ended by signal 15 (SIGTERM) · py:main.print3
 }
