@@ -31,7 +31,7 @@ def job(name, arrival, bursts, results):
         if k % 2 == 0:
             work(burst)  # ready → running (→ ready when a slice runs out)  #@ job.work
         else:
-            print(f'{name} 发起I/O,阻塞 {burst}')  #@ job.print
+            print(f'{name} 发起I/O，阻塞 {burst}')  #@ job.print
             time.sleep(burst * UNIT)  # running → blocked → ready  #@ job.sleep2
     turnaround = now() - arrival
     waiting = turnaround - sum(bursts[0::2]) - sum(bursts[1::2])
