@@ -182,7 +182,7 @@ describe('CodePane', () => {
 		const view = fixtureState();
 		const code = codeFor({meta: {sources: []} as unknown as ScenarioMeta, module: 'file:///x/demo.js', source: SOURCE}, 'v', 'python');
 		const f = frame(<CodePane code={code} view={view} focus="Thread-1" width={70} rows={4} />);
-		assert.match(f, /─ Lesson · demo\.js .* Thread-1 at line 9/);
+		assert.match(f, /─ Code · demo\.js .* Thread-1 at line 9/);
 		assert.match(f, /▶9 {3}await q\.put\("a"\);.*← Thread-1/);
 		assert.match(f, /•8 {3}await event\.wait\(\);.*← Worker-3/);
 		assert.doesNotMatch(f, /Worker-4/, 'a task that is done stands nowhere');

@@ -15,6 +15,8 @@
  *   `#@ !lock` — to every variant but those. Tokens combine.
  * - A line `#@note text` (or `#@note ?variant text`) is a note on where the
  *   lesson departs from the tutorial, shown on screen, not in the code.
+ * - A line `#@from 002` (or `#@from ?variant 002`) names the tutorial the
+ *   variant's program follows, when it is not the lesson's first source.
  *
  * So the mapping is checkable from both files alone: every gate's lesson
  * line carries an anchor, and each anchor names a Python line of the variant
@@ -27,14 +29,16 @@ export interface PythonProgram {
 	lines: string[];
 	/** Notes on where the lesson departs from the tutorial. */
 	notes: string[];
+	/** The tutorial (its number) this variant's program follows, if the file says. */
+	from?: string;
 	/** Anchor → the Python lines (1-based) that carry it. */
 	anchors: Map<string, number[]>;
 	/** Per shown line (index), the top-level block it is in: a def's or class's name, `main` for the `__main__` block. */
 	blocks: (string | undefined)[];
 }
 
-const TAG = /\s*#@(?!note)\s*(.*)$/;
-const NOTE = /^\s*#@note\s+(?:\?([\w,-]+)\s+)?(.*)$/;
+const TAG = /\s*#@(?!note|from)\s*(.*)$/;
+const NOTE = /^\s*#@(note|from)\s+(?:\?([\w,-]+)\s+)?(.*)$/;
 
 function inVariant(tokens: string[], variant: string): boolean {
 	for (const t of tokens) {
@@ -51,10 +55,13 @@ export function pythonProgram(text: string, variant: string): PythonProgram {
 	const anchors = new Map<string, number[]>();
 	const blocks: (string | undefined)[] = [];
 	let block: string | undefined;
+	let from: string | undefined;
 	for (const raw of text.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n')) {
 		const note = NOTE.exec(raw);
 		if (note) {
-			if (!note[1] || note[1].split(',').includes(variant)) notes.push(note[2]!.trim());
+			if (note[2] && !note[2].split(',').includes(variant)) continue;
+			if (note[1] === 'note') notes.push(note[3]!.trim());
+			else from = note[3]!.trim();
 			continue;
 		}
 		const tag = TAG.exec(raw);
@@ -68,7 +75,7 @@ export function pythonProgram(text: string, variant: string): PythonProgram {
 		blocks.push(block);
 		for (const t of tokens) if (!/^[?!]/.test(t)) anchors.set(t, [...(anchors.get(t) ?? []), lines.length]);
 	}
-	return {lines, notes, anchors, blocks};
+	return {lines, notes, from, anchors, blocks};
 }
 
 /** The anchors of a lesson's own source: line (1-based) → the name its `py:name` comment gives. */

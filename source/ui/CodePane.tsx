@@ -53,7 +53,7 @@ export function CodePane({code, view, focus, width, rows}: CodePaneProps) {
 	const titleNote = [where, unshownNotes, code.canSwitch ? `t: ${code.mode === 'python' ? 'lesson file' : 'Python'}` : undefined].filter(Boolean).join(' · ');
 	return (
 		<Box flexDirection="column" width={width}>
-			<Title text={code.title} width={width} note={titleNote || undefined} />
+			<Title text={fit(code.title, Math.max(12, width - cellWidth(titleNote) - 6))} width={width} note={titleNote || undefined} />
 			{lines.slice(start, start + codeRows).map((text, i) => {
 				const n = start + i + 1;
 				const here = at.get(n);

@@ -4,6 +4,7 @@
  * Either way, a text and where each task stands in it.
  */
 import type {LoadedScenario} from '../scenario/load.js';
+import {tutorialTitle} from '../scenario/tutorials.js';
 import {lessonAnchors, pythonLine, pythonProgram} from '../scenario/python-view.js';
 import type {TaskView} from '../view/state.js';
 
@@ -39,7 +40,7 @@ function build(scenario: LoadedScenario, variant: string, mode: CodeMode): CodeS
 	if (mode === 'lesson' || scenario.python === undefined) {
 		return {
 			mode: 'lesson',
-			title: `Lesson · ${file}`,
+			title: `Code · ${file}`,
 			lines: scenario.source.replace(/\t/g, '  ').split('\n'),
 			notes: [],
 			lineOf: t => t.line,
@@ -48,10 +49,10 @@ function build(scenario: LoadedScenario, variant: string, mode: CodeMode): CodeS
 	}
 	const program = pythonProgram(scenario.python, variant);
 	const anchors = lessonAnchors(scenario.source);
-	const sources = scenario.meta.sources;
+	const from = program.from ?? scenario.meta.sources[0] ?? '';
 	return {
 		mode: 'python',
-		title: `Python · ${sources.length > 1 ? 'tutorials' : 'tutorial'} ${sources.join(' · ')}`,
+		title: `Code · Python · ${tutorialTitle(from)}`,
 		lines: program.lines.map(l => l.replace(/\t/g, '    ')),
 		notes: program.notes,
 		lineOf: t => pythonLine(program, anchors, t.line, t.target),
