@@ -76,3 +76,20 @@ describe('ticket, as 004 writes it', () => {
 		}
 	});
 });
+
+describe('print-lock, as 004 writes it', () => {
+	it('prints the pid alone; without the lock all three run in the same 2 s and the pairs split', async () => {
+		const {prints, result} = await runLesson('print-lock:004');
+		assert.equal(prints.length, 6);
+		assert.ok(prints.every(p => /^\d+ is (running|done)$/.test(p)));
+		assert.equal(result.state.invariants['pairs-together']?.ok, false);
+		assert.equal(result.state.time, 2, 'virtual seconds: the sleeps overlap');
+	});
+
+	it('with work(lock) each pair stays together and the three sleeps add up', async () => {
+		const {prints, result} = await runLesson('print-lock:004-lock');
+		for (let i = 0; i < 6; i += 2) assert.equal(prints[i]!.replace('running', 'done'), prints[i + 1], 'a pair together');
+		assert.equal(result.state.invariants['pairs-together']?.ok, true);
+		assert.equal(result.state.time, 6, 'virtual seconds: one after another');
+	});
+});
