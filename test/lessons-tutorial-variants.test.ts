@@ -2,11 +2,13 @@
  * The tutorials' own programs as variants (issue 13, the missing examples):
  * ticket as 002, 003 and 004 write it, each with its own lines, file and
  * order. Held to what the Python programs print (scenarios/ticket.py, run
- * under python3 with the files the tutorials describe).
+ * under python3 with the files the tutorials describe), and the lesson of
+ * p.run() against p.start().
  */
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {TraceEvent} from '../source/engine/trace.js';
+import {HAS_PYTHON, maskPids, runPython} from './helpers/python-run.js';
 import {runLesson} from './helpers/run.js';
 
 const SEEDS = [1, 2, 3, 4, 5];
@@ -23,6 +25,16 @@ function order(events: readonly TraceEvent[], success: RegExp): {task: string; f
 
 function successes(events: readonly TraceEvent[], success: RegExp): string[] {
 	return events.flatMap(e => (e.kind === 'print' && success.test(e.text) ? [e.task] : []));
+}
+
+/** What the tasks printed to stdout. */
+function stdout(events: readonly TraceEvent[]): string[] {
+	return events.flatMap(e => (e.kind === 'print' && e.stream !== 'stderr' ? [e.text] : []));
+}
+
+/** The last line of each traceback the tasks printed. */
+function lastErrorLines(events: readonly TraceEvent[]): string[] {
+	return events.flatMap(e => (e.kind === 'print' && e.stream === 'stderr' ? [e.text.split('\n').at(-1)!] : []));
 }
 
 describe('ticket, as 002 writes it', () => {
@@ -91,5 +103,41 @@ describe('print-lock, as 004 writes it', () => {
 		for (let i = 0; i < 6; i += 2) assert.equal(prints[i]!.replace('running', 'done'), prints[i + 1], 'a pair together');
 		assert.equal(result.state.invariants['pairs-together']?.ok, true);
 		assert.equal(result.state.time, 6, 'virtual seconds: one after another');
+	});
+});
+
+describe('run-start: p.run() runs in the parent, and join refuses it', () => {
+	it('run: the son prints the father’s pid, first; join raises AssertionError; no child is made', async () => {
+		const {events, result} = await runLesson('run-start:run');
+		const prints = stdout(events);
+		assert.deepEqual(maskPids(prints), ['这里是儿子,儿子的pid是PID', '这里是父亲,父亲的pid是PID']);
+		const pids = prints.map(p => /\d+$/.exec(p)![0]);
+		assert.equal(pids[0], pids[1]);
+		assert.deepEqual(events.filter(e => e.kind === 'task').map(e => e.task), ['MainProcess']);
+		const stderr = lastErrorLines(events);
+		assert.equal(stderr.at(-1), 'AssertionError: can only join a started process');
+		assert.equal(result.state.tasks.MainProcess?.exitcode, 1);
+		assert.equal(result.state.invariants['run-in-parent']?.ok, true);
+	});
+
+	it('start: the son is a process of its own, with another pid, and join waits for it', async () => {
+		const {events, result} = await runLesson('run-start:start');
+		const prints = stdout(events);
+		assert.deepEqual(maskPids(prints), ['这里是父亲,父亲的pid是PID', '这里是儿子,儿子的pid是PID']);
+		assert.notEqual(/\d+$/.exec(prints[0]!)![0], /\d+$/.exec(prints[1]!)![0]);
+		assert.equal(result.state.tasks.MainProcess?.exitcode, 0);
+		assert.equal(result.state.invariants['run-in-parent']?.ok, false);
+	});
+
+	it('prints what CPython prints', {skip: HAS_PYTHON ? false : 'no python3'}, async () => {
+		for (const variant of ['run', 'start']) {
+			const py = await runPython(`run-start:${variant}`);
+			const {events} = await runLesson(`run-start:${variant}`);
+			const prints = stdout(events);
+			assert.deepEqual(maskPids(prints).sort(), maskPids(py.stdout).sort(), variant);
+			const stderr = lastErrorLines(events);
+			assert.equal(stderr.at(-1), variant === 'run' ? py.error : undefined, variant);
+			assert.equal(py.status, variant === 'run' ? 1 : 0);
+		}
 	});
 });
