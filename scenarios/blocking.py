@@ -1,7 +1,7 @@
 #@note seed 003 tells the bank-queue story in words only: this program is the lesson's own
 #@note work(n) is n units of CPU (the teller serving) and the clock counts seconds of the lesson
 from multiprocessing import Process, Queue, Event
-from threading import Thread  #@ ?notified
+from threading import Thread  #@ ?notified,async-blocking
 import time
 
 CUSTOMERS = ['zhang', 'li', 'wang']
@@ -31,11 +31,11 @@ def teller(line, served):
         served[i].set()  #@ teller.set
 
 
-def manager(name, served):  #@ ?notified
-    served.wait()  #@ manager.wait ?notified
-    print(f'经理：{name}，您的业务办好了')  #@ manager.print ?notified
-#@ ?notified
-#@ ?notified
+def manager(name, served):  #@ ?notified,async-blocking
+    served.wait()  #@ manager.wait ?notified,async-blocking
+    print(f'经理：{name}，您的业务办好了')  #@ manager.print ?notified,async-blocking
+#@ ?notified,async-blocking
+#@ ?notified,async-blocking
 def customer(i, line, served):
     name = CUSTOMERS[i]
     time.sleep(ARRIVAL[i])  #@ customer.sleep
@@ -58,6 +58,10 @@ def customer(i, line, served):
     lobby.start()  #@ customer.start ?notified
     time.sleep(CALL)  #@ customer.sleep6 ?notified
     lobby.join()  #@ customer.join ?notified
+    lobby = Thread(target=manager, args=(name, served), name=f'{name}-manager')  # 异步阻塞: 领了号,经理会通知  #@ ?async-blocking
+    lobby.start()  #@ customer.start2 ?async-blocking
+    lobby.join()  # 却在原地等通知,什么别的事都不做  #@ customer.join2 ?async-blocking
+    time.sleep(CALL)  # only then the phone call  #@ customer.sleep7 ?async-blocking
     print(f'{name} 办完了，电话也打完了 t={now():g}')  #@ customer.print3
 
 

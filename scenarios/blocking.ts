@@ -26,6 +26,8 @@
  *
  * Variants
  *   blocking  done at 4.4, 5.8, 7.2 (served, then the call): average 5.8.
+ *   async-blocking  (异步阻塞) a ticket and a manager to tell it, but the customer waits for
+ *             the word (joins the manager) before it phones: as late as blocking, 4.4, 5.8, 7.2.
  *   polling   a look every 1: done at 3, 3.2, 4.4: average 3.53; wang looks four times before it is served.
  *   notified  done when both the call and the service are over: 3, 3.2, 4.2: average 3.47.
  * Invariants
@@ -45,6 +47,7 @@ const EXPECTED: Record<string, number[]> = {
 	blocking: [4.4, 5.8, 7.2],
 	polling: [3, 3.2, 4.4],
 	notified: [3, 3.2, 4.2],
+	'async-blocking': [4.4, 5.8, 7.2],
 };
 
 /** When each customer said it was done, from its last line. */
@@ -73,6 +76,7 @@ export const meta = defineScenario({
 		blocking: {zh: '同步阻塞：排队干等，办完再打电话', en: 'synchronous blocking: wait in line, phone afterwards'},
 		polling: {zh: '同步非阻塞：打一会儿电话，看一眼，再打一会儿', en: 'synchronous non-blocking: phone a bit, look up, phone a bit more'},
 		notified: {zh: '异步：取号后打电话，轮到了经理通知', en: 'asynchronous: take a ticket, phone, be told when it is your turn'},
+		'async-blocking': {zh: '异步阻塞：取了号，经理会通知，却在原地等通知，什么别的事都不做', en: 'asynchronous blocking: take a ticket and be told, but wait for the word doing nothing else'},
 	},
 	defaultVariant: 'blocking',
 	cpu: () => ({sched: 'fcfs', cores: 1}),
@@ -111,6 +115,10 @@ export const meta = defineScenario({
 		{
 			when: e => e.kind === 'print' && e.text.startsWith('经理：'),
 			text: {zh: '异步：大堂经理（一个线程，阻塞在Event上）通知顾客；顾客自己一直在打电话，没有阻塞', en: 'Asynchronous: the lobby manager (a thread, blocked on an Event) tells the customer, who kept phoning, never blocked'},
+		},
+		{
+			when: (e, s) => s.run?.variant === 'async-blocking' && e.kind === 'gate' && e.state === 'blocked' && e.op === 'join' && (e.on ?? '').includes('-manager'),
+			text: {zh: '异步阻塞：领了号，经理会来通知，可顾客阻塞在等通知上（join），没有去打电话', en: 'Asynchronous blocking: the customer has a ticket and will be told, yet it blocks waiting for the word (join), and does not phone'},
 		},
 		{
 			when: e => e.kind === 'print' && e.text.includes('看一眼'),
@@ -165,6 +173,12 @@ export async function customer(i: number, variant: string, line: Queue, served: 
 			}
 		}
 		if (called < CALL) await sleep(CALL - called); // py:customer.sleep5
+	} else if (variant === 'async-blocking') {
+		// 异步阻塞: the notice will come (async), but the customer waits for it where it stands.
+		const lobby = new Thread({target: manager, args: [name, served], name: `${name}-manager`});
+		await lobby.start(); // py:customer.start2
+		await lobby.join(); // blocked on the notice, doing nothing else · py:customer.join2
+		await sleep(CALL); // only then the phone call · py:customer.sleep7
 	} else {
 		const lobby = new Thread({target: manager, args: [name, served], name: `${name}-manager`});
 		await lobby.start(); // the manager waits for the teller; the customer does not · py:customer.start
