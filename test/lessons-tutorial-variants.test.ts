@@ -141,3 +141,50 @@ describe('run-start: p.run() runs in the parent, and join refuses it', () => {
 		}
 	});
 });
+
+describe('blocking: asynchronous blocking (异步阻塞)', () => {
+	it('the customer takes a ticket and a manager will tell it, yet it blocks on the word before it phones: as late as blocking', async () => {
+		const {events, result} = await runLesson('blocking:async-blocking');
+		const done = stdout(events).flatMap(p => /^(\w+) 办完了，电话也打完了 t=([\d.]+)$/.exec(p)?.slice(1) ?? []);
+		assert.deepEqual(done, ['zhang', '4.4', 'li', '5.8', 'wang', '7.2']);
+		const blocking = await runLesson('blocking:blocking');
+		assert.equal(result.state.time, blocking.result.state.time, 'no sooner than waiting in line');
+		for (const name of ['zhang', 'li', 'wang']) {
+			const waits = events.filter(e => e.kind === 'gate' && e.task === name && e.state === 'blocked').map(e => (e as {on?: string}).on);
+			assert.ok(waits.includes(`join ${name}/${name}-manager`), `${name} blocks on its manager's word`);
+			const i = events.findIndex(e => e.kind === 'gate' && e.task === name && e.state === 'blocked' && e.on === `join ${name}/${name}-manager`);
+			const manager = events.findIndex(e => e.kind === 'print' && e.text === `经理：${name}，您的业务办好了`);
+			const call = events.findIndex((e, k) => k > i && e.kind === 'gate' && e.task === name && e.op === 'sleep');
+			assert.ok(i < manager && manager < call, `${name}: blocked, told, and only then the call`);
+		}
+		assert.deepEqual(result.broken, []);
+	});
+});
+
+describe('terminate: a child that holds a lock, a child that has a child', () => {
+	it('holding-lock: the killed child never releases the lock, so the parent’s acquire deadlocks', async () => {
+		const {events, result} = await runLesson('terminate:holding-lock');
+		assert.deepEqual(stdout(events), ['儿子拿到了锁', '儿子被杀了, exitcode = -15']);
+		assert.equal(result.outcome, 'deadlock');
+		assert.deepEqual(result.state.end?.waits?.map(w => [w.task, w.heldBy]), [['MainProcess', ['Process-1']]]);
+	});
+
+	it('children: the grandson is not killed with its parent; orphaned, it prints after the main process is over', async () => {
+		const {events, result} = await runLesson('terminate:children');
+		assert.deepEqual(stdout(events), ['儿子开了孙子', '儿子被杀了, exitcode = -15', '孙子还活着']);
+		assert.equal(result.outcome, 'completed');
+		const grandson = Object.values(result.state.tasks).find(t => t.ppid === result.state.tasks['Process-1']?.pid)!;
+		assert.equal(grandson.exitcode, 0);
+		const mainDone = events.findIndex(e => e.kind === 'state' && e.task === 'MainProcess' && e.state === 'done');
+		assert.ok(events.findIndex(e => e.kind === 'print' && e.text === '孙子还活着') > mainDone);
+		assert.equal(grandson.zombie, undefined, 'an orphan that ends is nobody\'s zombie: init collects it');
+	});
+
+	it('prints what CPython prints (holding-lock: and hangs there)', {skip: HAS_PYTHON ? false : 'no python3'}, async () => {
+		const hung = await runPython('terminate:holding-lock', {}, 5);
+		assert.deepEqual(hung.stdout, ['儿子拿到了锁', '儿子被杀了, exitcode = -15']);
+		assert.equal(hung.status, null, 'killed by the timeout: CPython hangs at lock.acquire()');
+		const orphan = await runPython('terminate:children', {}, 20, 2.5);
+		assert.deepEqual(orphan.stdout, ['儿子开了孙子', '儿子被杀了, exitcode = -15', '孙子还活着']);
+	});
+});
