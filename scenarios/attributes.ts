@@ -60,17 +60,17 @@ export const meta = defineScenario({
 });
 
 export async function func(): Promise<void> {
-	await print(`这里是儿子,儿子的pid是${getpid()}`);
+	await print(`这里是儿子,儿子的pid是${getpid()}`); // py:func.print
 }
 
 export async function main(): Promise<void> {
 	const p = new Process({target: func});
-	await print('p.exitcode =', p.exitcode); // None: not started yet
-	await p.start();
+	await print('p.exitcode =', p.exitcode); // None: not started yet · py:main.print
+	await p.start(); // py:main.start
 	p.name = 'alex';
-	await print(`儿子的名字是${p.name}`);
-	await print(`儿子的pid是${p.pid}`);
-	await print('儿子是不是守护进程?', p.daemon);
-	await p.join();
-	await print('p.exitcode =', p.exitcode); // 0: ended normally
+	await print(`儿子的名字是${p.name}`); // py:main.print2
+	await print(`儿子的pid是${p.pid}`); // py:main.print3
+	await print('儿子是不是守护进程?', p.daemon); // py:main.print4
+	await p.join(); // py:main.join
+	await print('p.exitcode =', p.exitcode); // 0: ended normally · py:main.print5
 }

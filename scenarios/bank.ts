@@ -42,13 +42,13 @@ export const meta = defineScenario({
 });
 
 async function change(num: Value, l: Lock | null, delta: number): Promise<void> {
-	if (l) await l.acquire(); // 拿走钥匙，锁上门
+	if (l) await l.acquire(); // 拿走钥匙，锁上门 · py:change.acquire
 	for (let i = 0; i < 100; i++) {
-		await num.store((await num.load()) + delta); // num.value += delta: read, then write
-		await print(await num.load());
-		await sleep(0.01);
+		await num.store((await num.load()) + delta); // num.value += delta: read, then write · py:change.store
+		await print(await num.load()); // py:change.print
+		await sleep(0.01); // py:change.sleep
 	}
-	if (l) await l.release(); // 还钥匙
+	if (l) await l.release(); // 还钥匙 · py:change.release
 }
 
 /** 取钱 */
@@ -65,10 +65,10 @@ export async function main({variant}: MainContext): Promise<void> {
 	const num = new Value('i', 100);
 	const l = variant === 'lock' ? new Lock() : null;
 	const p = new Process({target: get_money, args: [num, l]});
-	await p.start();
+	await p.start(); // py:main.start
 	const p1 = new Process({target: put_money, args: [num, l]});
-	await p1.start();
-	await p.join();
-	await p1.join();
-	await print(await num.load());
+	await p1.start(); // py:main.start2
+	await p.join(); // py:main.join
+	await p1.join(); // py:main.join2
+	await print(await num.load()); // py:main.print
 }

@@ -26,6 +26,8 @@
  *
  * Variants
  *   blocking  done at 4.4, 5.8, 7.2 (served, then the call): average 5.8.
+ *   async-blocking  (异步阻塞) a ticket and a manager to tell it, but the customer waits for
+ *             the word (joins the manager) before it phones: as late as blocking, 4.4, 5.8, 7.2.
  *   polling   a look every 1: done at 3, 3.2, 4.4: average 3.53; wang looks four times before it is served.
  *   notified  done when both the call and the service are over: 3, 3.2, 4.2: average 3.47.
  * Invariants
@@ -45,6 +47,7 @@ const EXPECTED: Record<string, number[]> = {
 	blocking: [4.4, 5.8, 7.2],
 	polling: [3, 3.2, 4.4],
 	notified: [3, 3.2, 4.2],
+	'async-blocking': [4.4, 5.8, 7.2],
 };
 
 /** When each customer said it was done, from its last line. */
@@ -73,6 +76,7 @@ export const meta = defineScenario({
 		blocking: {zh: '同步阻塞：排队干等，办完再打电话', en: 'synchronous blocking: wait in line, phone afterwards'},
 		polling: {zh: '同步非阻塞：打一会儿电话，看一眼，再打一会儿', en: 'synchronous non-blocking: phone a bit, look up, phone a bit more'},
 		notified: {zh: '异步：取号后打电话，轮到了经理通知', en: 'asynchronous: take a ticket, phone, be told when it is your turn'},
+		'async-blocking': {zh: '异步阻塞：取了号，经理会通知，却在原地等通知，什么别的事都不做', en: 'asynchronous blocking: take a ticket and be told, but wait for the word doing nothing else'},
 	},
 	defaultVariant: 'blocking',
 	cpu: () => ({sched: 'fcfs', cores: 1}),
@@ -113,6 +117,10 @@ export const meta = defineScenario({
 			text: {zh: '异步：大堂经理（一个线程，阻塞在Event上）通知顾客；顾客自己一直在打电话，没有阻塞', en: 'Asynchronous: the lobby manager (a thread, blocked on an Event) tells the customer, who kept phoning, never blocked'},
 		},
 		{
+			when: (e, s) => s.run?.variant === 'async-blocking' && e.kind === 'gate' && e.state === 'blocked' && e.op === 'join' && (e.on ?? '').includes('-manager'),
+			text: {zh: '异步阻塞：领了号，经理会来通知，可顾客阻塞在等通知上（join），没有去打电话', en: 'Asynchronous blocking: the customer has a ticket and will be told, yet it blocks waiting for the word (join), and does not phone'},
+		},
+		{
 			when: e => e.kind === 'print' && e.text.includes('看一眼'),
 			text: {zh: '同步非阻塞：is_set() 立刻返回，没轮到就接着打电话，过一会儿再看', en: 'Synchronous non-blocking: is_set() returns at once; not yet, so back to the phone, and look again later'},
 		},
@@ -130,48 +138,54 @@ export const meta = defineScenario({
 /** The teller: serves the customers in the order they took a place in line. */
 export async function teller(line: Queue, served: Event[]): Promise<void> {
 	for (let n = 0; n < CUSTOMERS.length; n++) {
-		const i = (await line.get()) as number;
-		await work(SERVICE); // the teller's CPU burst: serving customer i
-		await print(`柜员：${CUSTOMERS[i]} 的业务办完了`);
-		await served[i]!.set();
+		const i = (await line.get()) as number; // py:teller.get
+		await work(SERVICE); // the teller's CPU burst: serving customer i · py:teller.work
+		await print(`柜员：${CUSTOMERS[i]} 的业务办完了`); // py:teller.print
+		await served[i]!.set(); // py:teller.set
 	}
 }
 
 /** The lobby manager of the asynchronous variant: waits on the event for the customer, then tells it. */
 export async function manager(name: string, served: Event): Promise<void> {
-	await served.wait();
-	await print(`经理：${name}，您的业务办好了`);
+	await served.wait(); // py:manager.wait
+	await print(`经理：${name}，您的业务办好了`); // py:manager.print
 }
 
 export async function customer(i: number, variant: string, line: Queue, served: Event): Promise<void> {
 	const name = CUSTOMERS[i]!;
-	await sleep(ARRIVAL[i]!);
-	await print(`${name} 到了银行 t=${fmt(time())}`);
-	await line.put(i);
+	await sleep(ARRIVAL[i]!); // py:customer.sleep
+	await print(`${name} 到了银行 t=${fmt(time())}`); // py:customer.print
+	await line.put(i); // py:customer.put
 	if (variant === 'blocking') {
-		await served.wait(); // blocked: it does nothing else until served
-		await sleep(CALL); // then the phone call
+		await served.wait(); // blocked: it does nothing else until served · py:customer.wait
+		await sleep(CALL); // then the phone call · py:customer.sleep2
 	} else if (variant === 'polling') {
 		let called = 0;
 		for (;;) {
 			if (served.is_set()) break; // a look that never blocks
-			await print(`${name} 看一眼：还没办好`);
+			await print(`${name} 看一眼：还没办好`); // py:customer.print2
 			const bit = Math.min(LOOK_EVERY, CALL - called);
 			if (bit > 0) {
-				await sleep(bit); // a bit of the phone call
+				await sleep(bit); // a bit of the phone call · py:customer.sleep3
 				called += bit;
 			} else {
-				await sleep(LOOK_EVERY); // the call is over: only looking now
+				await sleep(LOOK_EVERY); // the call is over: only looking now · py:customer.sleep4
 			}
 		}
-		if (called < CALL) await sleep(CALL - called);
+		if (called < CALL) await sleep(CALL - called); // py:customer.sleep5
+	} else if (variant === 'async-blocking') {
+		// 异步阻塞: the notice will come (async), but the customer waits for it where it stands.
+		const lobby = new Thread({target: manager, args: [name, served], name: `${name}-manager`});
+		await lobby.start(); // py:customer.start2
+		await lobby.join(); // blocked on the notice, doing nothing else · py:customer.join2
+		await sleep(CALL); // only then the phone call · py:customer.sleep7
 	} else {
 		const lobby = new Thread({target: manager, args: [name, served], name: `${name}-manager`});
-		await lobby.start(); // the manager waits for the teller; the customer does not
-		await sleep(CALL);
-		await lobby.join();
+		await lobby.start(); // the manager waits for the teller; the customer does not · py:customer.start
+		await sleep(CALL); // py:customer.sleep6
+		await lobby.join(); // py:customer.join
 	}
-	await print(`${name} 办完了，电话也打完了 t=${fmt(time())}`);
+	await print(`${name} 办完了，电话也打完了 t=${fmt(time())}`); // py:customer.print3
 }
 
 export async function main({variant}: MainContext): Promise<void> {
@@ -179,6 +193,6 @@ export async function main({variant}: MainContext): Promise<void> {
 	const served = CUSTOMERS.map(c => new Event({name: c}));
 	const procs = [new Process({target: teller, args: [line, served], name: 'teller'})];
 	for (let i = 0; i < CUSTOMERS.length; i++) procs.push(new Process({target: customer, args: [i, variant, line, served[i]], name: CUSTOMERS[i]}));
-	for (const p of procs) await p.start();
-	for (const p of procs) await p.join();
+	for (const p of procs) await p.start(); // py:main.start
+	for (const p of procs) await p.join(); // py:main.join
 }

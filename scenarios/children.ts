@@ -58,17 +58,17 @@ export const meta = defineScenario({
 });
 
 export async function func(i: string): Promise<void> {
-	await print(`我是${i}`);
+	await print(`我是${i}`); // py:func.print
 }
 
 export async function main(): Promise<void> {
 	const l: Process[] = [];
 	for (const i of ADDR) {
 		const p = new Process({target: func, args: [i]});
-		await p.start();
+		await p.start(); // py:main.start
 		l.push(p);
 	}
-	for (const p of l) await p.join();
-	await sleep(1);
-	await print(`我选${choice(ADDR)}`);
+	for (const p of l) await p.join(); // py:main.join
+	await sleep(1); // py:main.sleep
+	await print(`我选${choice(ADDR)}`); // py:main.print
 }

@@ -88,8 +88,8 @@ export const meta = defineScenario({
 /** 守护进程的用法 */
 export async function func(): Promise<void> {
 	for (let i = 0; i < 10; i++) {
-		await sleep(1);
-		await print(strftime(time()));
+		await sleep(1); // py:func.sleep
+		await print(strftime(time())); // py:func.print
 	}
 }
 
@@ -101,7 +101,7 @@ export async function func1(): Promise<void> {
 /** 守护进程的特点: 儿子 tries to start a child */
 export async function func_with_child(): Promise<void> {
 	const p = new Process({target: func1});
-	await p.start(); // AssertionError: daemonic processes are not allowed to have children
+	await p.start(); // AssertionError: daemonic processes are not allowed to have children · py:func_with_child.start
 	await sleep(5);
 	await print('这里是儿子哦');
 }
@@ -110,7 +110,7 @@ export async function main({variant}: MainContext): Promise<void> {
 	const children = variant === 'children';
 	const p = new Process({target: children ? func_with_child : func});
 	p.daemon = true; // 将p进程设置为守护进程，必须要在start之前设置
-	await p.start();
-	await sleep(children ? 1 : 5);
-	await print('这是爸爸');
+	await p.start(); // py:main.start
+	await sleep(children ? 1 : 5); // py:main.sleep
+	await print('这是爸爸'); // py:main.print
 }

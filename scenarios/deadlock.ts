@@ -27,18 +27,18 @@ export const meta = defineScenario({
 });
 
 export async function worker(name: string, first: Lock, second: Lock): Promise<void> {
-	await first.acquire();
-	await print(`${name} 拿到了第一把锁`);
-	await sleep(0.1);
-	await second.acquire();
-	await print(`${name} 拿到了两把锁`);
-	await second.release();
-	await first.release();
+	await first.acquire(); // py:worker.acquire
+	await print(`${name} 拿到了第一把锁`); // py:worker.print
+	await sleep(0.1); // py:worker.sleep
+	await second.acquire(); // py:worker.acquire2
+	await print(`${name} 拿到了两把锁`); // py:worker.print2
+	await second.release(); // py:worker.release
+	await first.release(); // py:worker.release2
 }
 
 export async function main({variant}: MainContext): Promise<void> {
 	const a = new Lock({name: 'A'});
 	const b = new Lock({name: 'B'});
-	await new Process({target: worker, args: ['P1', a, b]}).start();
-	await new Process({target: worker, args: variant === 'ordered' ? ['P2', a, b] : ['P2', b, a]}).start();
+	await new Process({target: worker, args: ['P1', a, b]}).start(); // py:main.start
+	await new Process({target: worker, args: variant === 'ordered' ? ['P2', a, b] : ['P2', b, a]}).start(); // py:main.start2
 }

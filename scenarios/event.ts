@@ -23,7 +23,7 @@ export const meta = defineScenario({
 
 export async function main(): Promise<void> {
 	const e = new Event();
-	await print(e.is_set()); // False: an event starts cleared
-	await e.wait();
+	await print(e.is_set()); // False: an event starts cleared · py:main.print
+	await e.wait(); // py:main.wait
 	await print('1'); // never printed
 }

@@ -102,29 +102,29 @@ export const meta = defineScenario({
 
 /** One job: arrive, use the CPU (and do I/O) as its bursts say, report how long it waited. */
 export async function job(name: string, arrival: number, bursts: number[], results: Queue): Promise<void> {
-	await sleep(arrival);
-	await print(`${name} 到达 t=${fmt(time())}, 需要CPU ${cpuOf(bursts)}`);
+	await sleep(arrival); // py:job.sleep
+	await print(`${name} 到达 t=${fmt(time())}, 需要CPU ${cpuOf(bursts)}`); // py:job.print
 	for (let k = 0; k < bursts.length; k++) {
-		if (k % 2 === 0) await work(bursts[k]!); // a CPU burst
+		if (k % 2 === 0) await work(bursts[k]!); // a CPU burst · py:job.work
 		else await sleep(bursts[k]!); // I/O
 	}
 	const turnaround = time() - arrival;
 	const waiting = turnaround - cpuOf(bursts) - ioOf(bursts);
-	await print(doneLine(name, time(), waiting, turnaround));
-	await results.put([waiting, turnaround]);
+	await print(doneLine(name, time(), waiting, turnaround)); // py:job.print2
+	await results.put([waiting, turnaround]); // py:job.put
 }
 
 export async function main({variant}: MainContext): Promise<void> {
 	const results = new Queue();
 	const procs = jobs(variant).map(j => new Process({target: job, args: [j.name, j.arrival, j.bursts, results], name: j.name}));
-	for (const p of procs) await p.start();
+	for (const p of procs) await p.start(); // py:main.start
 	let waiting = 0;
 	let turnaround = 0;
 	for (let i = 0; i < procs.length; i++) {
-		const [w, t] = (await results.get()) as [number, number];
+		const [w, t] = (await results.get()) as [number, number]; // py:main.get
 		waiting += w;
 		turnaround += t;
 	}
-	for (const p of procs) await p.join();
-	await print(`平均等待时间 ${fmt(waiting / procs.length)}, 平均周转时间 ${fmt(turnaround / procs.length)}`);
+	for (const p of procs) await p.join(); // py:main.join
+	await print(`平均等待时间 ${fmt(waiting / procs.length)}, 平均周转时间 ${fmt(turnaround / procs.length)}`); // py:main.print
 }

@@ -64,20 +64,20 @@ export const meta = defineScenario({
 
 export async function task1(q: Queue): Promise<void> {
 	const data = 'hello 你好';
-	await q.put(data);
-	await print('进程1添加数据到队列');
+	await q.put(data); // py:task1.put
+	await print('进程1添加数据到队列'); // py:task1.print
 }
 
 export async function task2(q: Queue): Promise<void> {
-	await print(await q.get());
-	await print('进程2从队列中获取数据');
+	await print(await q.get()); // py:task2.print
+	await print('进程2从队列中获取数据'); // py:task2.print2
 }
 
 export async function main(): Promise<void> {
 	const q = new Queue();
 	const p1 = new Process({target: task1, args: [q]});
 	const p2 = new Process({target: task2, args: [q]});
-	await p1.start();
-	await p2.start();
-	await print('主进程');
+	await p1.start(); // py:main.start
+	await p2.start(); // py:main.start2
+	await print('主进程'); // py:main.print
 }

@@ -66,14 +66,14 @@ export const meta = defineScenario({
 });
 
 export async function func(i: string): Promise<void> {
-	await print(`我是${i}`);
-	await print(n); // global n
+	await print(`我是${i}`); // py:func.print
+	await print(n); // global n · py:func.print2
 }
 
 export async function main({variant}: MainContext): Promise<void> {
 	n = 100;
 	for (const i of ADDR) {
 		const p = variant === 'threads' ? new Thread({target: func, args: [i]}) : new Process({target: func, args: [i]});
-		await p.start();
+		await p.start(); // py:main.start
 	}
 }

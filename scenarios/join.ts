@@ -72,17 +72,17 @@ export const meta = defineScenario({
 
 export async function func(): Promise<void> {
 	for (let i = 0; i < SON; i++) {
-		await sleep(0.01);
-		await print('儿子在这里');
+		await sleep(0.01); // py:func.sleep
+		await print('儿子在这里'); // py:func.print
 	}
 }
 
 export async function main({variant}: MainContext): Promise<void> {
 	const p = new Process({target: func});
-	await p.start();
-	if (variant === 'join') await p.join(); // 主进程执行到这句话，主进程阻塞住，等待子进程执行
+	await p.start(); // py:main.start
+	if (variant === 'join') await p.join(); // 主进程执行到这句话，主进程阻塞住，等待子进程执行 · py:main.join
 	for (let i = 0; i < FATHER; i++) {
-		await sleep(0.01);
-		await print('爸爸在这里');
+		await sleep(0.01); // py:main.sleep
+		await print('爸爸在这里'); // py:main.print
 	}
 }

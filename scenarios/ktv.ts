@@ -47,14 +47,14 @@ export const meta = defineScenario({
 });
 
 export async function ktv(i: number, sem: Semaphore | null): Promise<void> {
-	if (sem) await sem.acquire();
-	await print(`person ${i} 进来唱歌了`);
-	await sleep(randint(1, 5));
-	await print(`person ${i} 从ktv出去了`);
-	if (sem) await sem.release();
+	if (sem) await sem.acquire(); // py:ktv.acquire
+	await print(`person ${i} 进来唱歌了`); // py:ktv.print
+	await sleep(randint(1, 5)); // py:ktv.sleep
+	await print(`person ${i} 从ktv出去了`); // py:ktv.print2
+	if (sem) await sem.release(); // py:ktv.release
 }
 
 export async function main({variant}: MainContext): Promise<void> {
 	const sem = variant === 'unsafe' ? null : new Semaphore(ROOMS);
-	for (let i = 0; i < PEOPLE; i++) await new Process({target: ktv, args: [i, sem]}).start();
+	for (let i = 0; i < PEOPLE; i++) await new Process({target: ktv, args: [i, sem]}).start(); // py:main.start
 }

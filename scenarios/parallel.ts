@@ -107,16 +107,16 @@ export const meta = defineScenario({
 
 /** One task: use the CPU for its burst, report how long it waited. */
 export async function job(name: string, arrival: number, bursts: number[], results: Queue): Promise<void> {
-	await sleep(arrival);
-	await print(`${name} 开始 t=${fmt(time())}`);
+	await sleep(arrival); // py:job.sleep
+	await print(`${name} 开始 t=${fmt(time())}`); // py:job.print
 	for (let k = 0; k < bursts.length; k++) {
-		if (k % 2 === 0) await work(bursts[k]!);
+		if (k % 2 === 0) await work(bursts[k]!); // py:job.work
 		else await sleep(bursts[k]!);
 	}
 	const turnaround = time() - arrival;
 	const waiting = turnaround - cpuOf(bursts) - ioOf(bursts);
-	await print(doneLine(name, time(), waiting, turnaround));
-	await results.put([waiting, turnaround]);
+	await print(doneLine(name, time(), waiting, turnaround)); // py:job.print2
+	await results.put([waiting, turnaround]); // py:job.put
 }
 
 export async function main({variant}: MainContext): Promise<void> {
@@ -125,7 +125,7 @@ export async function main({variant}: MainContext): Promise<void> {
 		const options = {target: job, args: [j.name, j.arrival, j.bursts, results], name: j.name};
 		return variant === 'threads' ? new Thread(options) : new Process(options);
 	});
-	for (const t of tasks) await t.start();
-	for (const t of tasks) await t.join();
-	await print(`全部完成 t=${fmt(time())}`);
+	for (const t of tasks) await t.start(); // py:main.start
+	for (const t of tasks) await t.join(); // py:main.join
+	await print(`全部完成 t=${fmt(time())}`); // py:main.print
 }

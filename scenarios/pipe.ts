@@ -111,30 +111,30 @@ export const meta = defineScenario({
 });
 
 export async function child(conn: Connection): Promise<void> {
-	const msg = await conn.recv();
-	await print('子进程收到:', msg);
-	await conn.send('你好, 我收到了');
+	const msg = await conn.recv(); // py:child.get
+	await print('子进程收到:', msg); // py:child.print
+	await conn.send('你好, 我收到了'); // py:child.put
 }
 
 export async function reader(conn: Connection, name: string): Promise<void> {
 	for (;;) {
-		const baozi = await conn.recv();
+		const baozi = await conn.recv(); // py:reader.get
 		if (baozi === null) break;
-		await print(`${name} 收到包子:${baozi}`);
+		await print(`${name} 收到包子:${baozi}`); // py:reader.print
 	}
 }
 
 /** The consumer of the 包子 example: closes its copy of left, eats until EOFError. */
 export async function consumer(left: Connection, right: Connection, name: string): Promise<void> {
-	await left.close(); // 不用的一端关掉：否则自己这份 left 开着，永远等不到 EOF
+	await left.close(); // 不用的一端关掉：否则自己这份 left 开着，永远等不到 EOF · py:consumer.close
 	for (;;) {
 		try {
-			const baozi = await right.recv();
-			await print(`${name} 收到包子:${baozi}`);
+			const baozi = await right.recv(); // py:consumer.get
+			await print(`${name} 收到包子:${baozi}`); // py:consumer.print
 		} catch (error) {
 			if (!(error instanceof EOFError)) throw error;
-			await print(`${name} 收到 EOFError: 没有包子了`);
-			await right.close();
+			await print(`${name} 收到 EOFError: 没有包子了`); // py:consumer.print2
+			await right.close(); // py:consumer.close2
 			break;
 		}
 	}
@@ -142,33 +142,33 @@ export async function consumer(left: Connection, right: Connection, name: string
 
 /** The producer of the 包子 example (in the main process): closes right, sends, closes left. */
 async function producer(left: Connection, right: Connection): Promise<void> {
-	await right.close();
-	for (let i = 0; i < BUNS; i++) await left.send(i);
-	await left.close();
+	await right.close(); // py:producer.close
+	for (let i = 0; i < BUNS; i++) await left.send(i); // py:producer.put
+	await left.close(); // py:producer.close2
 }
 
 export async function main({variant}: MainContext): Promise<void> {
 	const [left, right] = Pipe(); // 两个连接端，默认双工
 	if (variant === 'eof') {
 		const c1 = new Process({target: consumer, args: [left, right, 'c1']});
-		await c1.start();
+		await c1.start(); // py:main.start
 		await producer(left, right);
-		await c1.join();
-		await print('主进程');
+		await c1.join(); // py:main.join
+		await print('主进程'); // py:main.print
 		return;
 	}
 	if (variant === 'duplex') {
 		const p = new Process({target: child, args: [right]});
-		await p.start();
-		await left.send('你好');
-		await print('主进程收到:', await left.recv());
-		await p.join();
+		await p.start(); // py:main.start2
+		await left.send('你好'); // py:main.put
+		await print('主进程收到:', await left.recv()); // py:main.print2
+		await p.join(); // py:main.join2
 		return;
 	}
 	const readers = ['c1', 'c2'].map(name => new Process({target: reader, args: [right, name]}));
-	for (const c of readers) await c.start();
-	for (let i = 0; i < BUNS; i++) await left.send(i);
-	for (let i = 0; i < readers.length; i++) await left.send(null);
-	for (const c of readers) await c.join();
-	await print('主进程');
+	for (const c of readers) await c.start(); // py:main.start3
+	for (let i = 0; i < BUNS; i++) await left.send(i); // py:main.put2
+	for (let i = 0; i < readers.length; i++) await left.send(null); // py:main.put3
+	for (const c of readers) await c.join(); // py:main.join3
+	await print('主进程'); // py:main.print3
 }

@@ -19,7 +19,8 @@
  *   pairs-together (unsafe: breakable; lock: hold): between a process's "running" and its
  *   "done" line no other process prints.
  *
- * The sleep is random.random() seconds (002); 004 sleeps 2 s.
+ * The sleep is random.random() seconds (002). `004`/`004-lock` are 004's own
+ * program: no number, "pid is running", 2 s, "pid is done".
  */
 import {Lock, Process, defineScenario, getpid, print, random, sleep, type MainContext, type ViewState} from '../source/scenario/api.js';
 
@@ -50,6 +51,8 @@ export const meta = defineScenario({
 	variants: {
 		unsafe: {zh: '不加锁：打印交错', en: 'no lock: the lines interleave'},
 		lock: {zh: '加锁：每一对挨在一起，变成串行', en: 'a lock: each pair together, and serial'},
+		'004': {zh: '004 的程序：只打印 pid，睡2秒，不加锁', en: "004's program: the pid alone, a 2 s sleep, no lock"},
+		'004-lock': {zh: '004 加锁：work(lock)', en: "004's program with the lock: work(lock)"},
 	},
 	defaultVariant: 'unsafe',
 	options: {procs: {default: 3, min: 1, max: 50, help: 'how many processes print'}},
@@ -58,7 +61,7 @@ export const meta = defineScenario({
 			name: 'pairs-together',
 			text: {zh: '一个进程的 running 和 done 之间没有别人的打印', en: "no other process prints between a process's running and done lines"},
 			check: pairsTogether,
-			expect: {unsafe: 'breakable', lock: 'hold'},
+			expect: {unsafe: 'breakable', lock: 'hold', '004': 'breakable', '004-lock': 'hold'},
 		},
 	],
 	defaultSeed: 1,
@@ -85,17 +88,26 @@ export const meta = defineScenario({
 });
 
 export async function work(n: number, lock: Lock | null): Promise<void> {
-	if (lock) await lock.acquire();
-	await print(`${n}: ${getpid()} is running`);
-	await sleep(random());
-	await print(`${n}:${getpid()} is done`);
-	if (lock) await lock.release();
+	if (lock) await lock.acquire(); // py:work.acquire
+	await print(`${n}: ${getpid()} is running`); // py:work.print
+	await sleep(random()); // py:work.sleep
+	await print(`${n}:${getpid()} is done`); // py:work.print2
+	if (lock) await lock.release(); // py:work.release
+}
+
+/** 004's work: the pid alone on each line, and two seconds between them. */
+export async function work004(lock: Lock | null): Promise<void> {
+	if (lock) await lock.acquire(); // py:work004.acquire
+	await print(`${getpid()} is running`); // py:work004.print
+	await sleep(2); // py:work004.sleep
+	await print(`${getpid()} is done`); // py:work004.print2
+	if (lock) await lock.release(); // py:work004.release
 }
 
 export async function main({variant, options}: MainContext): Promise<void> {
-	const lock = variant === 'lock' ? new Lock() : null;
+	const lock = variant.endsWith('lock') ? new Lock() : null;
 	for (let i = 0; i < options.procs!; i++) {
-		const p = new Process({target: work, args: [i, lock]});
-		await p.start();
+		const p = variant.startsWith('004') ? new Process({target: work004, args: [lock]}) : new Process({target: work, args: [i, lock]});
+		await p.start(); // py:main.start
 	}
 }

@@ -123,20 +123,20 @@ export async function producer(name: string, food: string, q: Queue): Promise<vo
 	for (let i = 0; i < ITEMS; i++) {
 		const data: Item = [food, i];
 		const msg = `用户${name}开始制作${tuple(data)}`;
-		await print(msg);
-		await q.put(data);
-		await sleep(0.1);
+		await print(msg); // py:producer.print
+		await q.put(data); // py:producer.put
+		await sleep(0.1); // py:producer.sleep
 	}
-	if (q instanceof JoinableQueue) await q.join(); // 等消费者把队列里的都取完、task_done
+	if (q instanceof JoinableQueue) await q.join(); // 等消费者把队列里的都取完、task_done · py:producer.join
 }
 
 /** 消费者 */
 export async function consumer(name: string, q: Queue): Promise<void> {
 	for (;;) {
-		const data = (await q.get()) as Item | null;
+		const data = (await q.get()) as Item | null; // py:consumer.get
 		if (!data) break;
-		await print(`用户${name}开始吃${tuple(data)}`);
-		if (q instanceof JoinableQueue) await q.task_done();
+		await print(`用户${name}开始吃${tuple(data)}`); // py:consumer.print
+		if (q instanceof JoinableQueue) await q.task_done(); // py:consumer.task_done
 	}
 }
 
@@ -145,14 +145,14 @@ export async function main({variant}: MainContext): Promise<void> {
 	const q = joinable ? new JoinableQueue() : new Queue();
 	const producers = PRODUCERS.slice(0, variant === 'many' ? 3 : 2).map(([name, food]) => new Process({target: producer, args: [name, food, q]}));
 	const consumers = CONSUMERS.slice(0, variant === 'many' ? 3 : 2).map(name => new Process({target: consumer, args: [name, q]}));
-	for (const p of producers) await p.start();
+	for (const p of producers) await p.start(); // py:main.start
 	for (const c of consumers) {
 		if (variant !== 'sentinel') c.daemon = true;
-		await c.start();
+		await c.start(); // py:main.start2
 	}
 	if (variant !== 'daemon') {
-		for (const p of producers) await p.join();
-		if (variant === 'sentinel') for (let i = 0; i < consumers.length; i++) await q.put(null); // 每个消费者一个结束信号
+		for (const p of producers) await p.join(); // py:main.join
+		if (variant === 'sentinel') for (let i = 0; i < consumers.length; i++) await q.put(null); // 每个消费者一个结束信号 · py:main.put
 	}
-	await print('主');
+	await print('主'); // py:main.print
 }

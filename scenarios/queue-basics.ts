@@ -77,31 +77,41 @@ export const meta = defineScenario({
 
 export async function main({variant}: MainContext): Promise<void> {
 	const q = new Queue(5); // 队列中存放5个数据
-	// put添加数据，若队列里的数据满了就会卡住
-	for (let i = 1; i <= 5; i++) {
-		await q.put(i);
-		await print(`进入数据${i}`);
-	}
-	await print(q.full()); // 查看队列是否满了
+	// put添加数据，若队列里的数据满了就会卡住 (one line each, as the tutorial writes them)
+	await q.put(1); // py:main.put1
+	await print('进入数据1'); // py:main.print1
+	await q.put(2); // py:main.put2
+	await print('进入数据2'); // py:main.print2
+	await q.put(3); // py:main.put3
+	await print('进入数据3'); // py:main.print3
+	await q.put(4); // py:main.put4
+	await print('进入数据4'); // py:main.print4
+	await q.put(5); // py:main.put5
+	await print('进入数据5'); // py:main.print5
+	await print(q.full()); // 查看队列是否满了 · py:main.print_full
 	if (variant === 'as-written') {
-		await q.put_nowait(6); // 添加数据，若队列满了也会报错: queue.Full, uncaught
+		await q.put_nowait(6); // 添加数据，若队列满了也会报错: queue.Full, uncaught · py:main.put_nowait
 	} else {
 		try {
-			await q.put_nowait(6);
+			await q.put_nowait(6); // py:main.put_nowait2
 		} catch (e) {
 			if (!(e instanceof Full)) throw e;
-			await print('queue.Full'); // 队列满了也会报错
+			await print('queue.Full'); // 队列满了也会报错 · py:main.full
 		}
 	}
 	// q.get() 获取的数据遵循先进先出
-	for (let i = 0; i < 5; i++) await print(await q.get());
+	await print(await q.get()); // py:main.get1
+	await print(await q.get()); // py:main.get2
+	await print(await q.get()); // py:main.get3
+	await print(await q.get()); // py:main.get4
+	await print(await q.get()); // py:main.get5
 	try {
-		await print(await q.get_nowait()); // 获取队列数据，队列中没有就会报错
+		await print(await q.get_nowait()); // 获取队列数据，队列中没有就会报错 · py:main.get_nowait
 	} catch (e) {
 		if (!(e instanceof Empty)) throw e;
-		await print('queue.Empty');
+		await print('queue.Empty'); // py:main.empty
 	}
-	await print(q.empty()); // 判断队列是否为空
-	await q.put(6);
-	await print('进入数据6');
+	await print(q.empty()); // 判断队列是否为空 · py:main.print_empty
+	await q.put(6); // py:main.put6
+	await print('进入数据6'); // py:main.print6
 }

@@ -79,24 +79,24 @@ export const meta = defineScenario({
 
 /** 开启子进程的一种方式 (i is passed, as in the tutorial, and not used) */
 export async function func(_i: number): Promise<void> {
-	await sleep(1);
-	await print(`这里是儿子进程,儿子自己的pid是${getpid()},儿子的父进程的pid是${getppid()}`);
+	await sleep(1); // py:func.sleep
+	await print(`这里是儿子进程,儿子自己的pid是${getpid()},儿子的父进程的pid是${getppid()}`); // py:func.print
 }
 
 /** 以继承的方式 */
 export class MyProcess extends Process {
 	override async run(): Promise<void> {
-		await print(`这是以继承类的方式开启的子进程,他的名字是${this.name}`);
+		await print(`这是以继承类的方式开启的子进程,他的名字是${this.name}`); // py:MyProcess.print
 	}
 }
 
 export async function main({variant}: MainContext): Promise<void> {
 	if (variant === 'subclass') {
 		const p1 = new MyProcess();
-		await p1.start(); // 解释器告诉操作系统，去帮我开启一个进程：就绪状态
+		await p1.start(); // 解释器告诉操作系统，去帮我开启一个进程：就绪状态 · py:main.start
 		return;
 	}
 	const p = new Process({target: func, args: [1]}); // 实例化一个进程对象
-	await p.start(); // 开启一个子进程
-	await print(`这里是父亲进程,父进程自己的pid是:${getpid()},父亲的父亲的pid是${getppid()}`);
+	await p.start(); // 开启一个子进程 · py:main.start2
+	await print(`这里是父亲进程,父进程自己的pid是:${getpid()},父亲的父亲的pid是${getppid()}`); // py:main.print
 }

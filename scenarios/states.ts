@@ -110,27 +110,27 @@ export const meta = defineScenario({
 
 /** One job: arrive, use the CPU and do I/O as its bursts say, report how long it waited. */
 export async function job(name: string, arrival: number, bursts: number[], results: Queue): Promise<void> {
-	await sleep(arrival);
+	await sleep(arrival); // py:job.sleep
 	for (let k = 0; k < bursts.length; k++) {
 		if (k % 2 === 0) {
-			await work(bursts[k]!); // ready → running (→ ready when a slice runs out)
+			await work(bursts[k]!); // ready → running (→ ready when a slice runs out) · py:job.work
 		} else {
-			await print(`${name} 发起I/O，阻塞 ${bursts[k]}`);
-			await sleep(bursts[k]!); // running → blocked → ready
+			await print(`${name} 发起I/O，阻塞 ${bursts[k]}`); // py:job.print
+			await sleep(bursts[k]!); // running → blocked → ready · py:job.sleep2
 		}
 	}
 	const turnaround = time() - arrival;
 	const waiting = turnaround - cpuOf(bursts) - ioOf(bursts);
-	await print(doneLine(name, time(), waiting, turnaround));
-	await results.put([waiting, turnaround]);
+	await print(doneLine(name, time(), waiting, turnaround)); // py:job.print2
+	await results.put([waiting, turnaround]); // py:job.put
 }
 
 export async function main(_context: MainContext): Promise<void> {
 	const results = new Queue();
 	const procs = JOBS.map(j => new Process({target: job, args: [j.name, j.arrival, j.bursts, results], name: j.name}));
-	for (const p of procs) await p.start();
+	for (const p of procs) await p.start(); // py:main.start
 	let waiting = 0;
-	for (let i = 0; i < procs.length; i++) waiting += ((await results.get()) as [number, number])[0];
-	for (const p of procs) await p.join();
-	await print(`平均等待时间 ${fmt(waiting / procs.length)}`);
+	for (let i = 0; i < procs.length; i++) waiting += ((await results.get()) as [number, number])[0]; // py:main.get
+	for (const p of procs) await p.join(); // py:main.join
+	await print(`平均等待时间 ${fmt(waiting / procs.length)}`); // py:main.print
 }

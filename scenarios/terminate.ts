@@ -10,13 +10,18 @@
  *
  * Variants
  *   terminate  the tutorial's program, plus p.join() and the exit code (-15), from 003's 属性介绍.
+ *   holding-lock  003's warning (如果p还保存了一个锁那么也将不会被释放,进而导致死锁): the child is
+ *              killed while it holds the lock; nobody releases it, and the parent's acquire
+ *              blocks for ever: the run ends in deadlock, as CPython hangs.
+ *   children   003 and 001's warning (如果p创建了子进程,该子进程就成了僵尸进程/孤儿): the child is
+ *              killed, its own child is not; the grandchild lives on, orphaned, and prints after.
  * Invariants
  *   never-prints-123 (hold): the child is killed during its sleep(1), before it prints 123.
  *
  * In conc-tui, as in CPython, terminate() takes effect before the next scheduling decision:
  * the first is_alive() is read in the same step as terminate() and is True.
  */
-import {Process, defineScenario, print, sleep} from '../source/scenario/api.js';
+import {Lock, Process, defineScenario, print, sleep, type MainContext} from '../source/scenario/api.js';
 
 export const meta = defineScenario({
 	name: 'terminate',
@@ -27,7 +32,11 @@ export const meta = defineScenario({
 	},
 	sources: ['003 (is_alive()和terminate(), 属性介绍: exitcode -N)', '001 (terminate, is_alive)'],
 	group: 'process-life',
-	variants: {terminate: {zh: 'terminate() 后 is_alive() 先 True 后 False，exitcode -15', en: 'after terminate(), is_alive() is True, then False; exit code -15'}},
+	variants: {
+		terminate: {zh: 'terminate() 后 is_alive() 先 True 后 False，exitcode -15', en: 'after terminate(), is_alive() is True, then False; exit code -15'},
+		'holding-lock': {zh: '杀掉拿着锁的子进程：锁不会被释放，父进程再 acquire 就死锁', en: 'kill a child that holds a lock: the lock is never released, and the next acquire deadlocks'},
+		children: {zh: '杀掉有子进程的子进程：孙子进程活下来，成了孤儿', en: 'kill a child that has a child: the grandchild lives on, orphaned'},
+	},
 	defaultVariant: 'terminate',
 	invariants: [
 		{
@@ -36,8 +45,8 @@ export const meta = defineScenario({
 			check: s => !s.output.some(line => line.text === '123'),
 		},
 	],
-	expectedEnd: 'completed',
-	processes: () => 2,
+	expectedEnd: {terminate: 'completed', 'holding-lock': 'deadlock', children: 'completed'},
+	processes: (_options, variant) => (variant === 'children' ? 3 : 2),
 	captions: [
 		{
 			when: e => e.kind === 'print' && e.text.endsWith('True'),
@@ -48,6 +57,14 @@ export const meta = defineScenario({
 			text: {zh: '子进程被 SIGTERM 杀掉了：exitcode -15，123 永远不会打印', en: 'The child is killed by SIGTERM: exit code -15, and 123 is never printed'},
 		},
 		{
+			when: e => e.kind === 'gate' && e.state === 'blocked' && e.op === 'acquire' && e.task === 'MainProcess',
+			text: {zh: '锁还被死掉的子进程"拿着"：没有人会 release，父进程永远等下去', en: 'The lock is still "held" by the dead child: nobody will release it, and the parent waits for ever'},
+		},
+		{
+			when: e => e.kind === 'print' && e.text.startsWith('孙子还活着'),
+			text: {zh: '儿子被杀了，孙子没有：它成了孤儿，由 init 收养', en: 'The son was killed, the grandson was not: an orphan now, adopted by init'},
+		},
+		{
 			when: e => e.kind === 'print' && e.text.endsWith('False'),
 			text: {zh: '稍等片刻再看：子进程已经死了', en: 'A moment later: the child is dead'},
 		},
@@ -55,17 +72,58 @@ export const meta = defineScenario({
 });
 
 export async function func(): Promise<void> {
-	await sleep(1);
+	await sleep(1); // py:func.sleep
 	await print(123);
 }
 
-export async function main(): Promise<void> {
+/** holding-lock: takes the lock and keeps it far longer than it will live. */
+export async function holder(lock: Lock): Promise<void> {
+	await lock.acquire(); // py:holder.acquire
+	await print('儿子拿到了锁'); // py:holder.print
+	await sleep(100); // py:holder.sleep
+	await lock.release();
+}
+
+/** children: the grandchild outlives its parent. */
+export async function grandson(): Promise<void> {
+	await sleep(2); // py:grandson.sleep
+	await print('孙子还活着'); // py:grandson.print
+}
+
+export async function son(): Promise<void> {
+	await new Process({target: grandson}).start(); // py:son.start
+	await print('儿子开了孙子'); // py:son.print
+	await sleep(100); // py:son.sleep
+}
+
+export async function main({variant}: MainContext): Promise<void> {
+	if (variant === 'holding-lock') {
+		const lock = new Lock();
+		const p = new Process({target: holder, args: [lock]});
+		await p.start(); // py:main.start2
+		await sleep(1); // py:main.sleep2
+		await p.terminate(); // py:main.terminate2
+		await p.join(); // py:main.join2
+		await print('儿子被杀了, exitcode =', p.exitcode); // py:main.print4
+		await lock.acquire(); // 锁没有被释放：死锁 · py:main.acquire
+		await print('父亲拿到了锁'); // never printed
+		return;
+	}
+	if (variant === 'children') {
+		const p = new Process({target: son});
+		await p.start(); // py:main.start3
+		await sleep(1); // py:main.sleep3
+		await p.terminate(); // py:main.terminate3
+		await p.join(); // py:main.join3
+		await print('儿子被杀了, exitcode =', p.exitcode); // py:main.print5
+		return;
+	}
 	const p = new Process({target: func});
-	await p.start();
-	await p.terminate(); // 杀死p进程，让解释器告诉操作系统，请杀掉p进程
-	await print('子进程是否还活着?', p.is_alive());
-	await sleep(0.002);
-	await print('子进程是否还活着?', p.is_alive());
-	await p.join();
-	await print('p.exitcode =', p.exitcode); // -15: ended by signal 15 (SIGTERM)
+	await p.start(); // py:main.start
+	await p.terminate(); // 杀死p进程，让解释器告诉操作系统，请杀掉p进程 · py:main.terminate
+	await print('子进程是否还活着?', p.is_alive()); // py:main.print
+	await sleep(0.002); // py:main.sleep
+	await print('子进程是否还活着?', p.is_alive()); // py:main.print2
+	await p.join(); // py:main.join
+	await print('p.exitcode =', p.exitcode); // -15: ended by signal 15 (SIGTERM) · py:main.print3
 }

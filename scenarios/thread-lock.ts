@@ -88,13 +88,13 @@ export const meta = defineScenario({
 });
 
 export async function task(i: number): Promise<void> {
-	await print(`线程${i}启动`);
-	if (mutex) await mutex.acquire();
+	await print(`线程${i}启动`); // py:task.print
+	if (mutex) await mutex.acquire(); // py:task.acquire
 	const temp = n;
-	await sleep(0.1);
+	await sleep(0.1); // py:task.sleep
 	n = temp - 1;
-	await print(n);
-	if (mutex) await mutex.release();
+	await print(n); // py:task.print2
+	if (mutex) await mutex.release(); // py:task.release
 }
 
 export async function main({variant}: MainContext): Promise<void> {
@@ -103,8 +103,8 @@ export async function main({variant}: MainContext): Promise<void> {
 	for (let i = 0; i < THREADS; i++) {
 		const t = new Thread({target: task, args: [i]});
 		t_l.push(t);
-		await t.start();
+		await t.start(); // py:main.start
 	}
-	for (const t of t_l) await t.join();
-	await print(n);
+	for (const t of t_l) await t.join(); // py:main.join
+	await print(n); // py:main.print
 }

@@ -83,39 +83,39 @@ export const meta = defineScenario({
 
 /** 创建线程方式1 */
 export async function task(): Promise<void> {
-	await print('线程开启');
-	await sleep(1);
-	await print('线程结束');
+	await print('线程开启'); // py:task.print
+	await sleep(1); // py:task.sleep
+	await print('线程结束'); // py:task.print2
 }
 
 /** 创建线程方式2 */
 export class MyThread extends Thread {
 	override async run(): Promise<void> {
-		await print('线程开启...');
-		await sleep(1);
-		await print('线程结束...');
+		await print('线程开启...'); // py:MyThread.print
+		await sleep(1); // py:MyThread.sleep
+		await print('线程结束...'); // py:MyThread.print2
 	}
 }
 
 /** 线程对象的方法 */
 export async function task_named(): Promise<void> {
-	await print(`线程开启${current_thread().name}`);
-	await sleep(1);
-	await print(`线程结束${current_thread().name}`);
+	await print(`线程开启${current_thread().name}`); // py:task_named.print
+	await sleep(1); // py:task_named.sleep
+	await print(`线程结束${current_thread().name}`); // py:task_named.print2
 }
 
 export async function main({variant}: MainContext): Promise<void> {
 	if (variant === 'function') {
 		const t = new Thread({target: task});
-		await t.start();
+		await t.start(); // py:main.start
 	} else if (variant === 'subclass') {
 		const t = new MyThread();
-		await t.start();
+		await t.start(); // py:main.start2
 	} else {
 		const t = new Thread({target: task_named});
-		await print(t.is_alive());
+		await print(t.is_alive()); // py:main.print
 		if (variant === 'daemon') t.daemon = true;
-		await t.start();
-		await print(t.is_alive());
+		await t.start(); // py:main.start3
+		await print(t.is_alive()); // py:main.print2
 	}
 }

@@ -9,23 +9,44 @@
  *
  * Lines and names follow seed 000 (`用户3抢票成功!`); the two delays follow
  * seed 004 (0.1 s to read, 0.2 s to write).
+ *
+ * The other tutorials' programs are variants with their own files, lines
+ * and order: `002`/`002-lock` (file `ticket`, a random read and write
+ * delay, and 成功 printed before the count goes down), `003` (file `a.txt`,
+ * check() calls pay(), 0.5 s; its locked program is cut off in the seed, so
+ * only the unsafe one), `004`/`004-lock` (file `db.txt`, search() then
+ * get(), no line when sold out). Every variant takes --clients (10).
  */
-import {Lock, Process, SharedFile, defineScenario, print, sleep, type MainContext, type ViewState} from '../source/scenario/api.js';
+import {Lock, Process, SharedFile, defineScenario, print, random, sleep, type MainContext, type ViewState} from '../source/scenario/api.js';
 
 const DB = 'data.json';
+/** Each tutorial's database file, by variant, with its one ticket. */
+const DBS: Record<string, [file: string, content: string]> = {
+	'002': ['ticket', '{"count":1}'],
+	'003': ['a.txt', '{"c": 1}'],
+	'004': ['db.txt', '{"Count": 1}'],
+};
+function dbOf(variant: string | undefined): [string, string] {
+	return DBS[(variant ?? '').replace(/-lock$/, '')] ?? [DB, '{"ticket_num": 1}'];
+}
+
+/** A client's line that says it got the ticket, in each tutorial's words. */
+const SUCCESS = /抢票成功!$|^person\d+购票成功$|个人买到票了 $|Purchase ticket success/;
 
 function sold(s: ViewState): number {
-	return s.output.filter(line => line.text.endsWith('抢票成功!')).length;
+	return s.output.filter(line => SUCCESS.test(line.text)).length;
 }
 
 function left(s: ViewState): number | undefined {
-	const content = s.prims[`file:${DB}`]?.content;
+	const content = s.prims[`file:${dbOf(s.run?.variant)[0]}`]?.content;
 	try {
-		return content === undefined ? undefined : (JSON.parse(content) as {ticket_num: number}).ticket_num;
+		return content === undefined ? undefined : (Object.values(JSON.parse(content) as Record<string, number>)[0] ?? undefined);
 	} catch {
 		return undefined;
 	}
 }
+
+const UNSAFE = {unsafe: 'breakable', lock: 'hold', '002': 'breakable', '002-lock': 'hold', '003': 'breakable', '004': 'breakable', '004-lock': 'hold'} as const;
 
 export const meta = defineScenario({
 	name: 'ticket',
@@ -39,6 +60,11 @@ export const meta = defineScenario({
 	variants: {
 		unsafe: {zh: '不加锁：票被卖了好几次', en: 'no lock: the ticket is sold several times'},
 		lock: {zh: 'mutex.acquire() 包住买票：只有一个人成功', en: 'mutex around buy: exactly one client succeeds'},
+		'002': {zh: '002 的程序：先打印购票成功，再减票；读写各有随机延时', en: "002's program: prints success before it decrements; random read and write delays"},
+		'002-lock': {zh: '002 加锁：lock 包住整个 buy_ticket', en: "002 with the lock around the whole of buy_ticket"},
+		'003': {zh: '003 的程序：check() 查票后调用 pay()，不加锁', en: "003's program: check() looks, then calls pay(); no lock"},
+		'004': {zh: '004 的程序：search() 再 get()，不加锁', en: "004's program: search() then get(); no lock"},
+		'004-lock': {zh: '004 加锁：lock 包住 get()', en: "004 with the lock around get()"},
 	},
 	defaultVariant: 'unsafe',
 	options: {clients: {default: 10, min: 1, max: 1000, help: 'how many clients rush for the ticket'}},
@@ -47,49 +73,116 @@ export const meta = defineScenario({
 			name: 'not-oversold',
 			text: {zh: '卖出的票不超过库存（1张）', en: 'tickets sold never exceed the one in stock'},
 			check: s => sold(s) <= 1,
-			expect: {unsafe: 'breakable', lock: 'hold'},
+			expect: UNSAFE,
 		},
 		{
 			name: 'books-balance',
 			text: {zh: '结束时：余票 + 卖出 = 1', en: 'at the end: tickets left + sold = 1'},
 			check: s => left(s) === 1 - sold(s),
 			when: 'end',
-			expect: {unsafe: 'breakable', lock: 'hold'},
+			expect: UNSAFE,
 		},
 	],
 	defaultSeed: 1,
 	expectedEnd: 'completed',
 	processes: options => (options.clients ?? 10) + 1,
-	files: () => ({[DB]: '{"ticket_num": 1}'}),
+	files: (_options, variant) => Object.fromEntries([dbOf(variant)]),
 });
 
 async function search(user: string): Promise<void> {
-	const dic = JSON.parse(await new SharedFile(DB).read()) as {ticket_num: number};
-	await print(`用户${user}查看余票,还剩${dic.ticket_num}...`);
+	const dic = JSON.parse(await new SharedFile(DB).read()) as {ticket_num: number}; // py:search.read
+	await print(`用户${user}查看余票,还剩${dic.ticket_num}...`); // py:search.print
 }
 
 async function buy(user: string): Promise<void> {
 	const db = new SharedFile(DB);
-	const dic = JSON.parse(await db.read()) as {ticket_num: number};
-	await sleep(0.1); // network delay reading the database
+	const dic = JSON.parse(await db.read()) as {ticket_num: number}; // py:buy.read
+	await sleep(0.1); // network delay reading the database · py:buy.sleep
 	if (dic.ticket_num > 0) {
 		dic.ticket_num -= 1;
-		await sleep(0.2); // network delay writing it
-		await db.write(`{"ticket_num": ${dic.ticket_num}}`);
-		await print(`用户${user}抢票成功!`);
+		await sleep(0.2); // network delay writing it · py:buy.sleep2
+		await db.write(`{"ticket_num": ${dic.ticket_num}}`); // py:buy.write
+		await print(`用户${user}抢票成功!`); // py:buy.print
 	} else {
-		await print(`用户${user}抢票失败`);
+		await print(`用户${user}抢票失败`); // py:buy.print2
 	}
 }
 
 export async function run(user: string, mutex: Lock | null): Promise<void> {
 	await search(user);
-	if (mutex) await mutex.acquire();
+	if (mutex) await mutex.acquire(); // py:run.acquire
 	await buy(user);
-	if (mutex) await mutex.release();
+	if (mutex) await mutex.release(); // py:run.release
+}
+
+/** 002: buy_ticket reads, waits, prints success and only then decrements, waits, writes. */
+export async function buy_ticket(i: number, lock: Lock | null): Promise<void> {
+	if (lock) await lock.acquire(); // 取得锁 · py:buy_ticket.acquire
+	const f = new SharedFile('ticket');
+	const tick_count = JSON.parse(await f.read()) as {count: number}; // py:buy_ticket.read
+	await sleep(random()); // 读取延时 · py:buy_ticket.sleep
+	if (tick_count.count > 0) {
+		await print(`person${i}购票成功`); // py:buy_ticket.print
+		tick_count.count -= 1; // 票数减1
+	} else {
+		await print(`余票不足,person${i}购票失败`); // py:buy_ticket.print2
+	}
+	await sleep(random()); // 写入延时 · py:buy_ticket.sleep2
+	await f.write(`{"count": ${tick_count.count}}`); // py:buy_ticket.write
+	if (lock) await lock.release(); // 释放锁 · py:buy_ticket.release
+}
+
+/** 003: check looks and then pays, in the same process. */
+export async function check(i: number, _l: Lock | null): Promise<void> {
+	const dic = JSON.parse(await new SharedFile('a.txt').read()) as {c: number}; // py:check.read
+	await print(`第${i}个人在查票,余票为${dic.c}`); // py:check.print
+	await pay(i);
+}
+
+async function pay(i: number): Promise<void> {
+	const f = new SharedFile('a.txt');
+	const dic = JSON.parse(await f.read()) as {c: number}; // py:pay.read
+	await sleep(0.5); // 模拟网络延迟 · py:pay.sleep
+	if (dic.c) {
+		await print(`第${i}个人买到票了 `); // py:pay.print
+		dic.c -= 1;
+	} else {
+		await print(`第${i}个人没买到票`); // py:pay.print2
+	}
+	await f.write(`{"c": ${dic.c}}`); // py:pay.write
+}
+
+/** 004: search prints what is left; get buys without a word when it is sold out. */
+async function search004(): Promise<void> {
+	const dic = JSON.parse(await new SharedFile('db.txt').read()) as {Count: number}; // py:search004.read
+	await print(`Number of votes left${dic.Count}`); // py:search004.print
+}
+
+async function get(): Promise<void> {
+	const f = new SharedFile('db.txt');
+	const dic = JSON.parse(await f.read()) as {Count: number}; // py:get.read
+	await sleep(0.1); // network latency for analog read data · py:get.sleep
+	if (dic.Count > 0) {
+		dic.Count -= 1;
+		await sleep(0.2); // network latency for simulating write data · py:get.sleep2
+		await f.write(`{"Count": ${dic.Count}}`); // py:get.write
+		await print('Purchase ticket success'); // py:get.print
+	}
+}
+
+export async function task(lock: Lock | null): Promise<void> {
+	await search004();
+	if (lock) await lock.acquire(); // py:task.acquire
+	await get();
+	if (lock) await lock.release(); // py:task.release
 }
 
 export async function main({variant, options}: MainContext): Promise<void> {
-	const mutex = variant === 'lock' ? new Lock() : null;
-	for (let i = 0; i < options.clients!; i++) await new Process({target: run, args: [String(i), mutex]}).start();
+	const mutex = variant.endsWith('lock') || variant === '003' ? new Lock() : null;
+	for (let i = 0; i < options.clients!; i++) {
+		if (variant.startsWith('002')) await new Process({target: buy_ticket, args: [i, mutex]}).start(); // py:main.start002
+		else if (variant === '003') await new Process({target: check, args: [i + 1, mutex]}).start(); // py:main.start003
+		else if (variant.startsWith('004')) await new Process({target: task, args: [mutex]}).start(); // py:main.start004
+		else await new Process({target: run, args: [String(i), mutex]}).start(); // py:main.start
+	}
 }

@@ -78,22 +78,22 @@ export const meta = defineScenario({
 
 export async function cars(e: Event, i: number): Promise<void> {
 	if (!e.is_set()) {
-		await print(`car${i}在等待`);
-		await e.wait();
+		await print(`car${i}在等待`); // py:cars.print
+		await e.wait(); // py:cars.wait
 	}
-	await print(`car${i}通过`);
+	await print(`car${i}通过`); // py:cars.print2
 }
 
 export async function traffic_lights(e: Event): Promise<void> {
 	for (;;) {
 		if (e.is_set()) {
-			await e.clear();
-			await print('红灯亮了');
+			await e.clear(); // py:traffic_lights.clear
+			await print('红灯亮了'); // py:traffic_lights.print
 		} else {
-			await e.set();
-			await print('绿灯亮了');
+			await e.set(); // py:traffic_lights.set
+			await print('绿灯亮了'); // py:traffic_lights.print2
 		}
-		await sleep(2);
+		await sleep(2); // py:traffic_lights.sleep
 	}
 }
 
@@ -101,13 +101,13 @@ export async function main(): Promise<void> {
 	const e = new Event();
 	const traffic = new Process({target: traffic_lights, args: [e]});
 	traffic.daemon = true;
-	await traffic.start();
+	await traffic.start(); // py:main.start
 	const all: Process[] = [];
 	for (let i = 0; i < CARS; i++) {
 		const car = new Process({target: cars, args: [e, i]});
-		await car.start();
+		await car.start(); // py:main.start2
 		all.push(car);
-		await sleep(0.5 + random());
+		await sleep(0.5 + random()); // py:main.sleep
 	}
-	for (const car of all) await car.join();
+	for (const car of all) await car.join(); // py:main.join
 }

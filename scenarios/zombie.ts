@@ -83,20 +83,20 @@ export const meta = defineScenario({
 });
 
 export async function child(): Promise<void> {
-	await print(`子进程${getpid()}: 运行结束`);
+	await print(`子进程${getpid()}: 运行结束`); // py:child.print
 }
 
 export async function main({variant}: MainContext): Promise<void> {
 	const p = new Process({target: child});
-	await p.start();
-	await print('父进程: 忙别的事, 还没有 join 子进程');
-	await sleep(3);
+	await p.start(); // py:main.start
+	await print('父进程: 忙别的事, 还没有 join 子进程'); // py:main.print
+	await sleep(3); // py:main.sleep
 	if (variant === 'poll') {
 		// is_alive() polls the child (waitpid): a child that has ended is reaped right here.
-		await print('父进程: 子进程还活着吗?', p.is_alive());
-		await print('父进程: 问 is_alive() 时已经回收完毕, exitcode =', p.exitcode);
+		await print('父进程: 子进程还活着吗?', p.is_alive()); // py:main.print2
+		await print('父进程: 问 is_alive() 时已经回收完毕, exitcode =', p.exitcode); // py:main.print3
 		return;
 	}
-	await p.join(); // 回收：子进程不再是僵尸
-	await print('父进程: join 了子进程, 回收完毕, exitcode =', p.exitcode);
+	await p.join(); // 回收：子进程不再是僵尸 · py:main.join
+	await print('父进程: join 了子进程, 回收完毕, exitcode =', p.exitcode); // py:main.print4
 }

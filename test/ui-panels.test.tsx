@@ -9,6 +9,8 @@ import type {ReactElement} from 'react';
 import type {TraceEvent} from '../source/engine/trace.js';
 import {Caption} from '../source/ui/Caption.js';
 import {CodePane} from '../source/ui/CodePane.js';
+import {codeFor} from '../source/ui/code-view.js';
+import type {ScenarioMeta} from '../source/scenario/define.js';
 import {Header, type HeaderProps} from '../source/ui/Header.js';
 import {HelpOverlay} from '../source/ui/HelpOverlay.js';
 import {KeyBar} from '../source/ui/KeyBar.js';
@@ -178,8 +180,9 @@ describe('Timeline', () => {
 describe('CodePane', () => {
 	it('shows the source around the focused task with the tasks standing on each line', () => {
 		const view = fixtureState();
-		const f = frame(<CodePane source={SOURCE} view={view} focus="Thread-1" width={70} rows={4} />);
-		assert.match(f, /─ Code .* Thread-1 at line 9/);
+		const code = codeFor({meta: {sources: []} as unknown as ScenarioMeta, module: 'file:///x/demo.js', source: SOURCE}, 'v', 'python');
+		const f = frame(<CodePane code={code} view={view} focus="Thread-1" width={70} rows={4} />);
+		assert.match(f, /─ Code · demo\.js .* Thread-1 at line 9/);
 		assert.match(f, /▶9 {3}await q\.put\("a"\);.*← Thread-1/);
 		assert.match(f, /•8 {3}await event\.wait\(\);.*← Worker-3/);
 		assert.doesNotMatch(f, /Worker-4/, 'a task that is done stands nowhere');

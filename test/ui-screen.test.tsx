@@ -49,6 +49,7 @@ function frameAt(events: TraceEvent[], pos: number, extra: Partial<Frame> = {}):
 		columns: rec.columns,
 		busy: false,
 		help: false,
+		code: 'python',
 		...extra,
 	};
 }

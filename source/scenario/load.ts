@@ -22,6 +22,8 @@ export interface LoadedScenario {
 	module: string;
 	/** The TypeScript (or JavaScript) source, for the code pane. */
 	source: string;
+	/** The lesson's Python view (scenario/python-view.ts), when it has one: the file beside its source, ending in .py. */
+	python?: string;
 }
 
 /** Names of the built-in lessons, sorted. */
@@ -84,7 +86,8 @@ export async function loadScenario(module: string, label: string): Promise<Loade
 	if (typeof mod.main !== 'function') throw new InputError(`lesson ${label} does not export a 'main' function`);
 	const meta = mod.meta as ScenarioMeta;
 	if (!Object.hasOwn(meta.variants, meta.defaultVariant)) throw new InputError(`lesson ${label}: its defaultVariant '${meta.defaultVariant}' is not one of its variants`);
-	return {meta, module, source: readSource(module)};
+	const path = sourcePath(module);
+	return {meta, module, source: readText(path) ?? '', python: readText(path.replace(/\.[cm]?[jt]s$/, '.py'))};
 }
 
 function firstLine(error: unknown): string {
@@ -92,13 +95,16 @@ function firstLine(error: unknown): string {
 }
 
 /** The lesson's own source: the .ts file of a built-in lesson, or the user's file itself. */
-function readSource(module: string): string {
+function sourcePath(module: string): string {
 	const path = fileURLToPath(module);
 	const builtIn = fileURLToPath(BUILT_IN);
-	const candidate = path.startsWith(builtIn) ? fileURLToPath(new URL(path.slice(builtIn.length).replace(/\.js$/, '.ts'), SOURCES)) : path;
+	return path.startsWith(builtIn) ? fileURLToPath(new URL(path.slice(builtIn.length).replace(/\.js$/, '.ts'), SOURCES)) : path;
+}
+
+function readText(path: string): string | undefined {
 	try {
-		return readFileSync(candidate, 'utf8');
+		return readFileSync(path, 'utf8');
 	} catch {
-		return '';
+		return undefined;
 	}
 }

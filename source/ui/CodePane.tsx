@@ -1,15 +1,18 @@
 /**
- * The lesson's source, a window around the line of the task that ran (or
- * the selected one), each line marked with the tasks that stand on it.
+ * The lesson's code (its Python view, or its own file), a window around the
+ * line of the task that ran (or the selected one), each line marked with the
+ * tasks that stand on it; the Python view's notes on where the lesson
+ * departs from the tutorial below it.
  */
 import {Box} from 'ink';
 import type {ViewState} from '../view/state.js';
+import type {CodeShown} from './code-view.js';
 import {cellWidth, fit, padCells} from './cells.js';
 import {Row} from './Row.js';
 import {Title} from './Title.js';
 
 export interface CodePaneProps {
-	source: string;
+	code: CodeShown;
 	view: ViewState;
 	/** The task whose line the window follows. */
 	focus?: string;
@@ -18,30 +21,43 @@ export interface CodePaneProps {
 	rows: number;
 }
 
-/** Tasks not done, by the source line they stand on. */
-export function tasksByLine(view: ViewState): Map<number, string[]> {
+/** Tasks not done, by the line of the code they stand on. */
+export function tasksByLine(view: ViewState, code: CodeShown): Map<number, string[]> {
 	const at = new Map<number, string[]>();
 	for (const name of view.order) {
 		const t = view.tasks[name]!;
-		if (t.line === undefined || t.state === 'done') continue;
-		at.set(t.line, [...(at.get(t.line) ?? []), name]);
+		const line = t.state === 'done' ? undefined : code.lineOf(t);
+		if (line === undefined) continue;
+		at.set(line, [...(at.get(line) ?? []), name]);
 	}
 	return at;
 }
 
-export function CodePane({source, view, focus, width, rows}: CodePaneProps) {
-	const lines = source.replace(/\t/g, '  ').split('\n');
-	const at = tasksByLine(view);
-	const focusLine = (focus ? view.tasks[focus]?.line : undefined) ?? [...at.keys()][0] ?? 1;
-	const start = Math.max(0, Math.min(focusLine - 1 - Math.floor(rows / 2), lines.length - rows));
+/** Notes get a third of the rows at most; with none to spare they go in the title. */
+function noteRows(code: CodeShown, rows: number): number {
+	return Math.min(code.notes.length, Math.floor(rows / 3));
+}
+
+export function CodePane({code, view, focus, width, rows}: CodePaneProps) {
+	const lines = code.lines;
+	const at = tasksByLine(view, code);
+	const focused = focus ? view.tasks[focus] : undefined;
+	const focusAt = focused && focused.state !== 'done' ? code.lineOf(focused) : undefined;
+	const focusLine = focusAt ?? [...at.keys()][0] ?? 1;
+	const notes = noteRows(code, rows);
+	const codeRows = rows - notes;
+	const start = Math.max(0, Math.min(focusLine - 1 - Math.floor(codeRows / 2), lines.length - codeRows));
 	const numWidth = String(lines.length).length;
+	const where = focus && focusAt ? `${focus} at line ${focusAt}` : undefined;
+	const unshownNotes = notes < code.notes.length ? code.notes.slice(notes).join(' · ') : undefined;
+	const titleNote = [where, unshownNotes, code.canSwitch ? `t: ${code.mode === 'python' ? 'lesson file' : 'Python'}` : undefined].filter(Boolean).join(' · ');
 	return (
 		<Box flexDirection="column" width={width}>
-			<Title text="Code" width={width} note={focus && view.tasks[focus]?.line ? `${focus} at line ${view.tasks[focus]!.line}` : undefined} />
-			{lines.slice(start, start + rows).map((text, i) => {
+			<Title text={fit(code.title, Math.max(12, width - cellWidth(titleNote) - 6))} width={width} note={titleNote || undefined} />
+			{lines.slice(start, start + codeRows).map((text, i) => {
 				const n = start + i + 1;
 				const here = at.get(n);
-				const isFocus = n === focusLine && focus !== undefined;
+				const isFocus = n === focusAt && focus !== undefined;
 				const who = here ? ` ← ${here.length > 3 ? `${here.slice(0, 3).join(' ')} +${here.length - 3}` : here.join(' ')}` : '';
 				// The code gives way to the names of the tasks on the line.
 				const room = Math.max(8, width - numWidth - 2 - cellWidth(who));
@@ -54,6 +70,9 @@ export function CodePane({source, view, focus, width, rows}: CodePaneProps) {
 					/>
 				);
 			})}
+			{code.notes.slice(0, notes).map((note, i) => (
+				<Row key={`note${i}`} parts={[{text: fit(`note: ${note}`, width), color: 'gray'}]} />
+			))}
 		</Box>
 	);
 }

@@ -6,6 +6,7 @@ import {useRef} from 'react';
 import {Box} from 'ink';
 import {Caption} from './Caption.js';
 import {CodePane} from './CodePane.js';
+import {codeFor} from './code-view.js';
 import {Header} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {KeyBar} from './KeyBar.js';
@@ -95,6 +96,7 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 		</Box>
 	);
 	const newFrom = v.output.length - f.changes.printed;
+	const code = codeFor(f.scenario, f.settings.variant, f.code);
 	return (
 		<Box flexDirection="column" width={L.width} height={L.height}>
 			<Header
@@ -137,11 +139,11 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 								</Box>
 								{L.codeBeside > 0 && (
 									<Box marginLeft={1}>
-										<CodePane source={f.scenario.source} view={v} focus={focus} width={L.codeBeside} rows={L.mid} />
+										<CodePane code={code} view={v} focus={focus} width={L.codeBeside} rows={L.mid} />
 									</Box>
 								)}
 							</Box>
-							{L.code > 0 && <CodePane source={f.scenario.source} view={v} focus={focus} width={L.width} rows={L.code} />}
+							{L.code > 0 && <CodePane code={code} view={v} focus={focus} width={L.width} rows={L.code} />}
 						</>
 					)}
 				</Box>

@@ -77,6 +77,7 @@ const BINDINGS = {
 	cores: {keys: ['c'], label: 'c', word: 'cores', help: 'cores: 1, 2, 4 (reruns)', bar: 'help'},
 	manual: {keys: ['m'], label: 'm', word: 'manual', help: 'manual: you pick which ready task runs next', bar: 'always'},
 	free: {keys: ['f'], label: 'f', word: 'free', help: 'free mode: gates open, the OS schedules (reruns)', bar: 'help'},
+	code: {keys: ['t'], label: 't', word: 'code', help: "code pane: the tutorial's Python / the lesson's own file", bar: 'help'},
 	pick: {keys: DIGITS, label: '1-9', word: 'pick', help: 'manual: run the ready task with that number', bar: 'manual', helpKeys: '1 … 9'},
 	// The bar shows ↑ and ↓ as one item, under `up`.
 	up: {keys: ['up'], label: '↑↓', word: 'select', help: 'manual: select the ready task above', bar: 'manual'},

@@ -21,6 +21,7 @@ import type {LoadedScenario} from '../scenario/load.js';
 import {apply, reduce} from '../view/reducer.js';
 import {emptyState, type ViewState} from '../view/state.js';
 import {changesIn, describeStep, type Changes} from './format.js';
+import type {CodeMode} from './code-view.js';
 import type {Command} from './keys.js';
 import {Recording} from './recording.js';
 
@@ -113,6 +114,8 @@ export interface Frame {
 	busy: boolean;
 	error?: string;
 	help: boolean;
+	/** What the Code pane shows: the lesson's Python view (when it has one) or its own file. */
+	code: CodeMode;
 }
 
 export class RunSession {
@@ -126,6 +129,7 @@ export class RunSession {
 	private playing: boolean;
 	private speed: number;
 	private help = false;
+	private code: CodeMode = 'python';
 	private selected?: string;
 	/**
 	 * Manual picks made while the one before was still running (`null`: the
@@ -265,6 +269,9 @@ export class RunSession {
 			case 'close':
 				this.help = false;
 				break;
+			case 'code':
+				this.code = this.code === 'python' ? 'lesson' : 'python';
+				break;
 			case 'quit':
 				break;
 		}
@@ -358,6 +365,7 @@ export class RunSession {
 			busy: this.next !== undefined,
 			error: rec.error,
 			help: this.help,
+			code: this.code,
 		};
 	}
 
