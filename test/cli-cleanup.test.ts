@@ -83,17 +83,18 @@ describe('the TUI', {timeout: 180_000}, () => {
 		}
 	};
 
-	// As documented (tui.tsx, the PTY tests): a signal to the TUI is a quit, exit 0.
+	// As documented (tui.tsx, the PTY tests): a signal to the TUI is a quit, exit 0. In free mode, so that the
+	// run is still going (a controlled run of 101 processes is over in well under a second).
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
-		it(`${signal} during ticket:lock --clients 100: restores the terminal, exits 0, removes the folder`, () =>
-			tuiRun(['ticket:lock', '--clients', '100'], t => t.proc.kill(signal), 0));
+		it(`${signal} during ticket:lock --clients 100 --free: restores the terminal, exits 0, removes the folder`, () =>
+			tuiRun(['ticket:lock', '--clients', '100', '--free'], t => t.proc.kill(signal), 0));
 	}
 
+	// Manual from the start, so the run is waiting for a pick (and has its folder) when q comes.
 	it('q while a manual pick is awaited: exits 0 and removes the folder', () =>
 		tuiRun(
-			['ticket:lock'],
+			['ticket:lock', '--policy', 'manual'],
 			async t => {
-				t.press('m');
 				await t.waitFor(s => s.includes('? your pick'), 'manual mode, a pick awaited');
 				t.press('q');
 			},

@@ -123,7 +123,8 @@ export class RunClient implements RunHandle {
 				}
 				break;
 			case 'pick':
-				void this.answer(m.ready);
+				// A pick that is refused (the viewer left) ends the run: nobody is left to choose.
+				this.answer(m.ready).catch(() => void this.stop());
 				break;
 			case 'done':
 				this.finish({outcome: m.outcome, steps: m.steps, time: m.time});
