@@ -71,7 +71,11 @@ export interface WaitSpec<T> {
 
 /** sys.exit(n) / process.exit(n) inside a task: the task ends with exit code n. */
 export class SystemExit extends Error {
-	constructor(readonly code: number) {
+	/** `said`: a message instead of a number (`sys.exit('bye')`), which CPython prints to stderr before it exits with 1. */
+	constructor(
+		readonly code: number,
+		readonly said?: string,
+	) {
 		super(`exit ${code}`);
 		this.name = 'SystemExit';
 	}
@@ -258,7 +262,10 @@ export abstract class Runtime {
 			() => this.finish(task, 0),
 			error => {
 				if (this.dead) return this.finish(task, 0);
-				if (error instanceof SystemExit) return this.finish(task, error.code);
+				if (error instanceof SystemExit) {
+					if (error.said !== undefined) this.emit({k: 'print', t: task.t, text: error.said, stream: 'stderr'});
+					return this.finish(task, error.code);
+				}
 				this.emit({k: 'print', t: task.t, text: formatTraceback(task, error, this.scenarioFile), stream: 'stderr'});
 				this.finish(task, 1);
 			},

@@ -60,7 +60,7 @@ export class SystemExit extends EngineSystemExit {
 	readonly pyType = 'SystemExit';
 
 	constructor(code: number | string | null = null) {
-		super(code === null ? 0 : typeof code === 'number' ? code : 1);
+		super(code === null ? 0 : typeof code === 'number' ? code : 1, typeof code === 'string' ? code : undefined);
 	}
 }
 

@@ -15,7 +15,7 @@ async function thread_quits() {
 }
 
 export async function main() {
-	for (const code of [null, 0, 3]) {
+	for (const code of [null, 0, 3, 'bye']) {
 		const p = new Process({target: quits, args: [code]});
 		await p.start();
 		await p.join();

@@ -15,7 +15,7 @@ def thread_quits():
 
 
 if __name__ == '__main__':
-    for code in (None, 0, 3):
+    for code in (None, 0, 3, 'bye'):
         p = multiprocessing.Process(target=quits, args=(code,))
         p.start()
         p.join()
