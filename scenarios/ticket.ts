@@ -57,6 +57,7 @@ export const meta = defineScenario({
 			expect: {unsafe: 'breakable', lock: 'hold'},
 		},
 	],
+	outcome: s => ({sold: sold(s), left: left(s)}),
 	defaultSeed: 1,
 	expectedEnd: 'completed',
 	processes: options => (options.clients ?? 10) + 1,

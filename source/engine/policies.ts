@@ -241,14 +241,43 @@ export function pct(seed: number, depth: number, length: number): Policy {
 }
 
 /**
+ * Follows task names loosely, then hands over to `then`: a name that is not
+ * ready is skipped rather than a divergence, so a schedule with one choice
+ * changed can still be followed as far as it makes sense (minimizing a
+ * schedule tries many such).
+ */
+export function followNames(names: readonly string[], then: Policy): Policy {
+	let at = 0;
+	return {
+		name: then.name,
+		choose(ready, context) {
+			while (at < names.length) {
+				const i = ready.findIndex(c => c.name === names[at]);
+				at++;
+				if (i >= 0) {
+					then.observe?.(ready, context, i);
+					return i;
+				}
+			}
+			return then.choose(ready, context);
+		},
+	};
+}
+
+/**
  * What a bare name cannot carry to the engine host, written into the policy
  * name: `schedule:<schedule>:<policy>` (follow the schedule, then the
- * policy), `pct:<depth>:<length>`, and `np` (never preempt).
+ * policy), `follow:{"names": […], "then": <policy>}` (task names, loosely),
+ * `pct:<depth>:<length>`, and `np` (never preempt).
  */
 function policyExpression(name: string, seed: number, quantum: number, pick?: (ready: readonly Candidate[]) => Promise<number>): Policy | undefined {
 	if (name === 'np') return nonPreemptive();
 	const followed = /^schedule:([^:]*):(.+)$/.exec(name);
 	if (followed) return replaySchedule(decodeSchedule(followed[1]!), namedPolicy(followed[2]!, seed, quantum, pick));
+	if (name.startsWith('follow:')) {
+		const {names, then} = JSON.parse(name.slice('follow:'.length)) as {names: string[]; then: string};
+		return followNames(names, namedPolicy(then, seed, quantum, pick));
+	}
 	const p = /^pct:(\d+):(\d+)$/.exec(name);
 	if (p) return pct(seed, Math.max(1, Number(p[1])), Number(p[2]));
 	return undefined;
