@@ -84,7 +84,8 @@ export function textReport(x: Exploration, t: Titled, colour: boolean): string {
 	else {
 		const schedule = encodeSchedule(s.run.choices);
 		lines.push(
-			`shortest breaking schedule: ${s.run.steps} steps, ${s.run.preemptions} preemption${s.run.preemptions === 1 ? '' : 's'} (breaks ${s.broke.join(', ')}; minimized from ${s.from.steps} steps, ${s.from.preemptions} preemptions, in ${s.reruns} reruns)`,
+			`shortest breaking schedule: ${s.run.steps} steps, ${s.run.preemptions} preemption${s.run.preemptions === 1 ? '' : 's'}, breaks ${s.broke.join(', ')}`,
+			`  (minimized from ${s.from.steps} steps and ${s.from.preemptions} preemptions, in ${s.reruns} reruns)`,
 			`  ${schedule}`,
 			`replay it: ${replayCommand(t.flags, {variant: t.variant, seed: s.run.seed}, schedule)}`,
 		);
