@@ -180,6 +180,16 @@ describe('conc-tui explore', () => {
 		assert.match(replay.stdout, /clients 3/);
 	});
 
+	it('runs the machine the flags give, and its replay command says so', () => {
+		const r = cli('explore', 'bank:unsafe', '--runs', '2', '--cores', '2', '--json');
+		assert.equal(r.code, 0, r.stderr);
+		const command = (JSON.parse(r.stdout) as {shortest: {command: string}}).shortest.command;
+		assert.match(command, /--cores 2 --schedule/);
+		const replay = cli(...command.split(' ').slice(1));
+		assert.equal(replay.code, 0, replay.stderr);
+		assert.match(replay.stdout, /· 2 cores ·/);
+	});
+
 	it('random with a fixed seed gives the same report twice, as text and as JSON', () => {
 		const a = cli('explore', 'bank:unsafe', '--runs', '6', '--seed', '11');
 		const b = cli('explore', 'bank:unsafe', '--runs', '6', '--seed', '11');

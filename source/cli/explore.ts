@@ -41,9 +41,9 @@ export async function runExplore(args: Args): Promise<number> {
 	const scenario = await loadScenario(module, label);
 	const resolved = resolveRequest({scenario, variant, options: args.options, sched: args.sched, quantum: args.quantum, cores: args.cores});
 	const plan = explorePlan(args, scenario.meta.defaultSeed ?? 1);
-	const target = {scenario, variant: resolved.variant, options: resolved.options, maxSteps: args.maxSteps};
+	const target = {scenario, variant: resolved.variant, options: resolved.options, maxSteps: args.maxSteps, sched: args.sched, quantum: args.quantum, cores: args.cores};
 	const x = await explore(target, plan);
-	const titled = {label: `${label}:${resolved.variant}`, variant: resolved.variant, flags: {spec: label, maxSteps: args.maxSteps, options: args.options}};
+	const titled = {label: `${label}:${resolved.variant}`, variant: resolved.variant, flags: {spec: label, maxSteps: args.maxSteps, sched: args.sched, quantum: args.quantum, cores: args.cores, options: args.options}};
 	const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
 	process.stdout.write(`${args.json ? JSON.stringify(jsonReport(x, titled)) : textReport(x, titled, colour)}\n`);
 	return x.invariants.some(i => i.expected === 'hold' && i.broken > 0) ? 1 : 0;

@@ -16,6 +16,10 @@ export interface Target {
 	variant: string;
 	options: Record<string, number>;
 	maxSteps?: number;
+	/** The machine, as --sched, --quantum and --cores give it (else the lesson's own). */
+	sched?: string;
+	quantum?: number;
+	cores?: number;
 }
 
 /** How one schedule is chosen: a seed and a policy, and a schedule to follow first. */
@@ -53,6 +57,9 @@ export async function runSchedule(target: Target, drive: Drive): Promise<Explore
 			variant: target.variant,
 			options: target.options,
 			maxSteps: target.maxSteps,
+			sched: target.sched,
+			quantum: target.quantum,
+			cores: target.cores,
 			seed: drive.seed,
 			policy: drive.names ? `follow:${JSON.stringify({names: drive.names, then: drive.policy})}` : drive.policy,
 			...(drive.prefix && drive.prefix.length > 0 ? {schedule: encodeSchedule(drive.prefix)} : {}),
