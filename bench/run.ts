@@ -4,11 +4,12 @@
  * PASS/MISS verdict. Figures only; nothing here asserts (see DESIGN.md §7 for
  * what the machine is expected to do).
  *
- *   node dist/bench/run.js [--reps N] [--only 1,2,3,4,5] [--no-python] [--markdown]
+ *   node dist/bench/run.js [--reps N] [--only 1,2,3,4,5,6] [--no-python] [--markdown]
  *
  * 1 controlled steps, 2 free mode, 3 a hundred processes, 4 a thousand
  * threads, 5 the TUI (frame cost, key to screen, frame cap, paused CPU,
- * first frame; also alone: node dist/bench/ui.js).
+ * first frame; also alone: node dist/bench/ui.js), 6 explore (a thousand
+ * schedules of a lesson, next to one run of it).
  *
  * The machine is shared and has two cores: each figure is taken `--reps`
  * times (default 3) and the best is the figure; medians are in the notes.
@@ -20,6 +21,7 @@ import {freeLockFigure} from './figures/free-lock.js';
 import {queueFigure} from './figures/queue.js';
 import {spawnFigure} from './figures/spawn.js';
 import {threadsFigure} from './figures/threads.js';
+import {exploreFigure} from './figures/explore.js';
 import {uiFrameFigure} from './ui-frame.js';
 import {uiTerminalFigures} from './ui-terminal.js';
 import {hasPython} from './lib/python.js';
@@ -28,7 +30,7 @@ import {type Row, markdownTable, textTable} from './lib/table.js';
 const {values} = parseArgs({
 	options: {
 		reps: {type: 'string', default: '3'},
-		only: {type: 'string', default: '1,2,3,4,5'},
+		only: {type: 'string', default: '1,2,3,4,5,6'},
 		'no-python': {type: 'boolean', default: false},
 		markdown: {type: 'boolean', default: false},
 	},
@@ -56,6 +58,7 @@ await section('2 free-mode locks', '2', () => freeLockFigure(reps, python));
 await section('2 free-mode queue', '2', () => queueFigure(reps, python));
 await section('3 100 processes', '3', () => spawnFigure(reps, python));
 await section('4 1000 threads', '4', () => threadsFigure(reps));
+await section('6 explore', '6', () => exploreFigure(reps));
 // Last: the frame figure loads React in production mode into this process.
 await section('5 TUI', '5', async () => [...(await uiFrameFigure()), ...(await uiTerminalFigures(reps))]);
 

@@ -36,6 +36,7 @@ export const meta = defineScenario({
 			expect: {unsafe: 'breakable', lock: 'hold'},
 		},
 	],
+	outcome: s => ({balance: balance(s)}),
 	defaultSeed: 1,
 	expectedEnd: 'completed',
 	processes: () => 3,

@@ -83,6 +83,7 @@ export const meta = defineScenario({
 			expect: UNSAFE,
 		},
 	],
+	outcome: s => ({sold: sold(s), left: left(s)}),
 	defaultSeed: 1,
 	expectedEnd: 'completed',
 	processes: options => (options.clients ?? 10) + 1,

@@ -33,10 +33,12 @@ async function main(): Promise<number> {
 	// An engine host boots (tens of ms) while the lesson is found and loaded here.
 	hosts.warm(1);
 	if (args.command === 'compare') return (await import('./cli/compare.js')).runCompare(args);
+	if (args.command === 'explore') return (await import('./cli/explore.js')).runExplore(args);
 	const {module, variant, label} = resolveScenario(args.spec!);
 	const scenario = await loadScenario(module, label);
 	if (args.keys) return exitSoon(await (await import('./cli/record.js')).recordLesson(tuiInit(scenario, variant, args, lang), args));
-	if (process.stdout.isTTY && process.stdin.isTTY && !args.json && !args.headless) {
+	// A schedule is replayed as a transcript: the TUI does not follow one yet.
+	if (process.stdout.isTTY && process.stdin.isTTY && !args.json && !args.headless && args.schedule === undefined) {
 		keepSignals();
 		return runTuiFor(scenario, variant, args, lang);
 	}

@@ -10,6 +10,7 @@ export const HELP = `
   Usage
     $ conc-tui <lesson>[:variant] [options]
     $ conc-tui list
+    $ conc-tui explore <lesson>[:variant] [--runs N] [--strategy random|pct|exhaustive] [--depth D] [--json]
     $ conc-tui compare [fcfs,sjf,srtf,rr,mlfq] [--jobs <lesson> | --jobs 'A@0:5,B@1:3/2/1'] [--quantum N]
 
   Options
@@ -24,6 +25,7 @@ export const HELP = `
     --cores N          how many processes may run at once (default 1)
     --free             open the gates: real parallel threads, the OS schedules
     --max-steps N      stop after N steps (the run ends as 'limit')
+    --schedule S       follow a schedule a run printed (then the policy), e.g. --schedule a3ba
     --lang zh|en       language of titles and captions
     --record FILE      record what the TUI draws as an asciicast v2 file (FILE.cast)
     --keys "SCRIPT"    drive the lesson by a key script, e.g. "2s n n n space 5s b q";
@@ -46,7 +48,7 @@ export const HELP = `
 `;
 
 export interface Args {
-	command: 'list' | 'run' | 'compare';
+	command: 'list' | 'run' | 'compare' | 'explore';
 	spec?: string;
 	/** CPU scheduling policy of work(). */
 	sched?: string;
@@ -74,6 +76,9 @@ export interface Args {
 	showKeys: boolean;
 	/** Seconds a key script's recording holds still at each beat. */
 	pauseAtBeats?: number;
+	/** A schedule to follow; explore's flags, checked by cli/explore.ts. */
+	schedule?: string;
+	explore?: {runs?: string; strategy?: string; depth?: string};
 }
 
 /** How a lesson is to be run, as the flags say: the same for a headless run, the TUI and a recording. */
@@ -90,10 +95,10 @@ export function runSettings(args: Args) {
 	};
 }
 
-const KNOWN = new Set(['sched', 'jobs', 'json', 'headless', 'seed', 'policy', 'quantum', 'cores', 'free', 'maxSteps', 'lang', 'paused', 'speed', 'record', 'keys', 'size', 'showKeys', 'pauseAtBeats', 'help', 'version']);
+const KNOWN = new Set(['sched', 'jobs', 'json', 'headless', 'seed', 'policy', 'quantum', 'cores', 'free', 'maxSteps', 'lang', 'paused', 'speed', 'record', 'keys', 'size', 'showKeys', 'pauseAtBeats', 'help', 'version', 'schedule', 'runs', 'strategy', 'depth']);
 
 const BOOLEAN = ['json', 'headless', 'free', 'paused', 'show-keys'];
-const VALUED = ['seed', 'policy', 'sched', 'jobs', 'quantum', 'cores', 'max-steps', 'lang', 'speed', 'record', 'keys', 'size', 'pause-at-beats'];
+const VALUED = ['seed', 'policy', 'sched', 'jobs', 'quantum', 'cores', 'max-steps', 'lang', 'speed', 'record', 'keys', 'size', 'pause-at-beats', 'schedule', 'runs', 'strategy', 'depth'];
 
 /**
  * What meow would take silently or turn into a stack trace, refused first:
@@ -148,7 +153,10 @@ export function parseArgs(argv: string[]): Args {
 	const [first, ...rest] = cli.input;
 	if (!first) throw new InputError(`name a lesson, e.g. 'conc-tui ktv'; 'conc-tui list' shows them all`);
 	const compare = first === 'compare';
-	if (rest.length > (compare ? 1 : 0)) throw new InputError(`unexpected argument '${rest[compare ? 1 : 0]}'`);
+	const explore = first === 'explore';
+	if (explore && !rest[0]) throw new InputError(`name a lesson to explore, e.g. 'conc-tui explore bank:unsafe'`);
+	if (!explore && (cli.flags.runs ?? cli.flags.strategy ?? cli.flags.depth) !== undefined) throw new InputError(`--runs, --strategy and --depth go with 'conc-tui explore'`);
+	if (rest.length > (compare || explore ? 1 : 0)) throw new InputError(`unexpected argument '${rest[compare || explore ? 1 : 0]}'`);
 	const f = cli.flags;
 	if (f.jobs !== undefined && !compare) throw new InputError(`--jobs goes with 'conc-tui compare'`);
 	if (f.sched !== undefined && compare) throw new InputError(`compare takes its policies as its argument: 'conc-tui compare ${f.sched}'`);
@@ -166,8 +174,8 @@ export function parseArgs(argv: string[]): Args {
 	if (f.pauseAtBeats !== undefined && f.keys === undefined) throw new InputError(`--pause-at-beats goes with a key script (--keys)`);
 	if (f.record !== undefined && !f.record.trim()) throw new InputError(`--record needs a file name, e.g. --record ktv.cast`);
 	return {
-		command: first === 'list' ? 'list' : compare ? 'compare' : 'run',
-		spec: first,
+		command: first === 'list' ? 'list' : compare ? 'compare' : explore ? 'explore' : 'run',
+		spec: explore ? rest[0] : first,
 		sched: f.sched,
 		policies: compare ? rest[0] : undefined,
 		jobs: f.jobs,
@@ -188,6 +196,8 @@ export function parseArgs(argv: string[]): Args {
 		size: f.size === undefined ? undefined : size(f.size),
 		showKeys: f.showKeys,
 		pauseAtBeats: f.pauseAtBeats === undefined ? undefined : positive('pause-at-beats', f.pauseAtBeats),
+		schedule: f.schedule,
+		explore: explore ? {runs: f.runs, strategy: f.strategy, depth: f.depth} : undefined,
 	};
 }
 
@@ -219,6 +229,10 @@ function parsed(argv: string[]) {
 				size: {type: 'string'},
 				showKeys: {type: 'boolean', default: false},
 				pauseAtBeats: {type: 'string'},
+				schedule: {type: 'string'},
+				runs: {type: 'string'},
+				strategy: {type: 'string'},
+				depth: {type: 'string'},
 			},
 		});
 	} catch (error) {

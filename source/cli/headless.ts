@@ -9,6 +9,8 @@ import type {LoadedScenario} from '../scenario/load.js';
 import {runSettings, type Args} from './args.js';
 import {transcriptLine} from './transcript.js';
 import {track} from './shutdown.js';
+import {ChoiceLog} from '../view/choices.js';
+import {scheduleLine, withSchedule} from './schedule.js';
 
 export async function runHeadless(scenario: LoadedScenario, variant: string | undefined, args: Args): Promise<number> {
 	let buffer: string[] = [];
@@ -37,11 +39,16 @@ export async function runHeadless(scenario: LoadedScenario, variant: string | un
 				if (buffer.length >= 64 || e.kind === 'print') flush();
 				else soon();
 			};
+	const log = new ChoiceLog();
 	const onEvent = (e: TraceEvent) => {
 		exit.see(e);
+		log.see(e);
+		if (e.kind !== 'end') return record(e);
+		if (args.json) return record(withSchedule(e, log.choices));
 		record(e);
+		buffer.push(scheduleLine(args, resolved, log.choices));
 	};
-	const {done} = track(createRun({scenario, variant, ...runSettings(args)}, onEvent));
+	const {done, resolved} = track(createRun({scenario, variant, ...runSettings(args), schedule: args.schedule}, onEvent));
 	const result = await done;
 	flush();
 	// As `python3 lesson.py` exits: with the main program's exit code (a traceback: 1; sys.exit(n): n),

@@ -105,6 +105,8 @@ export function replay(choices: readonly string[], then: Policy): Policy {
 
 /** A step policy by its name, as the CLI takes it; `pick` answers for `manual`. */
 export function namedPolicy(name: string, seed: number, quantum: number, pick?: (ready: readonly Candidate[]) => Promise<number>): Policy {
+	const composed = policyExpression(name, seed, quantum, pick);
+	if (composed) return composed;
 	switch (name) {
 		case 'random':
 			return random(seed);
@@ -118,4 +120,165 @@ export function namedPolicy(name: string, seed: number, quantum: number, pick?: 
 		default:
 			throw new Error(`unknown policy '${name}'; policies: random, fifo, rr, manual`);
 	}
+}
+
+// ---- schedules as values, and the policies a search over them needs --------
+
+/**
+ * A schedule: the choice made at each step, as an index into the ready list
+ * (the ready tasks in the order they were created), written compactly so it
+ * can be copied into a shell unquoted. Index 0–25 is `a`–`z`, 26–51 `A`–`Z`,
+ * anything larger `_N_` in decimal; a decimal count after an index repeats it
+ * (`a12` is twelve `a`s). `a12ba3` = first ready ×12, second, first ×3.
+ * Indices rather than names: they are short, and they mean the same thing
+ * for every lesson, whatever its tasks are called.
+ */
+export function encodeSchedule(choices: readonly number[]): string {
+	let out = '';
+	for (let i = 0; i < choices.length; ) {
+		const c = choices[i]!;
+		let n = 1;
+		while (choices[i + n] === c) n++;
+		const token = c < 26 ? String.fromCharCode(97 + c) : c < 52 ? String.fromCharCode(65 + c - 26) : `_${c}_`;
+		// Two of a kind are as short written out, and easier to read.
+		out += n >= 3 ? `${token}${n}` : token.repeat(n);
+		i += n;
+	}
+	return out;
+}
+
+/** The choices a schedule string stands for; a malformed one throws, saying where. */
+export function decodeSchedule(text: string): number[] {
+	const out: number[] = [];
+	const re = /([a-zA-Z]|_(\d+)_)(\d*)/y;
+	let at = 0;
+	while (at < text.length) {
+		re.lastIndex = at;
+		const m = re.exec(text);
+		if (!m) throw new Error(`bad schedule at character ${at + 1} ('${text[at]}'): a schedule is letters (a = the first ready task, b = the second…), each optionally followed by a count`);
+		const letter = m[1]!;
+		const index = m[2] !== undefined ? Number(m[2]) : letter >= 'a' ? letter.charCodeAt(0) - 97 : letter.charCodeAt(0) - 65 + 26;
+		const count = m[3] ? Number(m[3]) : 1;
+		if (count < 1 || count > 10_000_000) throw new Error(`bad schedule at character ${at + 1}: a count must be from 1 to 10000000`);
+		for (let k = 0; k < count; k++) out.push(index);
+		at = re.lastIndex;
+	}
+	return out;
+}
+
+/** The message a replayed schedule's divergence starts with, so a caller can tell it from a failure of the engine. */
+export const SCHEDULE_DIVERGED = 'the schedule diverged';
+
+/**
+ * Follows a schedule (indices into the ready list), then hands over to
+ * `then`, which observes each followed choice so its own state is as if it
+ * had chosen. It takes the name of `then`: a run's full schedule replayed
+ * gives the very trace it came from, byte for byte.
+ */
+export function replaySchedule(choices: readonly number[], then: Policy): Policy {
+	let at = 0;
+	return {
+		name: then.name,
+		choose(ready, context) {
+			if (at >= choices.length) return then.choose(ready, context);
+			const i = choices[at++]!;
+			if (i >= ready.length) throw new Error(`${SCHEDULE_DIVERGED} at step ${context.step + 1}: it picks ready task ${i + 1}, but ${ready.length} ${ready.length === 1 ? 'is' : 'are'} ready`);
+			then.observe?.(ready, context, i);
+			return i;
+		},
+		observe: (ready, context, chosen) => then.observe?.(ready, context, chosen),
+	};
+}
+
+/**
+ * Never preempts: the last task keeps the grant while it is ready, else the
+ * oldest ready task runs. A bounded search's continuation: whatever it adds
+ * to a schedule costs no preemption.
+ */
+export function nonPreemptive(): Policy {
+	const order = fifo();
+	return {
+		name: 'np',
+		choose(ready, context) {
+			const again = ready.findIndex(c => c.name === context.last);
+			return again >= 0 ? again : (order.choose(ready, context) as number);
+		},
+	};
+}
+
+/**
+ * PCT, probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010):
+ * each task gets a random priority above `depth` when first seen, the
+ * highest-priority ready task runs, and at `depth - 1` steps drawn uniformly
+ * from 1..`length` the task that just ran drops to priority 1, 2… (below
+ * every initial one). A bug that needs `depth` ordering constraints is found
+ * with probability at least 1/(n·length^(depth-1)) a run.
+ */
+export function pct(seed: number, depth: number, length: number): Policy {
+	const rng = new Rng(seed ^ 0x2c1b3c6d);
+	const changes = new Map<number, number>();
+	for (let i = 1; i < depth; i++) changes.set(1 + rng.below(Math.max(1, length)), i);
+	const priority = new Map<string, number>();
+	return {
+		name: `pct d=${depth}`,
+		choose(ready, {last, step}) {
+			const drop = changes.get(step);
+			if (drop !== undefined && last !== undefined) priority.set(last, drop);
+			let best = 0;
+			let top = -1;
+			for (let i = 0; i < ready.length; i++) {
+				const name = ready[i]!.name;
+				let p = priority.get(name);
+				if (p === undefined) priority.set(name, (p = depth + rng.random()));
+				if (p > top) {
+					top = p;
+					best = i;
+				}
+			}
+			return best;
+		},
+	};
+}
+
+/**
+ * Follows task names loosely, then hands over to `then`: a name that is not
+ * ready is skipped rather than a divergence, so a schedule with one choice
+ * changed can still be followed as far as it makes sense (minimizing a
+ * schedule tries many such).
+ */
+export function followNames(names: readonly string[], then: Policy): Policy {
+	let at = 0;
+	return {
+		name: then.name,
+		choose(ready, context) {
+			while (at < names.length) {
+				const i = ready.findIndex(c => c.name === names[at]);
+				at++;
+				if (i >= 0) {
+					then.observe?.(ready, context, i);
+					return i;
+				}
+			}
+			return then.choose(ready, context);
+		},
+	};
+}
+
+/**
+ * What a bare name cannot carry to the engine host, written into the policy
+ * name: `schedule:<schedule>:<policy>` (follow the schedule, then the
+ * policy), `follow:{"names": […], "then": <policy>}` (task names, loosely),
+ * `pct:<depth>:<length>`, and `np` (never preempt).
+ */
+function policyExpression(name: string, seed: number, quantum: number, pick?: (ready: readonly Candidate[]) => Promise<number>): Policy | undefined {
+	if (name === 'np') return nonPreemptive();
+	const followed = /^schedule:([^:]*):(.+)$/.exec(name);
+	if (followed) return replaySchedule(decodeSchedule(followed[1]!), namedPolicy(followed[2]!, seed, quantum, pick));
+	if (name.startsWith('follow:')) {
+		const {names, then} = JSON.parse(name.slice('follow:'.length)) as {names: string[]; then: string};
+		return followNames(names, namedPolicy(then, seed, quantum, pick));
+	}
+	const p = /^pct:(\d+):(\d+)$/.exec(name);
+	if (p) return pct(seed, Math.max(1, Number(p[1])), Number(p[2]));
+	return undefined;
 }

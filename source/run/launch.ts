@@ -6,7 +6,7 @@
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {namedPolicy, type Policy, type Candidate} from '../engine/policies.js';
+import {decodeSchedule, namedPolicy, SCHEDULE_DIVERGED, type Policy, type Candidate} from '../engine/policies.js';
 import {DEFAULT_QUANTUM, makeCpuPolicy, type CpuPolicy} from '../engine/cpu/index.js';
 import type {RunSpec} from '../engine/host-protocol.js';
 import type {TraceEvent} from '../engine/trace.js';
@@ -38,6 +38,8 @@ export interface RunRequest {
 	msPerSecond?: number;
 	/** Choices to follow first (task names), then the policy. */
 	replay?: readonly string[];
+	/** A schedule string (engine/policies.ts, encodeSchedule) to follow exactly, then the policy. */
+	schedule?: string;
 	/** For `manual`: picks among the ready tasks. */
 	pick?: (ready: readonly Candidate[]) => Promise<number>;
 }
@@ -112,6 +114,7 @@ export function createRun(r: RunRequest, onEvent: (e: TraceEvent) => void): {eng
 	const resolved = resolveRequest(r);
 	const policy = r.policy ?? 'random';
 	makePolicy(policy, resolved.seed, r.quantum ?? 3, r.pick);
+	const scheduled = r.schedule === undefined ? undefined : scheduleOf(r.schedule);
 	const meta = r.scenario.meta;
 	const files = meta.files?.(resolved.options, resolved.variant) ?? {};
 	const workdir = mkdtempSync(join(tmpdir(), 'conc-tui-'));
@@ -121,7 +124,8 @@ export function createRun(r: RunRequest, onEvent: (e: TraceEvent) => void): {eng
 		scenario: meta.name,
 		variant: resolved.variant,
 		seed: resolved.seed,
-		policy,
+		// The host builds its policy from a name; a schedule travels inside it (engine/policies.ts).
+		policy: r.schedule === undefined ? policy : `schedule:${r.schedule}:${policy}`,
 		quantum: r.quantum ?? 3,
 		replay: r.replay ?? [],
 		sched: resolved.sched,
@@ -141,6 +145,37 @@ export function createRun(r: RunRequest, onEvent: (e: TraceEvent) => void): {eng
 		files,
 		processes: meta.processes?.(resolved.options, resolved.variant) ?? 1,
 	};
-	const client = new RunClient(spec, meta.invariants ?? [], r.pick, onEvent);
-	return {engine: client, done: client.done, resolved};
+	if (!scheduled) {
+		const client = new RunClient(spec, meta.invariants ?? [], r.pick, onEvent);
+		return {engine: client, done: client.done, resolved};
+	}
+	// A schedule is followed exactly: one the run does not use up diverged as surely as one that picks past the ready list.
+	let followed = 0;
+	const client = new RunClient(spec, meta.invariants ?? [], r.pick, e => {
+		if (e.kind === 'state' && e.choice !== undefined) followed++;
+		onEvent(e);
+	});
+	const done = client.done.then(
+		result => {
+			if (followed < scheduled.length) throw new InputError(`${SCHEDULE_DIVERGED}: the run ended after ${followed} steps, and the schedule has ${scheduled.length}`);
+			return result;
+		},
+		(error: Error) => {
+			throw error.message.startsWith(SCHEDULE_DIVERGED) ? new InputError(error.message) : error;
+		},
+	);
+	done.catch(() => {});
+	return {engine: client, done, resolved};
+}
+
+/** A schedule string's choices; a malformed one is the user's error. */
+function scheduleOf(text: string): number[] {
+	let choices: number[];
+	try {
+		choices = decodeSchedule(text);
+	} catch (error) {
+		throw new InputError(`--schedule: ${(error as Error).message}`);
+	}
+	if (choices.length === 0) throw new InputError(`--schedule needs at least one choice, e.g. --schedule a3ba`);
+	return choices;
 }

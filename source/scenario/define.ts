@@ -60,6 +60,12 @@ export interface ScenarioMeta {
 	 * `--quantum` override it.
 	 */
 	cpu?: (variant: string, options: Record<string, number>) => {cores?: number; sched?: string; quantum?: number};
+	/**
+	 * The values a run ends with that matter to the lesson (`{sold: 3}`,
+	 * `{balance: 97}`), for `conc-tui explore`'s histograms. Without it, the
+	 * last value of each shared Value and file is taken.
+	 */
+	outcome?: (state: ViewState) => Record<string, number | string | undefined>;
 	/** What the viewer should notice, in a sentence. */
 	notice?: Bilingual;
 	/**
