@@ -65,7 +65,7 @@ import {
 	WAKE,
 } from './protocol.js';
 import type {EventBody, Outcome, ReapVia, TaskState, TraceEvent} from './trace.js';
-import {BEAT_ENTRIES, BEAT_IN_LESSON, BEAT_PID} from './host-protocol.js';
+import {BEAT_ENTRIES, BEAT_IN_LESSON, BEAT_PID, type RunSettings} from './host-protocol.js';
 
 /** The exit code CPython reports for a process ended by terminate() (SIGTERM). */
 export const SIGTERM_EXITCODE = -15;
@@ -84,40 +84,11 @@ export interface Cores {
 	listen(onEvents: (pid: number, events: StampedEvent[]) => void): void;
 }
 
-export interface RunConfig {
-	/** URL of the lesson's compiled module. */
-	module: string;
-	/** The lesson's name, for the run event. */
-	scenario: string;
-	variant: string;
-	seed: number;
+/** A run as the engine executes it: its settings (plain data, host-protocol.ts), and what runs it in this thread. */
+export interface RunConfig extends RunSettings {
 	policy: Policy;
 	/** CPU scheduling of `work()` (default: fcfs). */
 	cpu?: CpuPolicy;
-	cores: number;
-	free: boolean;
-	options: Record<string, number>;
-	/** Record each gate's source line. */
-	lines: boolean;
-	/** Free mode: record every operation (not only prints and ends). */
-	record: boolean;
-	/** Stop after this many steps (outcome `limit`). */
-	maxSteps: number;
-	/** How long a busy loop ran before it was reported, and before its process was ended (for the trace of a rerun with killAt). */
-	busyMs: number;
-	busyKillMs: number;
-	/** A rerun after a busy loop: the process about to be given control for the killAt-th time is ended instead. */
-	killAt?: number;
-	/** Controlled: the longest the loop runs steps before it lets the event loop turn (ms). */
-	turnMs: number;
-	/** Free mode: real milliseconds per virtual second. */
-	msPerSecond: number;
-	/** Free mode: a run with no event for this long, every task blocked, is a deadlock. */
-	idleMs: number;
-	/** The run's folder (shared files live there), made and removed by the caller. */
-	workdir: string;
-	/** The files the lesson starts with, announced in the trace (they are already in workdir). */
-	files: Record<string, string>;
 	/** Controlled: starts a process's code in this thread. */
 	startProcess: StartProcess;
 	/** Free: the worker threads (cores) the processes run on. */

@@ -21,12 +21,42 @@ export const BEAT_IN_LESSON = 1;
 export const BEAT_PID = 2;
 export const BEAT_WORDS = 4;
 
-/** A run as the host executes it: the request with every default filled in, as data. */
-export interface RunSpec {
+/** What a run is, as plain data: the engine's config and the host's spec share these. */
+export interface RunSettings {
+	/** URL of the lesson's compiled module. */
 	module: string;
+	/** The lesson's name, for the run event. */
 	scenario: string;
 	variant: string;
 	seed: number;
+	cores: number;
+	free: boolean;
+	options: Record<string, number>;
+	/** Record each gate's source line. */
+	lines: boolean;
+	/** Free mode: record every operation (not only prints and ends). */
+	record: boolean;
+	/** Stop after this many steps, or instants of the clock (outcome `limit`). */
+	maxSteps: number;
+	/** How long a busy loop ran before it was reported, and before its process was ended (for the trace of a rerun with killAt). */
+	busyMs: number;
+	busyKillMs: number;
+	/** A rerun after a busy loop: the process about to be given control for the killAt-th time is ended instead. */
+	killAt?: number;
+	/** Controlled: the longest the loop runs steps before it lets the event loop turn (ms). */
+	turnMs: number;
+	/** Free mode: real milliseconds per virtual second. */
+	msPerSecond: number;
+	/** Free mode: a run with no event for this long, every task blocked, is a deadlock. */
+	idleMs: number;
+	/** The run's folder (shared files live there), made and removed by the caller. */
+	workdir: string;
+	/** The files the lesson starts with, announced in the trace (they are already in workdir). */
+	files: Record<string, string>;
+}
+
+/** A run as the host executes it: its settings, with the policies named rather than built. */
+export interface RunSpec extends RunSettings {
 	policy: string;
 	/** The step policy's quantum (`rr`). */
 	quantum: number;
@@ -34,20 +64,7 @@ export interface RunSpec {
 	replay: readonly string[];
 	sched: string;
 	schedQuantum: number;
-	cores: number;
-	free: boolean;
-	options: Record<string, number>;
-	lines: boolean;
-	record: boolean;
-	maxSteps: number;
-	busyMs: number;
-	busyKillMs: number;
-	killAt?: number;
-	turnMs: number;
-	msPerSecond: number;
-	idleMs: number;
-	workdir: string;
-	files: Record<string, string>;
+	/** How many processes the lesson expects (free mode: how many cores to have). */
 	processes: number;
 }
 
