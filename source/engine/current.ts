@@ -87,6 +87,7 @@ export function resetCurrent(): void {
 	parked = undefined;
 	sole = undefined;
 	als = undefined;
+	freeLive = 0;
 }
 
 /** Free mode: how many tasks live in this thread (a waiter alone may block the whole thread). */
@@ -99,7 +100,4 @@ export function freeTaskEnded(): void {
 }
 export function freeAlone(): boolean {
 	return freeLive === 1;
-}
-export function resetFreeCount(): void {
-	freeLive = 0;
 }

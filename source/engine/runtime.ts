@@ -169,8 +169,11 @@ export abstract class Runtime {
 		return act();
 	}
 
-	/** Starts the process's main task. */
-	abstract startMain(body: Body): void;
+	/** Starts the process's main task (controlled: resolves once it has reached its first gate). */
+	abstract startMain(body: Body): void | Promise<void>;
+
+	/** A failure before any task could run (the module did not load): the process ends with exit code 1 and this message. */
+	abstract fail(message: string): void;
 
 	/** The name a new thread gets when none is given, as CPython numbers them. */
 	nextThreadName(): string {

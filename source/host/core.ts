@@ -7,7 +7,7 @@
 import {parentPort, receiveMessageOnPort} from 'node:worker_threads';
 import {currentTask} from '../engine/current.js';
 import {setWaitGuard} from '../primitives/futex.js';
-import {resetCurrent, resetFreeCount} from '../engine/current.js';
+import {resetCurrent} from '../engine/current.js';
 import type {FromCore, ToCore} from '../engine/host-protocol.js';
 import {RUN_SEQ, type StampedEvent} from '../engine/protocol.js';
 import {FreeRuntime} from '../engine/runtime-free.js';
@@ -63,7 +63,6 @@ function handle(m: ToCore): void {
 			for (const runtime of processes.values()) runtime.kill();
 			processes.clear();
 			resetCurrent();
-			resetFreeCount();
 			break;
 	}
 }

@@ -10,7 +10,7 @@ import type {Runtime} from '../engine/runtime.js';
 import {unmarshal} from '../scenario/handles.js';
 import {runExport} from '../scenario/tasks.js';
 
-export async function startLesson(runtime: Runtime & {fail(message: string): void; startMain(body: () => unknown): unknown}): Promise<void> {
+export async function startLesson(runtime: Runtime): Promise<void> {
 	const a = runtime.assignment;
 	let module: Record<string, unknown>;
 	try {

@@ -52,7 +52,8 @@ export class RunClient implements RunHandle {
 	private reject!: (e: Error) => void;
 	private host: Host | undefined;
 	private id = 0;
-	private beats = new Int32Array(new SharedArrayBuffer(BEAT_WORDS * 4));
+	/** The watchdog words of the current host's run (new for each launch). */
+	private beats!: Int32Array;
 	private readonly verdicts: Verdicts;
 	/** Events passed to the caller so far; a re-executed run skips as many. */
 	private delivered = 0;
