@@ -26,7 +26,7 @@ export const PROC_DONE = 2;
 
 /** Run-wide counters shared by every process: the next process slot, then one per kind of primitive. */
 export const RUN_PID_COUNTER = 0;
-export const RUN_PRIM_COUNTERS: Record<string, number> = {lock: 1, rlock: 2, sem: 3, event: 4, q: 5, value: 6, pipe: 7, cond: 8, barrier: 9, array: 10, manager: 11, pool: 12};
+export const RUN_PRIM_COUNTERS: Record<string, number> = {lock: 1, rlock: 2, sem: 3, event: 4, q: 5, value: 6, pipe: 7, cond: 8, barrier: 9, array: 10, manager: 11, pool: 12, var: 15};
 /** The next task id: unique in the run whatever the process, so a lock's owner id never names two tasks. */
 export const RUN_GID_COUNTER = 13;
 /** Free mode: the next sequence number of a recorded event. */

@@ -46,6 +46,37 @@ export interface Wait {
 	heldBy: string[];
 }
 
+/** A step of an explanation's story: who did what to which shared variable, with the value. */
+export interface StoryAccess {
+	step: number;
+	task: string;
+	op: 'read' | 'write';
+	name: string;
+	value: string;
+}
+
+/** A task of a deadlock's wait-for cycle: what it holds, what it waits for and who holds that. */
+export interface WaitLink {
+	task: string;
+	holds: string[];
+	waitsFor: string;
+	heldBy: string;
+}
+
+/**
+ * Why an invariant broke, found in the trace by the consumer side
+ * (view/explain.ts), the same way for every lesson.
+ */
+export type Story =
+	/** A task wrote back a value computed from a read that had gone stale: the writes made since its read are lost. */
+	| {kind: 'lost-update'; name: string; chain: StoryAccess[]; lost: string[]; by: string}
+	/** Several tasks read the same value and none has written it back: each acts on the same state. */
+	| {kind: 'same-read'; name: string; chain: StoryAccess[]}
+	/** Each task of the cycle holds what the next one waits for. */
+	| {kind: 'deadlock'; cycle: WaitLink[]}
+	/** One more entered than the limit lets in. */
+	| {kind: 'capacity'; limit: number; inside: {task: string; since: number}[]; entered: string};
+
 /** An event before the engine stamps it with the step and the time. */
 export type EventBody =
 		| {
@@ -102,6 +133,8 @@ export type EventBody =
 		| {kind: 'print'; task: string; text: string; stream?: 'stderr'}
 		| {kind: 'prim'; task: string; obj: string; type: string; name?: string; [field: string]: unknown}
 		| {kind: 'invariant'; name: string; ok: boolean; expected: 'hold' | 'breakable'; text: string}
+		/** Why an invariant (`name`; `deadlock` for a deadlocked end) broke: the story, its first step (`from`) and the story in one line. */
+		| {kind: 'explain'; name: string; from: number; story: Story; text: string}
 		| {kind: 'busy'; task: string; ms: number; action: 'reported' | 'terminated'}
 		/** The CPU ready queue(s) after the decisions of an instant, each in the order tasks would be picked (MLFQ: one per level, most urgent first). */
 		| {kind: 'cpu'; sched: string; queues: {quantum?: number; tasks: string[]}[]}

@@ -7,6 +7,7 @@ export {Queue, JoinableQueue, SimpleQueue, Pipe, Connection} from './queues.js';
 export {LifoQueue, PriorityQueue} from './thread-queues.js';
 export {Condition, Barrier} from './condition.js';
 export {Timer, local} from './timer.js';
+export {shared, Shared, watch} from './shared-var.js';
 export {Manager, DictProxy, ListProxy} from './manager.js';
 export {Pool, AsyncResult, cpu_count} from './pool.js';
 export {Value, SharedArray as Array, SharedFile} from './shared.js';

@@ -7,6 +7,7 @@
 import type {EventOf, TraceEvent} from '../engine/trace.js';
 import {emptyState, type PrimView, type ViewState} from './state.js';
 import {foldScheduling} from './scheduling.js';
+import {foldShared} from './shared-state.js';
 
 export function reduce(events: readonly TraceEvent[], upto = events.length): ViewState {
 	const state = emptyState();
@@ -90,6 +91,9 @@ export function apply(s: ViewState, e: TraceEvent): ViewState {
 			s.invariants[e.name] = {ok: e.ok, expected: e.expected, text: e.text, brokeAt: before?.brokeAt ?? (e.ok ? undefined : e.step)};
 			break;
 		}
+		case 'explain':
+			s.explanations[e.name] = e;
+			break;
 		case 'busy':
 			s.busy = e;
 			break;
@@ -98,6 +102,7 @@ export function apply(s: ViewState, e: TraceEvent): ViewState {
 			break;
 	}
 	foldScheduling(s, e);
+	foldShared(s, e);
 	return s;
 }
 

@@ -4,6 +4,7 @@
  */
 import type {EventOf, ReapVia, TaskState, TraceEvent} from '../engine/trace.js';
 import type {SchedState} from './scheduling.js';
+import {emptyShared, type SharedState} from './shared-state.js';
 
 export interface TaskView {
 	name: string;
@@ -88,8 +89,12 @@ export interface ViewState {
 	time: number;
 	step: number;
 	invariants: Record<string, InvariantView>;
+	/** Why each broken invariant broke (`deadlock` for a deadlocked end), as the trace's explain events said. */
+	explanations: Record<string, EventOf<'explain'>>;
 	busy?: EventOf<'busy'>;
 	end?: EventOf<'end'>;
+	/** Shared variables, what each task last read of them, and every access (view/shared-state.ts). */
+	shared: SharedState;
 	/** The CPU: ready queues, cores, Gantt chart, jobs (view/scheduling.ts). */
 	sched?: SchedState;
 	/** How many events have been folded in. */
@@ -99,5 +104,5 @@ export interface ViewState {
 }
 
 export function emptyState(): ViewState {
-	return {tasks: {}, order: [], prims: {}, primOrder: [], output: [], time: 0, step: 0, invariants: {}, events: 0};
+	return {tasks: {}, order: [], prims: {}, primOrder: [], output: [], time: 0, step: 0, invariants: {}, events: 0, shared: emptyShared(), explanations: {}};
 }
