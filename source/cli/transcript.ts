@@ -53,6 +53,8 @@ export function transcriptLine(e: TraceEvent): string | undefined {
 				.join('\n');
 		case 'invariant':
 			return `${stamp(e)} ${e.ok ? 'OK ' : 'BROKEN'} invariant ${e.name}: ${e.text}${e.ok ? '' : e.expected === 'hold' ? ' (expected to hold!)' : ' (this variant can break it)'}`;
+		case 'explain':
+			return `${stamp(e)} WHY ${e.name} (from #${e.from}): ${visible(e.text)}`;
 		case 'cpu':
 			return `${stamp(e)} ready queue${e.queues.length > 1 ? 's' : ''}: ${e.queues.map((q, i) => `${e.queues.length > 1 ? `Q${i}${q.quantum !== undefined ? `(q=${q.quantum})` : ''} ` : ''}[${q.tasks.join(' ')}]`).join(' ')}`;
 		case 'busy':

@@ -21,6 +21,13 @@ export interface Invariant {
 	when?: 'always' | 'end';
 	/** Per variant: expected to hold (a break is an error) or breakable (the lesson shows it). Default: hold. */
 	expect?: Record<string, 'hold' | 'breakable'>;
+	/**
+	 * A limit on how many are inside at once (four people in the KTV): who is
+	 * inside now and since which step, so that a break is explained as who
+	 * entered past the limit. Without it, a break is explained from the shared
+	 * variables' reads and writes.
+	 */
+	inside?: {limit: number; who: (state: ViewState) => {task: string; since: number}[]};
 }
 
 /** How a lesson's run ends when nothing goes wrong. */

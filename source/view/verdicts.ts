@@ -13,6 +13,7 @@
  */
 import type {EventOf, TraceEvent, Wait} from '../engine/trace.js';
 import type {Invariant} from '../scenario/define.js';
+import {explain, waitCycle, storyText, type Explanation} from './explain.js';
 import {apply} from './reducer.js';
 import {emptyState, type ViewState} from './state.js';
 
@@ -41,6 +42,7 @@ export class Verdicts {
 			this.check('always', out);
 			this.check('end', out);
 			event = this.explained(event);
+			if (event.outcome === 'deadlock') this.tell('deadlock', waitCycle(this.state, event.waits ?? []), out);
 		}
 		apply(this.state, event);
 		out(event);
@@ -64,8 +66,17 @@ export class Verdicts {
 				const e = {step: this.state.step, time: this.state.time, kind: 'invariant', name: inv.name, ok, expected, text: inv.text.en} as TraceEvent;
 				apply(this.state, e);
 				out(e);
+				if (!ok && !this.state.explanations[inv.name]) this.tell(inv.name, explain(inv, this.state), out);
 			}
 		}
+	}
+
+	/** Adds the explanation of a break to the stream, when the trace holds one. */
+	private tell(name: string, x: Explanation | undefined, out: (e: TraceEvent) => void): void {
+		if (!x) return;
+		const e: TraceEvent = {step: this.state.step, time: this.state.time, kind: 'explain', name, from: x.from, story: x.story, text: storyText(x.story)};
+		apply(this.state, e);
+		out(e);
 	}
 
 	/** The end as the engine said it, with who holds what each blocked task waits on, and the broken invariants. */
