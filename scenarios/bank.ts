@@ -13,6 +13,13 @@ function balance(s: ViewState): number | undefined {
 	return Object.values(s.prims).find(p => p.type === 'Value')?.value;
 }
 
+/** Stores made so far by the tasks running `target`: each is one withdrawal or deposit done. */
+function done(s: ViewState, target: string): number {
+	const num = Object.values(s.shared.vars).find(v => v.kind === 'Value');
+	if (!num) return 0;
+	return Object.entries(num.writes).reduce((n, [task, writes]) => n + (s.tasks[task]?.target === target ? writes : 0), 0);
+}
+
 export const meta = defineScenario({
 	name: 'bank',
 	title: {zh: '银行存取款：共享内存与锁', en: 'Bank balance: shared memory and a lock'},
@@ -28,6 +35,15 @@ export const meta = defineScenario({
 	},
 	defaultVariant: 'unsafe',
 	invariants: [
+		{
+			name: 'every-change-counts',
+			text: {zh: '余额 = 100 − 已取的次数 + 已存的次数', en: 'balance = 100 − withdrawals done + deposits done'},
+			check: s => {
+				const b = balance(s);
+				return b === undefined || b === 100 - done(s, 'get_money') + done(s, 'put_money');
+			},
+			expect: {unsafe: 'breakable', lock: 'hold'},
+		},
 		{
 			name: 'balance-100',
 			text: {zh: '结束时余额是100', en: 'the balance ends at 100'},
@@ -63,7 +79,7 @@ export async function put_money(num: Value, l: Lock | null): Promise<void> {
 }
 
 export async function main({variant}: MainContext): Promise<void> {
-	const num = new Value('i', 100);
+	const num = new Value('i', 100, {name: 'num'});
 	const l = variant === 'lock' ? new Lock() : null;
 	const p = new Process({target: get_money, args: [num, l]});
 	await p.start(); // py:main.start

@@ -19,6 +19,16 @@ function inside(s: ViewState): number {
 	return n;
 }
 
+/** Who is inside now and since which step (the step of their 进来 line). */
+function insiders(s: ViewState): {task: string; since: number}[] {
+	const inside = new Map<string, number>();
+	for (const line of s.output) {
+		if (line.text.endsWith('进来唱歌了')) inside.set(line.task, line.step);
+		else if (line.text.endsWith('从ktv出去了')) inside.delete(line.task);
+	}
+	return [...inside].map(([task, since]) => ({task, since}));
+}
+
 export const meta = defineScenario({
 	name: 'ktv',
 	title: {zh: 'KTV：信号量', en: 'KTV: a semaphore'},
@@ -38,6 +48,7 @@ export const meta = defineScenario({
 			name: 'at-most-four-inside',
 			text: {zh: '同时在KTV里的人不超过4个', en: 'never more than four people inside'},
 			check: s => inside(s) <= ROOMS,
+			inside: {limit: ROOMS, who: insiders},
 			expect: {semaphore: 'hold', unsafe: 'breakable'},
 		},
 	],

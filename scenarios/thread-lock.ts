@@ -19,12 +19,12 @@
  * process of its own would have its own copy; see the isolation lesson). `temp = n` is
  * not a step; it happens with the step before it, so the interleaving is at the sleep.
  */
-import {Lock, Thread, defineScenario, print, sleep, type MainContext, type ViewState} from '../source/scenario/api.js';
+import {Lock, Thread, defineScenario, print, shared, sleep, watch, type MainContext, type ViewState} from '../source/scenario/api.js';
 
 const THREADS = 100;
 
 /** Shared by every thread of the process, as a module global is in Python. */
-let n = 100;
+const n = shared('n', 100);
 let mutex: Lock | null = null;
 
 /** The values of n the threads printed. */
@@ -53,6 +53,15 @@ export const meta = defineScenario({
 			check: s => {
 				const values = printed(s);
 				return new Set(values).size === values.length;
+			},
+			expect: {unsafe: 'breakable', lock: 'hold'},
+		},
+		{
+			name: 'every-decrement-counts',
+			text: {zh: 'n = 100 − 已写回的次数', en: 'n = 100 − decrements written'},
+			check: s => {
+				const v = Object.values(s.shared.vars).find(x => x.kind === 'Var' && x.name === 'n');
+				return v === undefined || Number(v.value) === 100 - v.version;
 			},
 			expect: {unsafe: 'breakable', lock: 'hold'},
 		},
@@ -90,10 +99,10 @@ export const meta = defineScenario({
 export async function task(i: number): Promise<void> {
 	await print(`线程${i}启动`); // py:task.print
 	if (mutex) await mutex.acquire(); // py:task.acquire
-	const temp = n;
+	const temp = watch('temp', n.value);
 	await sleep(0.1); // py:task.sleep
-	n = temp - 1;
-	await print(n); // py:task.print2
+	n.value = temp - 1;
+	await print(n.value); // py:task.print2
 	if (mutex) await mutex.release(); // py:task.release
 }
 
@@ -106,5 +115,5 @@ export async function main({variant}: MainContext): Promise<void> {
 		await t.start(); // py:main.start
 	}
 	for (const t of t_l) await t.join(); // py:main.join
-	await print(n); // py:main.print
+	await print(n.value); // py:main.print
 }

@@ -38,12 +38,29 @@ function sold(s: ViewState): number {
 }
 
 function left(s: ViewState): number | undefined {
-	const content = s.prims[`file:${dbOf(s.run?.variant)[0]}`]?.content;
+	return countIn(s.prims[`file:${dbOf(s.run?.variant)[0]}`]?.content);
+}
+
+/** The ticket count in a copy of the database. */
+function countIn(content: string | undefined): number | undefined {
 	try {
 		return content === undefined ? undefined : (Object.values(JSON.parse(content) as Record<string, number>)[0] ?? undefined);
 	} catch {
 		return undefined;
 	}
+}
+
+/** Sales written to the database so far: writes of a count lower than the one their client had read. */
+function taken(s: ViewState): number {
+	const db = `file:${dbOf(s.run?.variant)[0]}`;
+	const read: Record<string, number | undefined> = {};
+	let sales = 0;
+	for (const a of s.shared.accesses) {
+		if (a.obj !== db) continue;
+		if (a.op === 'read') read[a.task] = countIn(a.value);
+		else if ((countIn(a.value) ?? 0) < (read[a.task] ?? 0)) sales++;
+	}
+	return sales;
 }
 
 const UNSAFE = {unsafe: 'breakable', lock: 'hold', '002': 'breakable', '002-lock': 'hold', '003': 'breakable', '004': 'breakable', '004-lock': 'hold'} as const;
@@ -73,6 +90,15 @@ export const meta = defineScenario({
 			name: 'not-oversold',
 			text: {zh: '卖出的票不超过库存（1张）', en: 'tickets sold never exceed the one in stock'},
 			check: s => sold(s) <= 1,
+			expect: UNSAFE,
+		},
+		{
+			name: 'every-sale-recorded',
+			text: {zh: '每卖出一张票都记在库里：余票 = 1 − 已写回的次数', en: 'every sale is on the books: tickets left = 1 − writes made'},
+			check: s => {
+				const l = left(s);
+				return l === undefined || l === 1 - taken(s);
+			},
 			expect: UNSAFE,
 		},
 		{
