@@ -17,7 +17,7 @@
  * only the unsafe one), `004`/`004-lock` (file `db.txt`, search() then
  * get(), no line when sold out). Every variant takes --clients (10).
  */
-import {Lock, Process, SharedFile, defineScenario, print, random, sleep, type MainContext, type ViewState} from '../source/scenario/api.js';
+import {Lock, Process, SharedFile, defineScenario, print, random, sleep, watch, type MainContext, type ViewState} from '../source/scenario/api.js';
 
 const DB = 'data.json';
 /** Each tutorial's database file, by variant, with its one ticket. */
@@ -123,7 +123,7 @@ async function search(user: string): Promise<void> {
 
 async function buy(user: string): Promise<void> {
 	const db = new SharedFile(DB);
-	const dic = JSON.parse(await db.read()) as {ticket_num: number}; // py:buy.read
+	const dic = watch('dic', JSON.parse(await db.read()) as {ticket_num: number}); // py:buy.read
 	await sleep(0.1); // network delay reading the database · py:buy.sleep
 	if (dic.ticket_num > 0) {
 		dic.ticket_num -= 1;
