@@ -10,7 +10,9 @@
  *   line (`print(q.get())`); an anchor used on several lines (a helper the
  *   tutorial writes out in two functions) resolves to the one inside the
  *   task's target (`def get_money`, `class MyProcess`, the `__main__` block
- *   for MainProcess), else the first.
+ *   for MainProcess), else the first block that has it; several lines of one
+ *   block are a loop of the lesson written out (`p1.start()`, `p2.start()`):
+ *   the task's n-th arrival at the gate stands on the n-th of them.
  * - `#@ ?lock,joinable` — the line belongs only to those variants;
  *   `#@ !lock` — to every variant but those. Tokens combine.
  * - A line `#@note text` (or `#@note ?variant text`) is a note on where the
@@ -89,12 +91,15 @@ export function lessonAnchors(source: string): Map<number, string> {
 }
 
 /** The Python line a task at `line` of the lesson stands on, if its anchor is in this program. */
-export function pythonLine(program: PythonProgram, anchors: Map<number, string>, line: number | undefined, target: string | undefined): number | undefined {
+export function pythonLine(program: PythonProgram, anchors: Map<number, string>, line: number | undefined, target: string | undefined, arrival = 1): number | undefined {
 	if (line === undefined) return undefined;
 	const name = anchors.get(line);
 	const candidates = name === undefined ? undefined : program.anchors.get(name);
 	if (!candidates?.length) return undefined;
-	return candidates.find(n => program.blocks[n - 1] === target) ?? candidates[0];
+	const inTarget = candidates.filter(n => program.blocks[n - 1] === target);
+	const block = inTarget.length > 0 ? inTarget : candidates.filter(n => program.blocks[n - 1] === program.blocks[candidates[0]! - 1]);
+	// A lesson's loop the tutorial writes out line by line (`p1.start()`, `p2.start()`): its n-th pass stands on the n-th line.
+	return block[(Math.max(1, arrival) - 1) % block.length];
 }
 
 /** What the shown program needs python3 to accept: the lines alone (tags and notes gone). */

@@ -55,7 +55,7 @@ function build(scenario: LoadedScenario, variant: string, mode: CodeMode): CodeS
 		title: `Code · Python · ${tutorialTitle(from)}`,
 		lines: program.lines.map(l => l.replace(/\t/g, '    ')),
 		notes: program.notes,
-		lineOf: t => pythonLine(program, anchors, t.line, t.target),
+		lineOf: t => pythonLine(program, anchors, t.line, t.target, t.line === undefined ? 1 : t.arrivals?.[t.line]),
 		canSwitch: true,
 	};
 }

@@ -71,7 +71,11 @@ export function apply(s: ViewState, e: TraceEvent): ViewState {
 			t.op = e.op;
 			t.obj = e.obj;
 			t.arg = e.arg;
-			if (e.line !== undefined) t.line = e.line;
+			if (e.line !== undefined) {
+				t.line = e.line;
+				// A task arrives at a gate ready; blocking there (or again) is the same arrival.
+				if (e.state === 'ready') (t.arrivals ??= {})[e.line] = (t.arrivals?.[e.line] ?? 0) + 1;
+			}
 			break;
 		}
 		case 'prim':

@@ -26,6 +26,8 @@ export interface TaskView {
 	arg?: string;
 	/** Source line of the scenario the task is at. */
 	line?: number;
+	/** How many times it has arrived at each source line's gate: a loop the Python writes out (`p1.start()`, `p2.start()`) is on its n-th line at the n-th arrival. */
+	arrivals?: Record<number, number>;
 	exitcode?: number;
 	/**
 	 * A child process that has ended and whose parent has not collected its
