@@ -6,7 +6,7 @@
  */
 import {BLOCKED, TIMED_OUT, type Runtime, type Task} from '../engine/runtime.js';
 import type {ReapVia} from '../engine/trace.js';
-import {PROC_ALIVE, PROC_DONE, PROC_EXITCODE, PROC_STATUS, RUN_PID_COUNTER, WAKE} from '../engine/protocol.js';
+import {PROC_ALIVE, PROC_DONE, PROC_EXITCODE, PROC_STATUS, PROC_WORDS, RUN_PID_COUNTER, WAKE} from '../engine/protocol.js';
 import {rt} from './context.js';
 import {AssertionError, PyTypeError, RuntimeError, SystemExit} from './errors.js';
 import {marshal} from './handles.js';
@@ -422,7 +422,13 @@ export function getpid(): number {
 	return rt().pid;
 }
 
-/** os.getppid() */
+/**
+ * os.getppid(). An orphan (its parent process has ended) has been adopted
+ * by init, so it is 1, as on Linux without a subreaper.
+ */
 export function getppid(): number {
-	return rt().ppid;
+	const r = rt();
+	const slot = r.slotOf(r.ppid);
+	if (slot >= 0 && slot * PROC_WORDS < r.procs.length && Atomics.load(r.procs, r.procWord(r.ppid) + PROC_STATUS) === PROC_DONE) return 1;
+	return r.ppid;
 }
