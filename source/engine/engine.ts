@@ -295,18 +295,26 @@ export class Engine implements StepLink {
 			}
 			if (this.step >= this.config.maxSteps) return 'limit';
 			if (this.config.beats) Atomics.store(this.config.beats, BEAT_IN_LESSON, 0);
+			const clock = this.config.policy.timeMoves ? this.clockMove() : undefined;
 			// The records themselves, read-only to the policy: a thousand ready threads cost no copies per step.
-			const choice = this.config.policy.choose(ready, {last: this.last, step: this.step});
+			const choice = this.config.policy.choose(ready, clock === undefined ? {last: this.last, step: this.step} : {last: this.last, step: this.step, clock});
 			// Only a manual pick waits; awaiting a number would cost every step a turn of the microtask queue.
 			const chosen = typeof choice === 'number' ? choice : await choice;
 			if (this.stopped) return 'limit';
+			if (clock !== undefined && chosen === ready.length) {
+				// What ran last stays the task that ran last: going on with it after the timer is no preemption.
+				this.step++;
+				this.emit({kind: 'clock', until: clock, of: ready.length});
+				this.fireTimers();
+				continue;
+			}
 			const task = ready[chosen];
 			if (!task) throw new Error(`policy ${this.config.policy.name} chose ${chosen} of ${ready.length}`);
 			this.step++;
 			this.last = task.name;
 			task.retrying = task.wokenBy;
 			task.wokenBy = undefined;
-			this.setState(task, 'running', {choice: chosen, of: ready.length});
+			this.setState(task, 'running', clock === undefined ? {choice: chosen, of: ready.length} : {choice: chosen, of: ready.length, clock});
 			if (!this.admit(task.proc, task.name)) continue;
 			const runtime = task.proc.runtime!;
 			await runtime.grant(task.t);
@@ -695,7 +703,7 @@ export class Engine implements StepLink {
 
 	// ---- states, waits, time ---------------------------------------------
 
-	private setState(task: TaskRec, state: TaskState, extra: {on?: string; until?: number; exitcode?: number; choice?: number; of?: number; zombie?: string} = {}): void {
+	private setState(task: TaskRec, state: TaskState, extra: {on?: string; until?: number; exitcode?: number; choice?: number; of?: number; clock?: number; zombie?: string} = {}): void {
 		if (state === 'ready' && task.state !== 'ready') task.readySince = ++this.readySeq;
 		task.state = state;
 		task.shownOn = extra.on;
@@ -818,6 +826,17 @@ export class Engine implements StepLink {
 			task.wokenBy = key;
 			this.setState(task, 'ready');
 		}
+	}
+
+	/**
+	 * Where running the clock is a move: the instant of the next timer, when
+	 * it is a sleep's or a timeout's and no CPU work is under way (a burst's
+	 * slices are the CPU policy's to time, not the viewer's).
+	 */
+	private clockMove(): number | undefined {
+		const first = this.timers[0];
+		if (!first || this.live.some(t => t.cpu !== undefined)) return undefined;
+		return round(first.until);
 	}
 
 	/** Advances the clock to the next timer and wakes what is due. False if there is none. */

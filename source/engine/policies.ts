@@ -17,7 +17,18 @@ export interface Context {
 	/** The task granted at the previous step, if any. */
 	last: string | undefined;
 	step: number;
+	/**
+	 * Offered to a policy that takes time moves (`timeMoves`): a sleep or a
+	 * timeout could end now, at this instant, while tasks are ready. Choosing
+	 * index `ready.length` runs the clock to it instead of granting a task.
+	 */
+	clock?: number;
 }
+
+/** The name a clock move has where tasks are named (a manual pick, a followed schedule). */
+export const CLOCK = '⏱ clock';
+/** A clock move in a schedule's choices (written `.` in its string). */
+export const CLOCK_MOVE = -1;
 
 export interface Policy {
 	readonly name: string;
@@ -29,6 +40,13 @@ export interface Policy {
 	 * followed by the policy then gives the very run that was recorded.
 	 */
 	observe?(ready: readonly Candidate[], context: Context, chosen: number): void;
+	/**
+	 * Whether running the clock to the next timer is one of its choices
+	 * (index `ready.length`, when the context offers `clock`). Policies
+	 * without it never wait for a timer while a task is ready, so the default
+	 * runs' traces are what they were.
+	 */
+	readonly timeMoves?: boolean;
 }
 
 export const POLICY_NAMES = ['random', 'fifo', 'rr', 'manual', 'replay'] as const;
@@ -81,7 +99,8 @@ export function roundRobin(quantum = 3): Policy {
 
 /** The choice comes from outside (a key press); `pick` is called with the ready list. */
 export function manual(pick: (ready: readonly Candidate[]) => Promise<number>): Policy {
-	return {name: 'manual', choose: ready => pick(ready)};
+	// The clock is offered as one more row, after the tasks: picking it lets the next timer fire.
+	return {name: 'manual', timeMoves: true, choose: (ready, {clock}) => pick(clock === undefined ? ready : [...ready, {name: CLOCK, readySince: Number.MAX_SAFE_INTEGER}])};
 }
 
 /**
@@ -128,8 +147,9 @@ export function namedPolicy(name: string, seed: number, quantum: number, pick?: 
  * A schedule: the choice made at each step, as an index into the ready list
  * (the ready tasks in the order they were created), written compactly so it
  * can be copied into a shell unquoted. Index 0–25 is `a`–`z`, 26–51 `A`–`Z`,
- * anything larger `_N_` in decimal; a decimal count after an index repeats it
- * (`a12` is twelve `a`s). `a12ba3` = first ready ×12, second, first ×3.
+ * anything larger `_N_` in decimal, and `.` runs the clock to the next timer
+ * (a time move); a decimal count after one repeats it (`a12` is twelve
+ * `a`s). `a12ba3` = first ready ×12, second, first ×3.
  * Indices rather than names: they are short, and they mean the same thing
  * for every lesson, whatever its tasks are called.
  */
@@ -139,7 +159,7 @@ export function encodeSchedule(choices: readonly number[]): string {
 		const c = choices[i]!;
 		let n = 1;
 		while (choices[i + n] === c) n++;
-		const token = c < 26 ? String.fromCharCode(97 + c) : c < 52 ? String.fromCharCode(65 + c - 26) : `_${c}_`;
+		const token = c === CLOCK_MOVE ? '.' : c < 26 ? String.fromCharCode(97 + c) : c < 52 ? String.fromCharCode(65 + c - 26) : `_${c}_`;
 		// Two of a kind are as short written out, and easier to read.
 		out += n >= 3 ? `${token}${n}` : token.repeat(n);
 		i += n;
@@ -150,14 +170,14 @@ export function encodeSchedule(choices: readonly number[]): string {
 /** The choices a schedule string stands for; a malformed one throws, saying where. */
 export function decodeSchedule(text: string): number[] {
 	const out: number[] = [];
-	const re = /([a-zA-Z]|_(\d+)_)(\d*)/y;
+	const re = /([a-zA-Z.]|_(\d+)_)(\d*)/y;
 	let at = 0;
 	while (at < text.length) {
 		re.lastIndex = at;
 		const m = re.exec(text);
-		if (!m) throw new Error(`bad schedule at character ${at + 1} ('${text[at]}'): a schedule is letters (a = the first ready task, b = the second…), each optionally followed by a count`);
+		if (!m) throw new Error(`bad schedule at character ${at + 1} ('${text[at]}'): a schedule is letters (a = the first ready task, b = the second…) and dots (. = the clock runs to the next timer), each optionally followed by a count`);
 		const letter = m[1]!;
-		const index = m[2] !== undefined ? Number(m[2]) : letter >= 'a' ? letter.charCodeAt(0) - 97 : letter.charCodeAt(0) - 65 + 26;
+		const index = letter === '.' ? CLOCK_MOVE : m[2] !== undefined ? Number(m[2]) : letter >= 'a' ? letter.charCodeAt(0) - 97 : letter.charCodeAt(0) - 65 + 26;
 		const count = m[3] ? Number(m[3]) : 1;
 		if (count < 1 || count > 10_000_000) throw new Error(`bad schedule at character ${at + 1}: a count must be from 1 to 10000000`);
 		for (let k = 0; k < count; k++) out.push(index);
@@ -182,11 +202,17 @@ export function replaySchedule(choices: readonly number[], then: Policy): Policy
 		choose(ready, context) {
 			if (at >= choices.length) return then.choose(ready, context);
 			const i = choices[at++]!;
+			if (i === CLOCK_MOVE) {
+				if (context.clock !== undefined) return ready.length;
+				throw new Error(`${SCHEDULE_DIVERGED} at step ${context.step + 1}: it runs the clock, but no sleep or timeout can end now`);
+			}
 			if (i >= ready.length) throw new Error(`${SCHEDULE_DIVERGED} at step ${context.step + 1}: it picks ready task ${i + 1}, but ${ready.length} ${ready.length === 1 ? 'is' : 'are'} ready`);
 			then.observe?.(ready, context, i);
 			return i;
 		},
 		observe: (ready, context, chosen) => then.observe?.(ready, context, chosen),
+		// A schedule that moves the clock offers it for the whole run: whether it is offered is part of the run, not of a step.
+		timeMoves: choices.includes(CLOCK_MOVE) || then.timeMoves === true,
 	};
 }
 
@@ -199,6 +225,8 @@ export function nonPreemptive(): Policy {
 	const order = fifo();
 	return {
 		name: 'np',
+		// It never moves the clock itself, but the trace then says where the clock was a choice: a search enumerates it.
+		timeMoves: true,
 		choose(ready, context) {
 			const again = ready.findIndex(c => c.name === context.last);
 			return again >= 0 ? again : (order.choose(ready, context) as number);
@@ -250,10 +278,12 @@ export function followNames(names: readonly string[], then: Policy): Policy {
 	let at = 0;
 	return {
 		name: then.name,
+		timeMoves: true,
 		choose(ready, context) {
 			while (at < names.length) {
-				const i = ready.findIndex(c => c.name === names[at]);
-				at++;
+				const name = names[at++];
+				if (name === CLOCK && context.clock !== undefined) return ready.length;
+				const i = ready.findIndex(c => c.name === name);
 				if (i >= 0) {
 					then.observe?.(ready, context, i);
 					return i;

@@ -101,6 +101,8 @@ export type EventBody =
 				exitcode?: number;
 				choice?: number;
 				of?: number;
+				/** Where the run takes time moves: running the clock to this instant (a sleep or a timeout ending) was a choice too, after the `of` tasks. */
+				clock?: number;
 				/** CPU work: the core it runs on (state `running`, on `cpu`). */
 				core?: number;
 				/** CPU work: units of its burst still to run. */
@@ -114,6 +116,8 @@ export type EventBody =
 				 */
 				zombie?: string;
 		  }
+		/** A time move: instead of granting one of the `of` ready tasks, the clock ran to the next timer (`until`), whose tasks wake. A step of the schedule. */
+		| {kind: 'clock'; until: number; of: number}
 		/** A zombie is reaped: its parent (`by`, the parent's row; `init` for an orphan) collected its exit status. `task` is the zombie's row. */
 		| {kind: 'reap'; task: string; by: string; via: ReapVia; exitcode?: number}
 		| {

@@ -6,6 +6,7 @@
  * schedule that broke an invariant is minimized by re-running its prefixes.
  */
 import {availableParallelism} from 'node:os';
+import {CLOCK_MOVE} from '../engine/policies.js';
 import {breaks, runSchedule, type Drive, type Explored, type Target} from './runner.js';
 
 export const STRATEGIES = ['random', 'pct', 'exhaustive'] as const;
@@ -130,7 +131,10 @@ async function exhaustive(target: Target, plan: Plan, count: (r: Explored) => vo
 		const children: number[][] = [];
 		r.points.forEach((p, j) => {
 			if (j >= prefix.length) {
-				for (let a = 0; a < p.of; a++) {
+				// Every ready task, and the clock where it could run to a timer instead (a time move).
+				const alternatives = Array.from({length: p.of}, (_, a) => a);
+				if (p.clock) alternatives.push(CLOCK_MOVE);
+				for (const a of alternatives) {
 					if (a === p.choice) continue;
 					// No "stay": the last task could not go on (or, in an inexact trace, it is not known, and counts: the bound errs small).
 					const extra = p.stay !== undefined ? (a === p.stay ? 0 : 1) : r.exact ? 0 : 1;

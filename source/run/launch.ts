@@ -152,7 +152,7 @@ export function createRun(r: RunRequest, onEvent: (e: TraceEvent) => void): {eng
 	// A schedule is followed exactly: one the run does not use up diverged as surely as one that picks past the ready list.
 	let followed = 0;
 	const client = new RunClient(spec, meta.invariants ?? [], r.pick, e => {
-		if (e.kind === 'state' && e.choice !== undefined) followed++;
+		if ((e.kind === 'state' && e.choice !== undefined) || e.kind === 'clock') followed++;
 		onEvent(e);
 	});
 	const done = client.done.then(

@@ -6,14 +6,17 @@
  * engine orders it (ready tasks in the order they were created) and checked
  * against the `of` the engine reported.
  */
+import {CLOCK, CLOCK_MOVE} from '../engine/policies.js';
 import type {TaskState, TraceEvent} from '../engine/trace.js';
 
 export interface ChoicePoint {
-	/** The task granted. */
+	/** The task granted (CLOCK: the clock ran to the next timer instead). */
 	task: string;
-	/** Its index in the ready list, and how many were ready. */
+	/** Its index in the ready list (CLOCK_MOVE for the clock), and how many were ready. */
 	choice: number;
 	of: number;
+	/** Running the clock was a choice too (a run that takes time moves, with a timer that could end). */
+	clock?: true;
 	/** The index of the task that ran last, when it was ready and could have gone on. */
 	stay?: number;
 }
@@ -38,12 +41,14 @@ export class ChoiceLog {
 		} else if (e.kind === 'gate') {
 			this.states.set(e.task, e.state);
 		} else if (e.kind === 'state') {
-			if (e.state === 'running' && e.choice !== undefined) this.chosen(e.task, e.choice, e.of ?? 0);
+			if (e.state === 'running' && e.choice !== undefined) this.chosen(e.task, e.choice, e.of ?? 0, e.clock !== undefined);
 			this.states.set(e.task, e.state);
+		} else if (e.kind === 'clock') {
+			this.chosen(CLOCK, CLOCK_MOVE, e.of, true);
 		}
 	}
 
-	private chosen(task: string, choice: number, of: number): void {
+	private chosen(task: string, choice: number, of: number, clock: boolean): void {
 		let stay: number | undefined;
 		let ready = 0;
 		for (const name of this.order) {
@@ -56,7 +61,8 @@ export class ChoiceLog {
 			stay = undefined;
 		}
 		if (stay !== undefined && stay !== choice) this.preemptions++;
-		this.points.push({task, choice, of, ...(stay !== undefined ? {stay} : {})});
-		this.last = task;
+		this.points.push({task, choice, of, ...(stay !== undefined ? {stay} : {}), ...(clock ? {clock: true as const} : {})});
+		// After a clock move the task that ran last is still the one that did.
+		if (task !== CLOCK) this.last = task;
 	}
 }
