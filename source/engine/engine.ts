@@ -47,6 +47,7 @@ import type {Policy} from './policies.js';
 import {Dispatcher, fcfs, roundTime, type CpuPolicy} from './cpu/index.js';
 import {FreeMerge} from './free-merge.js';
 import {endsAsZombie, exitStep, exitWait, type ExitProcess} from './process-exit.js';
+import {controlledRun, rejectionsPending, takeRejections} from './rejections.js';
 import {ControlledRuntime, type StepLink} from './runtime-controlled.js';
 import {
 	type Assignment,
@@ -225,6 +226,7 @@ export class Engine implements StepLink {
 		for (const [name, content] of Object.entries(c.files)) this.emit({kind: 'prim', task: 'MainProcess', obj: `file:${name}`, type: 'File', name, content});
 		Atomics.store(this.runWords, RUN_PID_COUNTER, 1);
 		if (c.free) c.coreThreads!.listen((pid, events) => this.onFreeEvents(pid, events));
+		else controlledRun(true);
 		try {
 			const main = this.startProcess({pid: this.pidBase, name: 'MainProcess', daemon: false, target: 'main', args: [{variant: c.variant, options: c.options}]}, undefined);
 			Atomics.store(this.procWords, PROC_STATUS, PROC_ALIVE);
@@ -234,6 +236,7 @@ export class Engine implements StepLink {
 			this.over = true;
 			for (const p of this.procs) if (!p.done) this.release(p);
 			if (c.beats) Atomics.store(c.beats, BEAT_IN_LESSON, 0);
+			if (!c.free) controlledRun(false);
 		}
 	}
 
@@ -405,10 +408,29 @@ export class Engine implements StepLink {
 
 	/**
 	 * Applies a process's events in order. Synchronous, unless one of them
-	 * starts a controlled process: then the rest waits for the child's first
-	 * run, and the returned promise says when all is applied.
+	 * starts a controlled process (the rest waits for the child's first run),
+	 * or lesson code left a promise rejected with no handler (the event loop
+	 * turns once to learn whether one took it: engine/rejections.ts); the
+	 * returned promise then says when all is applied.
 	 */
-	private applyReport(p: ProcRec, events: WorkerEvent[], from = 0): Promise<void> | undefined {
+	private applyReport(p: ProcRec, events: WorkerEvent[]): Promise<void> | undefined {
+		const applied = this.applyEvents(p, events);
+		if (this.config.free || !rejectionsPending()) return applied;
+		return (applied ?? Promise.resolve()).then(() => this.takeRejected(p));
+	}
+
+	/** Controlled: the processes whose code left a rejection unhandled end (with their late reports taken before the next decision). */
+	private async takeRejected(fallback: ProcRec): Promise<void> {
+		for (const {reason, task} of await takeRejections()) {
+			const p = task ? this.runtimes.get(task.runtime as ControlledRuntime) : fallback;
+			const runtime = p?.runtime;
+			if (!p || p.done || !runtime) continue;
+			const at = task ?? runtime.tasks[0];
+			if (at) runtime.rejected(at, reason);
+		}
+	}
+
+	private applyEvents(p: ProcRec, events: WorkerEvent[], from = 0): Promise<void> | undefined {
 		for (let i = from; i < events.length; i++) {
 			const e = events[i]!;
 			if (p.done && e.k !== 'killed') continue;
@@ -464,7 +486,7 @@ export class Engine implements StepLink {
 					break;
 				case 'spawn': {
 					const child = this.startProcess(e.request, p);
-					if (!this.config.free) return this.startLocal(child).then(() => this.applyReport(p, events, i + 1));
+					if (!this.config.free) return this.startLocal(child).then(() => this.applyEvents(p, events, i + 1));
 					break;
 				}
 				case 'onexit':
