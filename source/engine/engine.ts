@@ -33,10 +33,15 @@
  *
  * Free mode: gates are open; the processes run on other worker threads (the
  * "cores", at least two) in parallel and block for real; the engine follows
- * their events in the order they happened (free-merge.ts), starts and ends
+ * their events in the order they happened (free-loop.ts), starts and ends
  * processes, and applies CPython's rules for the end of a process. Ending a
  * process there is a request: it is over when its core says so, after what
  * it recorded until then.
+ *
+ * Layout: this file coordinates a run (its processes, their ends, waits,
+ * timers, the CPU) and holds the controlled step loop; reports.ts applies
+ * what processes report, free-loop.ts follows the cores in free mode, and
+ * records.ts holds the records all three share.
  *
  * A busy loop holds the engine's thread too, so it is watched from outside
  * (run/watchdog): the run is then re-executed in a fresh thread, which is
@@ -45,8 +50,11 @@
  */
 import type {Policy} from './policies.js';
 import {Dispatcher, fcfs, roundTime, type CpuPolicy} from './cpu/index.js';
-import {FreeMerge} from './free-merge.js';
+import {FreeLoop, type FreeSide} from './free-loop.js';
 import {endsAsZombie, exitStep, exitWait, type ExitProcess} from './process-exit.js';
+import {round, type ProcRec, type TaskRec, type Timer} from './records.js';
+import {controlledRun, rejectionsPending, takeRejections} from './rejections.js';
+import {applyEvents, type ReportTarget} from './reports.js';
 import {ControlledRuntime, type StepLink} from './runtime-controlled.js';
 import {
 	type Assignment,
@@ -99,64 +107,6 @@ export interface RunConfig extends RunSettings {
 	onEvent: (event: TraceEvent) => void;
 }
 
-interface TaskRec {
-	name: string;
-	proc: ProcRec;
-	t: number;
-	thread: boolean;
-	daemon: boolean;
-	state: TaskState;
-	blocked?: BlockInfo;
-	readySince: number;
-	/** Ready because a key woke it: it owes that key a retry. */
-	wokenBy?: string;
-	/** Granted after a wake-up by this key: blocking on it again means it was woken and lost the race. */
-	retrying?: string;
-	/** In the CPU's hands: waiting for a core (`ready`) or on one (`running`). */
-	cpu?: 'ready' | 'running';
-	/** What it was last said to be on in the trace (with state `blocked`), to say a change of an exit wait once. */
-	shownOn?: string;
-}
-
-interface ProcRec {
-	slot: number;
-	pid: number;
-	name: string;
-	daemon: boolean;
-	parent?: ProcRec;
-	/** Controlled: its runtime, in this thread. */
-	runtime?: ControlledRuntime;
-	/** Free: the core it runs on. */
-	core?: number;
-	tasks: TaskRec[];
-	children: ProcRec[];
-	done: boolean;
-	/** Free: asked to end (with this exit code, and why); done when its core says so. */
-	ending?: number;
-	why?: string;
-	mainEnded: boolean;
-	mainExit: number;
-	/** Its code and non-daemon threads are over: it is in CPython's exit, where it ends its daemons and joins (and so reaps) its other children. */
-	exiting: boolean;
-	/** Inside tryFinishProc: the children it ends must not start it again. */
-	settling: boolean;
-	/** Ended, and its parent, alive, has not collected its exit status yet. */
-	zombie: boolean;
-	exitcode?: number;
-	/** Keys whose waiters wake when it ends (its copies of pipe ends close). */
-	exitWakes: Set<string>;
-	/** Worker-side names mapped to trace names (they differ only when a name was taken). */
-	names: Map<string, string>;
-	/** What its main task's exit wait said last (said once per change). */
-	exitOn?: string;
-}
-
-interface Timer {
-	until: number;
-	seq: number;
-	task: TaskRec;
-}
-
 /** How a run ended, as the engine sees it (verdicts are the consumers'). */
 export interface EngineResult {
 	outcome: Outcome;
@@ -164,47 +114,46 @@ export interface EngineResult {
 	time: number;
 }
 
-export class Engine implements StepLink {
-	private readonly config: RunConfig;
-	private readonly procs: ProcRec[] = [];
-	private readonly byPid = new Map<number, ProcRec>();
-	private readonly tasks = new Map<string, TaskRec>();
-	private readonly taskOrder: TaskRec[] = [];
+export class Engine implements StepLink, ReportTarget, FreeSide {
+	readonly config: RunConfig;
+	readonly procs: ProcRec[] = [];
+	readonly byPid = new Map<number, ProcRec>();
+	readonly tasks = new Map<string, TaskRec>();
+	readonly taskOrder: TaskRec[] = [];
 	/** The tasks of taskOrder not known to be done, in the same order (see readyTasks). */
 	private readonly live: TaskRec[] = [];
 	private liveSeen = 0;
 	private readonly waiters = new Map<string, TaskRec[]>();
 	private timers: Timer[] = [];
 	private timerSeq = 0;
-	private readySeq = 0;
-	private step = 0;
-	private time = 0;
+	readySeq = 0;
+	step = 0;
+	time = 0;
 	private last: string | undefined;
 	private readonly procTable = new SharedArrayBuffer(MAX_PROCESSES * PROC_WORDS * 4);
 	private readonly procWords = new Int32Array(this.procTable);
 	private readonly runBuffer = new SharedArrayBuffer(RUN_WORDS * 4);
 	private readonly runWords = new Int32Array(this.runBuffer);
 	private readonly pidBase: number;
-	private terminations: {pid: number; exitcode: number}[] = [];
-	private readonly cpu: Dispatcher;
+	terminations: {pid: number; exitcode: number}[] = [];
+	readonly cpu: Dispatcher;
 	/** The last ready-queue snapshot emitted, to emit only changes. */
 	private cpuShown = '';
-	private stopped = false;
-	private lastEventAt = 0;
+	stopped = false;
 	/** The end event is out: processes ended after it (at close) add nothing to the trace. */
-	private over = false;
-	private freeWake: (() => void) | undefined;
+	over = false;
 	/** Controlled: processes with events recorded outside a step. */
 	private readonly lateProcs = new Set<ControlledRuntime>();
 	private readonly runtimes = new Map<ControlledRuntime, ProcRec>();
 	/** Entries into lesson code so far (the watchdog's clock, and killAt's). */
 	private entries = 0;
-	private readonly merge = new FreeMerge<{p: ProcRec; e: StampedEvent}>();
-	private readonly startAbs = performance.timeOrigin + performance.now();
+	readonly startAbs = performance.timeOrigin + performance.now();
 	/** Controlled: instants the clock has moved to with no step between (CPU slices, timers). */
 	private instants = 0;
 	/** Free: the next core to put a process on. */
 	private nextCore = 0;
+	/** Free: the loop that follows the cores (free-loop.ts). */
+	private readonly free = new FreeLoop(this);
 
 	constructor(config: RunConfig) {
 		this.config = config;
@@ -216,7 +165,7 @@ export class Engine implements StepLink {
 	/** Stops a run from outside (the viewer quit): ends every process. */
 	async stop(): Promise<void> {
 		this.stopped = true;
-		this.freeWake?.();
+		this.free.wake();
 	}
 
 	async run(): Promise<EngineResult> {
@@ -224,16 +173,18 @@ export class Engine implements StepLink {
 		this.emit({kind: 'run', scenario: c.scenario, variant: c.variant, seed: c.seed, policy: c.policy.name, sched: this.cpu.policy.label, cores: c.cores, mode: c.free ? 'free' : 'controlled', options: c.options});
 		for (const [name, content] of Object.entries(c.files)) this.emit({kind: 'prim', task: 'MainProcess', obj: `file:${name}`, type: 'File', name, content});
 		Atomics.store(this.runWords, RUN_PID_COUNTER, 1);
-		if (c.free) c.coreThreads!.listen((pid, events) => this.onFreeEvents(pid, events));
+		if (c.free) this.free.listen(c.coreThreads!);
+		else controlledRun(true);
 		try {
 			const main = this.startProcess({pid: this.pidBase, name: 'MainProcess', daemon: false, target: 'main', args: [{variant: c.variant, options: c.options}]}, undefined);
 			Atomics.store(this.procWords, PROC_STATUS, PROC_ALIVE);
-			const outcome = c.free ? await this.runFree() : await this.runControlled(main);
+			const outcome = c.free ? await this.free.loop() : await this.runControlled(main);
 			return this.finishRun(outcome);
 		} finally {
 			this.over = true;
 			for (const p of this.procs) if (!p.done) this.release(p);
 			if (c.beats) Atomics.store(c.beats, BEAT_IN_LESSON, 0);
+			if (!c.free) controlledRun(false);
 		}
 	}
 
@@ -336,7 +287,7 @@ export class Engine implements StepLink {
 	}
 
 	/** A controlled process's first run, to its first gate: its module instance is evaluated and its target called. */
-	private async startLocal(p: ProcRec): Promise<void> {
+	async startLocal(p: ProcRec): Promise<void> {
 		const runtime = p.runtime!;
 		if (!this.admit(p, p.name)) return;
 		await this.config.startProcess(runtime);
@@ -361,162 +312,39 @@ export class Engine implements StepLink {
 		return ready;
 	}
 
-	// ---- free mode -------------------------------------------------------
+	// ---- reports (applied by reports.ts) -----------------------------------
 
-	private async runFree(): Promise<Outcome> {
-		this.lastEventAt = performance.now();
-		for (;;) {
-			if (this.stopped) return 'limit';
-			this.applyMerged(this.merge.drain());
-			await this.applyTerminations();
-			if (this.taskOrder.length > 0 && this.taskOrder.every(t => t.state === 'done') && this.procs.every(p => p.done)) return 'completed';
-			const idle = performance.now() - this.lastEventAt;
-			if (idle > this.config.idleMs && this.merge.waiting === 0) {
-				// A process that has not reported yet may be about to do anything: not a deadlock.
-				const live = this.taskOrder.filter(t => t.state !== 'done');
-				const starting = this.procs.some(p => !p.done && p.tasks.length === 0);
-				if (live.length > 0 && !starting && live.every(t => t.state === 'blocked' && t.blocked?.key !== WAKE.timer)) return 'deadlock';
-			}
-			if (this.step >= this.config.maxSteps) return 'limit';
-			await new Promise<void>(resolve => {
-				this.freeWake = resolve;
-				setTimeout(resolve, 50);
-			});
-			this.freeWake = undefined;
-		}
+	wakeFree(): void {
+		this.free.wake();
 	}
-
-	private onFreeEvents(pid: number, events: StampedEvent[]): void {
-		if (this.over) return;
-		const p = this.byPid.get(pid);
-		if (!p) return;
-		this.lastEventAt = performance.now();
-		const ready: {p: ProcRec; e: StampedEvent}[] = [];
-		for (const e of events) {
-			if (e.seq === undefined) ready.push({p, e});
-			else this.merge.add(e.seq, {p, e}, ready);
-		}
-		this.applyMerged(ready);
-		this.freeWake?.();
-	}
-
-	private applyMerged(items: {p: ProcRec; e: StampedEvent}[]): void {
-		for (const {p, e} of items) {
-			if (e.k === 'skip') continue;
-			if (e.at !== undefined) this.time = Math.max(this.time, (e.at - this.startAbs) / this.config.msPerSecond);
-			this.step++;
-			this.applyReport(p, [e]);
-		}
-	}
-
-	// ---- reports ---------------------------------------------------------
 
 	/**
 	 * Applies a process's events in order. Synchronous, unless one of them
-	 * starts a controlled process: then the rest waits for the child's first
-	 * run, and the returned promise says when all is applied.
+	 * starts a controlled process (the rest waits for the child's first run),
+	 * or lesson code left a promise rejected with no handler (the event loop
+	 * turns once to learn whether one took it: engine/rejections.ts); the
+	 * returned promise then says when all is applied.
 	 */
-	private applyReport(p: ProcRec, events: WorkerEvent[], from = 0): Promise<void> | undefined {
-		for (let i = from; i < events.length; i++) {
-			const e = events[i]!;
-			if (p.done && e.k !== 'killed') continue;
-			switch (e.k) {
-				case 'task': {
-					const name = this.uniqueName(e.name);
-					p.names.set(e.name, name);
-					const task: TaskRec = {name, proc: p, t: e.t, thread: e.thread, daemon: e.daemon, state: 'new', readySince: 0};
-					p.tasks[e.t] = task;
-					this.tasks.set(name, task);
-					this.taskOrder.push(task);
-					this.emit({kind: 'task', task: name, pid: p.pid, ppid: p.parent?.pid ?? 0, process: p.name, thread: e.thread, daemon: e.daemon, target: e.target, state: 'new'});
-					break;
-				}
-				case 'gate': {
-					const task = p.tasks[e.t];
-					if (!task || task.state === 'done') break;
-					const retrying = task.retrying;
-					task.retrying = undefined;
-					if (e.blocked) {
-						// Asking for the CPU is not blocking: the task is ready, for a core.
-						const state = e.blocked.work !== undefined ? 'ready' : 'blocked';
-						const again = retrying !== undefined && retrying === e.blocked.key;
-						task.shownOn = e.blocked.on;
-						this.emit({kind: 'gate', task: task.name, state, op: e.op.op, obj: e.op.obj, arg: e.op.arg, line: e.line, on: e.blocked.on, until: e.blocked.until === undefined ? undefined : round(e.blocked.until), ...(again ? {again: true as const} : {})});
-						this.block(task, e.blocked);
-					} else {
-						if (task.state !== 'ready') task.readySince = ++this.readySeq;
-						task.state = 'ready';
-						task.blocked = undefined;
-						task.shownOn = undefined;
-						this.emit({kind: 'gate', task: task.name, state: 'ready', op: e.op.op, obj: e.op.obj, arg: e.op.arg, line: e.line});
-					}
-					break;
-				}
-				case 'op': {
-					const task = p.tasks[e.t];
-					const data = e.data ?? {};
-					if (e.op === 'nice' && task && typeof data.nice === 'number') this.cpu.setPriority(task.name, data.nice);
-					if (typeof data.holder === 'string') data.holder = p.names.get(data.holder) ?? data.holder;
-					if (this.config.free && task && task.state !== 'running' && task.state !== 'done') this.setState(task, 'running');
-					this.emit({kind: 'op', task: task?.name ?? p.name, op: e.op, obj: e.obj, ...data});
-					break;
-				}
-				case 'print':
-					this.emit({kind: 'print', task: p.tasks[e.t]?.name ?? p.name, text: e.text, ...(e.stream ? {stream: e.stream} : {})});
-					break;
-				case 'prim':
-					this.emit({kind: 'prim', task: p.tasks[e.t]?.name ?? p.name, obj: e.obj, type: e.type, ...(e.name ? {name: e.name} : {}), ...e.data});
-					break;
-				case 'wake':
-					if (!this.config.free) this.wake(e.key, e.n);
-					break;
-				case 'spawn': {
-					const child = this.startProcess(e.request, p);
-					if (!this.config.free) return this.startLocal(child).then(() => this.applyReport(p, events, i + 1));
-					break;
-				}
-				case 'onexit':
-					p.exitWakes.add(e.key);
-					break;
-				case 'reap': {
-					// Only a parent can collect its child (CPython asserts as much before any waitpid).
-					const child = this.procs.find(x => x.pid === e.pid);
-					if (child?.parent === p && child.zombie) this.reap(child, p.tasks[0]?.name ?? p.name, e.via);
-					break;
-				}
-				case 'terminate':
-					// Applied before the next decision: just after terminate(), is_alive() is still true, as in CPython.
-					this.terminations.push({pid: e.pid, exitcode: -(e.signal ?? 15)});
-					if (this.config.free) this.freeWake?.();
-					break;
-				case 'end': {
-					const task = p.tasks[e.t];
-					if (!task || task.state === 'done') break;
-					if (e.t === 0) {
-						p.mainEnded = true;
-						p.mainExit = e.exitcode;
-						this.tryFinishProc(p);
-					} else {
-						this.setState(task, 'done');
-						this.wake(WAKE.thread(p.pid, task.t), -1);
-						if (!task.daemon && p.mainEnded) this.tryFinishProc(p);
-					}
-					break;
-				}
-				case 'fatal':
-					this.emit({kind: 'print', task: (e.t !== undefined ? p.tasks[e.t]?.name : undefined) ?? p.tasks[0]?.name ?? p.name, text: e.message, stream: 'stderr'});
-					this.finishProc(p, 1);
-					break;
-				case 'killed':
-					if (p.ending !== undefined) this.finishProc(p, p.ending, undefined, true);
-					break;
-			}
+	applyReport(p: ProcRec, events: WorkerEvent[]): Promise<void> | undefined {
+		const applied = applyEvents(this, p, events);
+		if (this.config.free || !rejectionsPending()) return applied;
+		return (applied ?? Promise.resolve()).then(() => this.takeRejected(p));
+	}
+
+	/** Controlled: the processes whose code left a rejection unhandled end (with their late reports taken before the next decision). */
+	private async takeRejected(fallback: ProcRec): Promise<void> {
+		for (const {reason, task} of await takeRejections()) {
+			const p = task ? this.runtimes.get(task.runtime as ControlledRuntime) : fallback;
+			const runtime = p?.runtime;
+			if (!p || p.done || !runtime) continue;
+			const at = task ?? runtime.tasks[0];
+			if (at) runtime.rejected(at, reason);
 		}
 	}
 
 	// ---- processes -------------------------------------------------------
 
-	private startProcess(request: Pick<SpawnRequest, 'pid' | 'name' | 'daemon' | 'target' | 'args'>, parent: ProcRec | undefined): ProcRec {
+	startProcess(request: Pick<SpawnRequest, 'pid' | 'name' | 'daemon' | 'target' | 'args'>, parent: ProcRec | undefined): ProcRec {
 		const c = this.config;
 		const slot = request.pid - this.pidBase;
 		const p: ProcRec = {
@@ -601,7 +429,7 @@ export class Engine implements StepLink {
 	}
 
 	/** Takes a process on through CPython's end (process-exit.ts), as far as it can go now. */
-	private tryFinishProc(p: ProcRec): void {
+	tryFinishProc(p: ProcRec): void {
 		// Not again from inside itself: each daemon it ends below would call it back (finishProc does).
 		if (p.settling) return;
 		const step = exitStep(this.exitView(p));
@@ -631,7 +459,7 @@ export class Engine implements StepLink {
 	}
 
 	/** A zombie's exit status is collected (by its parent's task `by`, or by init): it leaves the process table. */
-	private reap(child: ProcRec, by: string, via: ReapVia): void {
+	reap(child: ProcRec, by: string, via: ReapVia): void {
 		if (!child.zombie) return;
 		child.zombie = false;
 		const task = child.tasks[0];
@@ -640,7 +468,7 @@ export class Engine implements StepLink {
 	}
 
 	/** Ends a process now, with an exit code: its tasks are done, its joiners wake, its worker ends. */
-	private finishProc(p: ProcRec, exitcode: number, why?: string, confirmed = false): void {
+	finishProc(p: ProcRec, exitcode: number, why?: string, confirmed = false): void {
 		if (p.done) return;
 		if (p.core !== undefined && !confirmed && !this.over) {
 			// Free mode: it is over once its core says so, after everything it recorded until then.
@@ -691,7 +519,7 @@ export class Engine implements StepLink {
 		if (parent?.mainEnded) this.tryFinishProc(parent);
 	}
 
-	private async applyTerminations(): Promise<void> {
+	async applyTerminations(): Promise<void> {
 		const asked = this.terminations;
 		if (asked.length === 0) return;
 		this.terminations = [];
@@ -703,14 +531,14 @@ export class Engine implements StepLink {
 
 	// ---- states, waits, time ---------------------------------------------
 
-	private setState(task: TaskRec, state: TaskState, extra: {on?: string; until?: number; exitcode?: number; choice?: number; of?: number; clock?: number; zombie?: string} = {}): void {
+	setState(task: TaskRec, state: TaskState, extra: {on?: string; until?: number; exitcode?: number; choice?: number; of?: number; clock?: number; zombie?: string} = {}): void {
 		if (state === 'ready' && task.state !== 'ready') task.readySince = ++this.readySeq;
 		task.state = state;
 		task.shownOn = extra.on;
 		this.emit({kind: 'state', task: task.name, state, ...extra});
 	}
 
-	private block(task: TaskRec, info: BlockInfo): void {
+	block(task: TaskRec, info: BlockInfo): void {
 		task.state = 'blocked';
 		task.blocked = info;
 		if (info.work !== undefined) {
@@ -816,7 +644,7 @@ export class Engine implements StepLink {
 	}
 
 	/** Makes up to `n` waiters of `key` ready (all of them when n < 0), oldest first. */
-	private wake(key: string, n: number): void {
+	wake(key: string, n: number): void {
 		const list = this.waiters.get(key);
 		if (!list || list.length === 0) return;
 		const woken = n < 0 ? list.splice(0) : list.splice(0, n);
@@ -864,11 +692,11 @@ export class Engine implements StepLink {
 
 	// ---- trace -----------------------------------------------------------
 
-	private emit(event: EventBody): void {
+	emit(event: EventBody): void {
 		this.config.onEvent({step: this.step, time: round(this.time), ...event} as TraceEvent);
 	}
 
-	private uniqueName(base: string): string {
+	uniqueName(base: string): string {
 		if (!this.tasks.has(base)) return base;
 		for (let i = 2; ; i++) if (!this.tasks.has(`${base}~${i}`)) return `${base}~${i}`;
 	}
@@ -878,8 +706,4 @@ export class Engine implements StepLink {
 		this.emit({kind: 'end', outcome, steps: this.step});
 		return {outcome, steps: this.step, time: this.time};
 	}
-}
-
-function round(t: number): number {
-	return Math.round(t * 1e6) / 1e6;
 }

@@ -284,6 +284,17 @@ export abstract class Runtime {
 		this.emit({k: 'end', t: task.t, exitcode});
 	}
 
+	/**
+	 * A promise of this task's code was rejected and nothing handled it
+	 * (engine/rejections.ts): the process ends with exit code 1 and the
+	 * traceback, as Node would end its whole thread.
+	 */
+	rejected(task: Task, reason: unknown): void {
+		if (this.dead) return;
+		this.emit({k: 'fatal', t: task.t, message: formatTraceback(task, reason, this.scenarioFile)});
+		this.flushNow();
+	}
+
 	/** The process is ended from outside (terminate, its parent's exit, the end of the run): nothing of it runs on. */
 	kill(): void {
 		this.dead = true;

@@ -4,10 +4,13 @@
  * cursor or clear the screen), or end the thread (process.exit, which would
  * take every process of the thread with it). Both are turned into what a
  * lesson means by them: a line its task prints, and the end of the task with
- * that exit code, as sys.exit(n) ends a Python thread.
+ * that exit code, as sys.exit(n) ends a Python thread. A promise rejection
+ * it leaves unhandled ends its own process, not the thread
+ * (engine/rejections.ts).
  */
 import {format} from 'node:util';
 import {currentTask} from '../engine/current.js';
+import {watchRejections} from '../engine/rejections.js';
 import {SystemExit} from '../engine/runtime.js';
 
 export function containLessonIo(): void {
@@ -30,4 +33,5 @@ export function containLessonIo(): void {
 	process.exit = ((code?: number | string) => {
 		throw new SystemExit(Number(code ?? process.exitCode ?? 0) || 0);
 	}) as typeof process.exit;
+	watchRejections();
 }

@@ -1,10 +1,11 @@
 /**
  * Finding and loading lessons: the built-in ones by name (compiled to
  * dist/scenarios), or a user's own file by path. A file that does not load,
- * or whose `meta` is not a lesson's, is refused with one clear line.
+ * or whose `meta` is not a lesson's, is refused with one clear line; so is
+ * one that imports conc-tui by path from another copy than the running one.
  */
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
-import {resolve} from 'node:path';
+import {existsSync, readdirSync, readFileSync, realpathSync} from 'node:fs';
+import {dirname, join, resolve, sep} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {distance} from 'fastest-levenshtein';
 import type {ScenarioMeta} from './define.js';
@@ -12,6 +13,9 @@ import type {ScenarioMeta} from './define.js';
 const BUILT_IN = new URL('../../scenarios/', import.meta.url);
 /** The lessons' TypeScript sources, shipped next to dist/. */
 const SOURCES = new URL('../../../scenarios/', import.meta.url);
+
+/** The running copy's compiled code (dist/source): what a lesson's `conc-tui` calls must reach. */
+const RUNNING = new URL('../', import.meta.url);
 
 /** Bad input: the CLI prints the message alone and exits 2. */
 export class InputError extends Error {}
@@ -72,6 +76,7 @@ export async function loadScenario(module: string, label: string): Promise<Loade
 		if (probe.kind === 'threw') throw new InputError(`cannot load lesson ${label}: ${probe.message.split('\n')[0]}`);
 		if (probe.kind === 'never-settles') throw new InputError(`cannot load lesson ${label}: its top level awaits something that never settles`);
 		if (probe.kind === 'too-slow') throw new InputError(`cannot load lesson ${label}: its top level ran for ${probe.ms / 1000} s without finishing (a busy loop, or an await that takes too long?)`);
+		checkCopy(module, label);
 		probed.add(module);
 	}
 	let mod: Record<string, unknown>;
@@ -88,6 +93,49 @@ export async function loadScenario(module: string, label: string): Promise<Loade
 	if (!Object.hasOwn(meta.variants, meta.defaultVariant)) throw new InputError(`lesson ${label}: its defaultVariant '${meta.defaultVariant}' is not one of its variants`);
 	const path = sourcePath(module);
 	return {meta, module, source: readText(path) ?? '', python: readText(path.replace(/\.[cm]?[jt]s$/, '.py'))};
+}
+
+/**
+ * A lesson that imports the lesson API by path from another copy of
+ * conc-tui (`../old/dist/source/scenario/api.js`) would run with that copy's
+ * API, which knows of no running lesson: every call would fail. (A lesson's
+ * `conc-tui` imports are linked to the running copy, engine/module-instance.ts;
+ * a path is taken as written.) Its own files are followed, import by import.
+ */
+function checkCopy(module: string, label: string): void {
+	const running = realpathSync(fileURLToPath(RUNNING));
+	const seen = new Set<string>();
+	const visit = (file: string): void => {
+		if (seen.has(file) || seen.size > 500) return;
+		seen.add(file);
+		const text = readText(file);
+		if (text === undefined) return;
+		for (const m of text.matchAll(/\b(?:from|import)\s*\(?\s*(['"])([^'"\n]+)\1/g)) {
+			const specifier = m[2]!;
+			if (!/^\.{0,2}\//.test(specifier) && !specifier.startsWith('file:')) continue;
+			let path: string;
+			try {
+				path = realpathSync(fileURLToPath(new URL(specifier, pathToFileURL(file))));
+			} catch {
+				continue;
+			}
+			if (path === running || path.startsWith(running + sep)) continue;
+			const copy = apiTree(path);
+			if (copy) throw new InputError(`lesson ${label} imports conc-tui from another copy (${copy}), not the one running it (${running}): import from 'conc-tui' instead, or run the lesson with that copy`);
+			if (/\.[cm]?js$/.test(path) && !path.includes(`${sep}node_modules${sep}`)) visit(path);
+		}
+	};
+	visit(realpathSync(fileURLToPath(module)));
+}
+
+/** The compiled conc-tui code (a dist/source folder: scenario/api.js beside engine/current.js) that `file` is part of, if any. */
+function apiTree(file: string): string | undefined {
+	for (let dir = dirname(file); ; ) {
+		if (existsSync(join(dir, 'scenario', 'api.js')) && existsSync(join(dir, 'engine', 'current.js'))) return dir;
+		const up = dirname(dir);
+		if (up === dir) return undefined;
+		dir = up;
+	}
 }
 
 function firstLine(error: unknown): string {
