@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {problems, runCli} from './helpers/cli-run.js';
+import type {ChildProcess} from 'node:child_process';
+import {problems, runCli, signalWhenFolder} from './helpers/cli-run.js';
 
 const TICKET = ['unsafe', 'lock', '002', '002-lock', '003', '004', '004-lock'];
 const env = {NO_COLOR: '1', LANG: 'C'};
@@ -95,6 +96,17 @@ describe('conc-tui compare-variants', () => {
 		assert.match(a.stdout, /^unsafe\s+6 completed\s+✗ broken 6\/6 \(breakable\)/m);
 		assert.match(a.stdout, /^lock\s+6 completed\s+✓ never broken\s/m);
 		assert.equal(b.stdout, a.stdout);
+	});
+
+	it('ends a sweep on SIGINT with 130, starting no run after it and leaving no folder', async () => {
+		// At the first run's folder, and well into the sweep (runs ending as they are stopped must not start the next).
+		const later = (child: ChildProcess) => void setTimeout(() => child.kill('SIGINT'), 1000);
+		for (const when of [signalWhenFolder('SIGINT'), later]) {
+			const r = await runCli(['compare-variants', 'ticket', '--seeds', '1..1000'], {env, with: when});
+			assert.equal(r.hung, false);
+			assert.equal(r.code, 130, r.stderr);
+			assert.deepEqual(r.leftovers, []);
+		}
 	});
 
 	for (const c of [

@@ -17,7 +17,7 @@ import {createRun, resolveRequest, type RunRequest} from '../run/launch.js';
 import {expectedEndOf} from '../scenario/define.js';
 import {InputError, loadScenario, resolveScenario, type LoadedScenario} from '../scenario/load.js';
 import type {Args} from './args.js';
-import {track} from './shutdown.js';
+import {onLeave, track} from './shutdown.js';
 
 /** The most seeds one sweep takes: each is one run of every variant (1000 × 7 runs of ticket, 10 clients, take about 40 s on two cores). */
 export const MAX_SEEDS = 1000;
@@ -114,7 +114,16 @@ async function inOrder<T>(n: number, run: (i: number) => Promise<T>): Promise<T[
 	return out;
 }
 
+/**
+ * Set when a signal ends the program: the runs going are ended then, and a
+ * run that ends because of it must not start the next (its folder would be
+ * made after the cleanup, and left behind).
+ */
+let leaving = false;
+
 async function runOne(scenario: LoadedScenario, request: Omit<RunRequest, 'scenario'>): Promise<VariantRun> {
+	// The program is about to exit: nothing more is started.
+	if (leaving) return new Promise<never>(() => {});
 	const {done} = track(createRun({scenario, ...request, lines: false, record: false}, () => {}));
 	const result = await done;
 	const broken = Object.entries(result.state.invariants)
@@ -166,9 +175,13 @@ export async function compareVariants(args: Args): Promise<VariantComparison> {
 	let options: Record<string, number> = {};
 	for (const name of names) options = resolveRequest({scenario, variant: name, options: args.options, ...machine}).options;
 	const count = seeds.to - seeds.from + 1;
+	// Registered before any run, so it is the first cleanup called on a signal.
+	const forget = onLeave(async () => {
+		leaving = true;
+	});
 	const all = await inOrder(names.length * count, i =>
 		runOne(scenario, {variant: names[Math.floor(i / count)], seed: seeds.from + (i % count), policy: args.policy, options: args.options, maxSteps: args.maxSteps, ...machine}),
-	);
+	).finally(forget);
 	return {
 		lesson: label,
 		seeds,
