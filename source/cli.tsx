@@ -34,6 +34,7 @@ async function main(): Promise<number> {
 	hosts.warm(1);
 	if (args.command === 'compare') return (await import('./cli/compare.js')).runCompare(args);
 	if (args.command === 'explore') return (await import('./cli/explore.js')).runExplore(args);
+	if (args.command === 'compare-variants') return (await import('./cli/compare-variants.js')).runCompareVariants(args);
 	const {module, variant, label} = resolveScenario(args.spec!);
 	const scenario = await loadScenario(module, label);
 	if (args.keys) return exitSoon(await (await import('./cli/record.js')).recordLesson(tuiInit(scenario, variant, args, lang), args));

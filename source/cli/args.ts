@@ -12,6 +12,7 @@ export const HELP = `
     $ conc-tui list
     $ conc-tui explore <lesson>[:variant] [--runs N] [--strategy random|pct|exhaustive] [--depth D] [--json]
     $ conc-tui compare [fcfs,sjf,srtf,rr,mlfq] [--jobs <lesson> | --jobs 'A@0:5,B@1:3/2/1'] [--quantum N]
+    $ conc-tui compare-variants <lesson> [--seed N | --seeds A..B] [--json] [--<option> N]
 
   Options
     --json             write the trace as JSON Lines to stdout
@@ -26,6 +27,8 @@ export const HELP = `
     --free             open the gates: real parallel threads, the OS schedules
     --max-steps N      stop after N steps (the run ends as 'limit')
     --schedule S       follow a schedule a run printed (then the policy), e.g. --schedule a3ba
+    --seeds A..B       compare-variants: every variant under each seed from A to B
+                       (at most 1000 seeds), counted per variant
     --lang zh|en       language of titles and captions
     --record FILE      record what the TUI draws as an asciicast v2 file (FILE.cast)
     --keys "SCRIPT"    drive the lesson by a key script, e.g. "2s n n n space 5s b q";
@@ -44,11 +47,13 @@ export const HELP = `
     $ npx conc-tui bank:lock --json --seed 7
     $ npx conc-tui round-robin --sched mlfq --cores 2
     $ npx conc-tui compare fcfs,sjf,srtf,rr,mlfq --jobs sjf --quantum 3
+    $ npx conc-tui compare-variants ticket --clients 3 --seed 2
+    $ npx conc-tui compare-variants bank --seeds 1..50
     $ npx conc-tui ktv --seed 1 --keys "1s n n n 2s space 3s q" --size 100x30 --record ktv.cast
 `;
 
 export interface Args {
-	command: 'list' | 'run' | 'compare' | 'explore';
+	command: 'list' | 'run' | 'compare' | 'explore' | 'compare-variants';
 	spec?: string;
 	/** CPU scheduling policy of work(). */
 	sched?: string;
@@ -79,6 +84,8 @@ export interface Args {
 	/** A schedule to follow; explore's flags, checked by cli/explore.ts. */
 	schedule?: string;
 	explore?: {runs?: string; strategy?: string; depth?: string};
+	/** compare-variants: the seeds as given (`1..50`), checked by cli/compare-variants.ts. */
+	seeds?: string;
 }
 
 /** How a lesson is to be run, as the flags say: the same for a headless run, the TUI and a recording. */
@@ -95,10 +102,10 @@ export function runSettings(args: Args) {
 	};
 }
 
-const KNOWN = new Set(['sched', 'jobs', 'json', 'headless', 'seed', 'policy', 'quantum', 'cores', 'free', 'maxSteps', 'lang', 'paused', 'speed', 'record', 'keys', 'size', 'showKeys', 'pauseAtBeats', 'help', 'version', 'schedule', 'runs', 'strategy', 'depth']);
+const KNOWN = new Set(['sched', 'jobs', 'json', 'headless', 'seed', 'policy', 'quantum', 'cores', 'free', 'maxSteps', 'lang', 'paused', 'speed', 'record', 'keys', 'size', 'showKeys', 'pauseAtBeats', 'help', 'version', 'schedule', 'runs', 'strategy', 'depth', 'seeds']);
 
 const BOOLEAN = ['json', 'headless', 'free', 'paused', 'show-keys'];
-const VALUED = ['seed', 'policy', 'sched', 'jobs', 'quantum', 'cores', 'max-steps', 'lang', 'speed', 'record', 'keys', 'size', 'pause-at-beats', 'schedule', 'runs', 'strategy', 'depth'];
+const VALUED = ['seed', 'policy', 'sched', 'jobs', 'quantum', 'cores', 'max-steps', 'lang', 'speed', 'record', 'keys', 'size', 'pause-at-beats', 'schedule', 'runs', 'strategy', 'depth', 'seeds'];
 
 /**
  * What meow would take silently or turn into a stack trace, refused first:
@@ -154,9 +161,12 @@ export function parseArgs(argv: string[]): Args {
 	if (!first) throw new InputError(`name a lesson, e.g. 'conc-tui ktv'; 'conc-tui list' shows them all`);
 	const compare = first === 'compare';
 	const explore = first === 'explore';
+	const variants = first === 'compare-variants';
 	if (explore && !rest[0]) throw new InputError(`name a lesson to explore, e.g. 'conc-tui explore bank:unsafe'`);
+	if (variants && !rest[0]) throw new InputError(`name a lesson whose variants to compare, e.g. 'conc-tui compare-variants ticket'`);
+	if (!variants && cli.flags.seeds !== undefined) throw new InputError(`--seeds goes with 'conc-tui compare-variants'; one run takes --seed N`);
 	if (!explore && (cli.flags.runs ?? cli.flags.strategy ?? cli.flags.depth) !== undefined) throw new InputError(`--runs, --strategy and --depth go with 'conc-tui explore'`);
-	if (rest.length > (compare || explore ? 1 : 0)) throw new InputError(`unexpected argument '${rest[compare || explore ? 1 : 0]}'`);
+	if (rest.length > (compare || explore || variants ? 1 : 0)) throw new InputError(`unexpected argument '${rest[compare || explore || variants ? 1 : 0]}'`);
 	const f = cli.flags;
 	if (f.jobs !== undefined && !compare) throw new InputError(`--jobs goes with 'conc-tui compare'`);
 	if (f.sched !== undefined && compare) throw new InputError(`compare takes its policies as its argument: 'conc-tui compare ${f.sched}'`);
@@ -170,12 +180,12 @@ export function parseArgs(argv: string[]): Args {
 	}
 	if (f.lang !== undefined && f.lang !== 'zh' && f.lang !== 'en') throw new InputError(`--lang must be zh or en, not '${f.lang}'`);
 	const screenFlag = ([['record', f.record], ['keys', f.keys], ['size', f.size], ['show-keys', f.showKeys || undefined]] as const).find(([, v]) => v !== undefined)?.[0];
-	if (screenFlag && (compare || first === 'list' || f.json || f.headless)) throw new InputError(`--${screenFlag} goes with the TUI of a lesson, not with ${compare ? 'compare' : first === 'list' ? 'list' : f.json ? '--json' : '--headless'}`);
+	if (screenFlag && (compare || variants || first === 'list' || f.json || f.headless)) throw new InputError(`--${screenFlag} goes with the TUI of a lesson, not with ${compare ? 'compare' : variants ? 'compare-variants' : first === 'list' ? 'list' : f.json ? '--json' : '--headless'}`);
 	if (f.pauseAtBeats !== undefined && f.keys === undefined) throw new InputError(`--pause-at-beats goes with a key script (--keys)`);
 	if (f.record !== undefined && !f.record.trim()) throw new InputError(`--record needs a file name, e.g. --record ktv.cast`);
 	return {
-		command: first === 'list' ? 'list' : compare ? 'compare' : explore ? 'explore' : 'run',
-		spec: explore ? rest[0] : first,
+		command: first === 'list' ? 'list' : compare ? 'compare' : explore ? 'explore' : variants ? 'compare-variants' : 'run',
+		spec: explore || variants ? rest[0] : first,
 		sched: f.sched,
 		policies: compare ? rest[0] : undefined,
 		jobs: f.jobs,
@@ -198,6 +208,7 @@ export function parseArgs(argv: string[]): Args {
 		pauseAtBeats: f.pauseAtBeats === undefined ? undefined : positive('pause-at-beats', f.pauseAtBeats),
 		schedule: f.schedule,
 		explore: explore ? {runs: f.runs, strategy: f.strategy, depth: f.depth} : undefined,
+		seeds: f.seeds,
 	};
 }
 
@@ -233,6 +244,7 @@ function parsed(argv: string[]) {
 				runs: {type: 'string'},
 				strategy: {type: 'string'},
 				depth: {type: 'string'},
+				seeds: {type: 'string'},
 			},
 		});
 	} catch (error) {
