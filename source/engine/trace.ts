@@ -101,7 +101,15 @@ export type EventBody =
 		| {kind: 'op'; task: string; op: string; obj?: string; [field: string]: unknown}
 		| {kind: 'print'; task: string; text: string; stream?: 'stderr'}
 		| {kind: 'prim'; task: string; obj: string; type: string; name?: string; [field: string]: unknown}
-		| {kind: 'invariant'; name: string; ok: boolean; expected: 'hold' | 'breakable'; text: string}
+		| {
+				kind: 'invariant';
+				name: string;
+				ok: boolean;
+				expected: 'hold' | 'breakable';
+				text: string;
+				/** A breakable invariant whose break is what the variant demonstrates: what the break shows (English), so it is worded as shown, not as broken. */
+				shown?: string;
+		  }
 		| {kind: 'busy'; task: string; ms: number; action: 'reported' | 'terminated'}
 		/** The CPU ready queue(s) after the decisions of an instant, each in the order tasks would be picked (MLFQ: one per level, most urgent first). */
 		| {kind: 'cpu'; sched: string; queues: {quantum?: number; tasks: string[]}[]}
