@@ -111,6 +111,19 @@ describe('Header: held and shown invariants', () => {
 		assert.match(f, /✓ not-oversold ✓ books-balance/);
 	});
 
+	it('counts the held ones when even their names do not fit', () => {
+		const f = frame({
+			width: 90,
+			invariants: {
+				'never-side-by-side': {ok: false, expected: 'breakable', text: 't', shown: 'the two processes ran side by side', brokeAt: 4},
+				'every-burst-served': {ok: true, expected: 'hold', text: 'every job gets exactly the CPU time it asked for'},
+				'cores-sane': {ok: true, expected: 'hold', text: 'one job per core at a time'},
+				'clocks-agree': {ok: true, expected: 'hold', text: 'the clocks agree'},
+			},
+		});
+		assert.match(f, /● shown: the two processes ran side by side ✓ 3 held/);
+	});
+
 	it('words a demonstration that happened as shown, not as broken', () => {
 		const f = frame({invariants: {'never-side-by-side': {ok: false, expected: 'breakable', text: 'at any moment at most one task is running', shown: 'the two processes ran side by side', brokeAt: 4}}});
 		assert.match(f, /● shown: the two processes ran side by side/);

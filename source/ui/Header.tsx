@@ -58,7 +58,8 @@ function speedText(speed: number): string {
  * demonstration that happened as shown; at the end, each that held with a
  * check mark (green when it should hold, grey when this run just did not
  * break it), and a demonstration that did not happen this run. Held ones
- * are named by their text, or by their names when the texts do not fit.
+ * are named by their text, by their names when the texts do not fit, and
+ * only counted when even the names do not.
  */
 function verdictParts(invariants: Record<string, InvariantView>, room: number): Part[] {
 	const entries = Object.entries(invariants);
@@ -77,8 +78,16 @@ function verdictParts(invariants: Record<string, InvariantView>, room: number): 
 					return {text: ` ✓ ${words === 'text' ? inv.text : name}`, color: inv.expected === 'hold' ? 'green' : 'gray'};
 			}
 		});
+	const width = (ps: Part[]) => ps.reduce((n, part) => n + cellWidth(part.text), 0);
 	const texts = parts('text');
-	return texts.reduce((n, part) => n + cellWidth(part.text), 0) <= room ? texts : parts('name');
+	if (width(texts) <= room) return texts;
+	const names = parts('name');
+	if (width(names) <= room) return names;
+	// Still too wide: the held ones are counted, so the rest keeps its room.
+	const held = entries.filter(([, inv]) => standingOf(inv) === 'held');
+	const rest = names.filter((_, i) => standingOf(entries[i]![1]) !== 'held');
+	if (held.length === 0) return rest;
+	return [...rest, {text: ` ✓ ${held.length} held`, color: held.every(([, inv]) => inv.expected === 'hold') ? 'green' : 'gray'}];
 }
 
 export function Header(p: HeaderProps) {
