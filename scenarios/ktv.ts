@@ -83,12 +83,12 @@ export const meta = defineScenario({
 			text: {zh: '等着的人拿到了空出来的房间，计数器又回到0：里面始终不超过4个人', en: 'A waiting person gets the free booth and the counter is back to 0: never more than four inside'},
 		},
 		{
+			// The first acquires have no caption of their own: early on, the caption row shows what each step did.
 			when: e => e.kind === 'op' && e.op === 'acquire' && e.value === 0,
-			text: {zh: '第4个人进去了，计数器减到0：房间满了，后来的人 acquire 就会阻塞', en: 'The fourth person is in and the counter is down to 0: the booths are full, and the next acquire blocks'},
-		},
-		{
-			when: e => e.kind === 'op' && e.op === 'acquire',
-			text: {zh: 'acquire 把计数器减1：还有空房间，直接进去唱歌', en: 'acquire takes one off the counter: there is a free booth, so in they go'},
+			text: {
+				zh: '第4个人进去了：每次 acquire 把计数器减1，现在减到0，房间满了，后来的人 acquire 就会阻塞',
+				en: 'The fourth person is in: each acquire took one off the counter, now down to 0; the booths are full, and the next acquire blocks',
+			},
 		},
 		{
 			when: (e, s) => e.kind === 'print' && e.text.endsWith('进来唱歌了') && s.run?.variant === 'unsafe',

@@ -114,7 +114,7 @@ describe('captions of the five lessons', () => {
 	});
 
 	it('ktv: the fifth blocks on acquire and a release lets one in; without the semaphore more than four walk in', () => {
-		inOrder('ktv:semaphore', [/takes one off the counter/, /counter is down to 0/, /blocks in acquire/, /release adds one/, /gets the free booth/, /never more than four inside/]);
+		inOrder('ktv:semaphore', [/took one off the counter, now down to 0/, /blocks in acquire/, /release adds one/, /gets the free booth/, /never more than four inside/]);
 		never('ktv:semaphore', /fifth person walks in|six are in/);
 		inOrder('ktv:unsafe', [/No semaphore/, /fifth person walks in/, /All six are in/, /six were inside/]);
 		never('ktv:unsafe', /blocks in acquire/);
