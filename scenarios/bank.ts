@@ -8,6 +8,7 @@
  * run one after the other and the balance ends at 100.
  */
 import {Lock, Process, Value, defineScenario, print, sleep, type MainContext, type ViewState} from '../source/scenario/api.js';
+import type {TraceEvent} from '../source/engine/trace.js';
 
 function balance(s: ViewState): number | undefined {
 	return Object.values(s.prims).find(p => p.type === 'Value')?.value;
@@ -18,6 +19,34 @@ function done(s: ViewState, target: string): number {
 	const num = Object.values(s.shared.vars).find(v => v.kind === 'Value');
 	if (!num) return 0;
 	return Object.entries(num.writes).reduce((n, [task, writes]) => n + (s.tasks[task]?.target === target ? writes : 0), 0);
+}
+
+/** What a process adds to the balance each time, by the function it runs. */
+const DELTA: Record<string, number> = {get_money: -1, put_money: +1};
+
+/** The account (the Value) and a process's store about to run: the value it stores, and the balance now. */
+function storing(e: TraceEvent, s: ViewState): {stores: number; now: number; delta?: number} | undefined {
+	if (e.kind !== 'state' || e.state !== 'running' || e.choice === undefined) return undefined;
+	const t = s.tasks[e.task];
+	const now = balance(s);
+	if (t?.op !== 'store' || t.arg === undefined || now === undefined) return undefined;
+	return {stores: Number(t.arg), now, delta: DELTA[t.target]};
+}
+
+/** A store worked out from a load the other process has since written over: an update is lost. */
+function staleStore(e: TraceEvent, s: ViewState): boolean {
+	const x = storing(e, s);
+	if (!x) return false;
+	return x.delta !== undefined ? x.stores !== x.now + x.delta : Math.abs(x.stores - x.now) !== 1;
+}
+
+/** Another process has loaded the balance and not stored it back yet (its store is next). */
+function anotherBetweenLoadAndStore(s: ViewState, task: string): boolean {
+	return Object.values(s.tasks).some(t => t.name !== task && t.state !== 'done' && t.op === 'store');
+}
+
+function inVariant(s: ViewState, variant: string): boolean {
+	return s.run?.variant === variant;
 }
 
 export const meta = defineScenario({
@@ -56,6 +85,49 @@ export const meta = defineScenario({
 	defaultSeed: 1,
 	expectedEnd: 'completed',
 	processes: () => 3,
+	captions: [
+		{
+			when: (e, s) => e.kind === 'end' && balance(s) !== undefined && balance(s) !== 100,
+			text: {zh: '结束：存了100次、取了100次，余额却不是100——中间有几次更新被覆盖，丢了', en: 'The end: a hundred deposits and a hundred withdrawals, yet the balance is not 100. Some updates were written over and lost'},
+		},
+		{
+			when: (e, s) => e.kind === 'end' && balance(s) === 100 && inVariant(s, 'lock'),
+			text: {zh: '结束：余额正好是100。加了锁，每次读和写之间不会被对方插进来', en: 'The end: the balance is exactly 100. With the lock, the other process never gets in between a read and its write'},
+		},
+		{
+			when: (e, s) => e.kind === 'end' && balance(s) === 100,
+			text: {
+				zh: '结束：这一次余额碰巧是100——丢掉的存款和取款可能正好抵消了。换个 --seed 再跑试试',
+				en: 'The end: this time the balance happens to be 100; a lost deposit and a lost withdrawal can cancel out. Try another --seed',
+			},
+		},
+		{
+			when: (e, s) => staleStore(e, s),
+			text: {
+				zh: '丢失更新：它写回的数是用对方写回之前读到的旧余额算的，对方刚才那次存/取被覆盖了',
+				en: 'A lost update: the value it writes back was worked out from a balance read before the other process wrote; that deposit or withdrawal is written over',
+			},
+		},
+		{
+			when: (e, s) => e.kind === 'gate' && e.op === 'store' && anotherBetweenLoadAndStore(s, e.task),
+			text: {zh: '两个进程读到了同一个余额，都还没写回：谁后写回，谁就把对方的更新盖掉', en: 'Both processes have read the same balance and neither has written it back: whichever writes last wipes out the other’s update'},
+		},
+		{
+			when: e => e.kind === 'gate' && e.state === 'blocked' && e.op === 'acquire',
+			text: {zh: '锁在另一个进程手里，它要把100次都做完才还钥匙：这个进程阻塞在 acquire', en: 'The other process holds the lock and gives it back only after all its hundred turns: this one blocks in acquire'},
+		},
+		{
+			when: (e, s) => e.kind === 'op' && e.op === 'acquire' && s.prims[e.obj ?? '']?.type === 'Lock' && Object.values(s.tasks).some(t => t.process !== 'MainProcess' && t.state === 'done'),
+			text: {zh: '前一个进程100次全做完、还了钥匙，这个进程才开始：两个进程变成了串行', en: 'Only once the first process has done all its hundred turns and handed the key back does this one start: the two now run one after the other'},
+		},
+		{
+			when: (e, s) => e.kind === 'gate' && e.op === 'store' && s.output.length === 0,
+			text: {
+				zh: 'num.value -= 1 其实是两步：先 load 读出余额、算好新值，再 store 写回。现在读完了，还没写回，中间可能被打断',
+				en: 'num.value -= 1 is two steps: load the balance and work out the new one, then store it back. It has read and not yet written, and something can come in between',
+			},
+		},
+	],
 });
 
 async function change(num: Value, l: Lock | null, delta: number): Promise<void> {

@@ -5,7 +5,12 @@
  * ends as a deadlock and names who waits on which lock and who holds it.
  * Taking the locks in one agreed order (`ordered`) makes it impossible.
  */
-import {Lock, Process, defineScenario, print, sleep, type MainContext} from '../source/scenario/api.js';
+import {Lock, Process, defineScenario, print, sleep, type MainContext, type ViewState} from '../source/scenario/api.js';
+
+/** The locks a task holds, by their names (`A`, `B`). */
+function locksOf(s: ViewState, task: string): string[] {
+	return Object.values(s.prims).flatMap(p => (p.type === 'Lock' && p.holder === task ? [p.name ?? p.obj] : []));
+}
 
 export const meta = defineScenario({
 	name: 'deadlock',
@@ -24,6 +29,40 @@ export const meta = defineScenario({
 	defaultSeed: 1,
 	expectedEnd: {opposite: 'deadlock', ordered: 'completed'},
 	processes: () => 3,
+	captions: [
+		{
+			// The run ends at the very step the second process blocks, so this caption says that step too.
+			when: e => e.kind === 'end' && e.outcome === 'deadlock',
+			text: {
+				zh: '死锁：P1 拿着 A 等 B，P2 拿着 B 等 A。两个都阻塞在 acquire，谁也不会先放手，没有任何任务能再运行',
+				en: 'Deadlock: P1 holds A and waits for B, P2 holds B and waits for A. Both block in acquire, neither lets go first, and no task can run again',
+			},
+		},
+		{
+			when: (e, s) => e.kind === 'end' && e.outcome === 'completed' && s.run?.variant === 'ordered',
+			text: {zh: '按同一顺序拿锁：谁先拿到 A，谁就一定能拿到 B，所以不会死锁', en: 'One order for the locks: whoever gets A first is sure to get B too, so there is no deadlock'},
+		},
+		{
+			when: (e, s) => e.kind === 'gate' && e.state === 'blocked' && e.op === 'acquire' && locksOf(s, e.task).length > 0,
+			text: {zh: '第二把锁在对方手里：这个进程阻塞在 acquire，手里那把锁也不放', en: 'Its second lock is held by the other process: this one blocks in acquire, still holding its first'},
+		},
+		{
+			when: e => e.kind === 'gate' && e.state === 'blocked' && e.op === 'acquire',
+			text: {zh: '它要的第一把锁被对方拿着：它在这里等，手里一把锁也没有，挡不住对方', en: 'Its first lock is taken: it waits here holding no lock, so it stands in nobody’s way'},
+		},
+		{
+			when: (e, s) => e.kind === 'op' && e.op === 'acquire' && Object.values(s.tasks).filter(t => locksOf(s, t.name).length === 1).length === 2,
+			text: {zh: '现在两个进程各拿着一把锁：P1 拿着 A，P2 拿着 B，可两个都还要另一把', en: 'Now each process holds one lock: P1 has A, P2 has B, and each still needs the other'},
+		},
+		{
+			when: e => e.kind === 'print' && e.text.endsWith('拿到了两把锁'),
+			text: {zh: '拿到了两把锁：用完释放，另一个进程就能接着拿', en: 'It has both locks: once it is done and lets go, the other can take them'},
+		},
+		{
+			when: e => e.kind === 'print' && e.text.endsWith('拿到了第一把锁'),
+			text: {zh: '拿到了第一把锁，睡0.1秒，再去拿第二把', en: 'It has its first lock; it sleeps 0.1 s, then goes for the second'},
+		},
+	],
 });
 
 export async function worker(name: string, first: Lock, second: Lock): Promise<void> {

@@ -19,6 +19,20 @@ export const meta = defineScenario({
 	invariants: [],
 	expectedEnd: 'deadlock',
 	processes: () => 1,
+	captions: [
+		{
+			// The run ends at the very step wait() blocks, so this one caption says both.
+			when: e => e.kind === 'end' && e.outcome === 'deadlock',
+			text: {
+				zh: '标志是 False，wait() 阻塞了，要等别人调用 set() 才会往下走。可没有任何人会调用 set()：主进程永远卡在这里，后面的 print 永远不会执行',
+				en: 'The flag is False, so wait() blocks until someone calls set(). But nobody ever will: the main process is stuck here for ever, and the print after it never runs',
+			},
+		},
+		{
+			when: e => e.kind === 'print' && e.text === 'False',
+			text: {zh: 'e.is_set() 打印出 False：Event 刚创建时，标志就是 False', en: 'e.is_set() prints False: an Event starts out with its flag False'},
+		},
+	],
 });
 
 export async function main(): Promise<void> {

@@ -13,7 +13,7 @@
  *            join, prints 爸爸在这里 5 times only after (the tutorial: 500 and 100).
  *   no-join  the same without p.join(): the lines interleave.
  * Invariants
- *   father-after-son (join: hold; no-join: breakable): no 爸爸在这里 before the child's last line.
+ *   father-after-son (join: hold; no-join: breakable, shown): no 爸爸在这里 before the child's last line.
  */
 import {Process, defineScenario, print, sleep, type MainContext, type ViewState} from '../source/scenario/api.js';
 
@@ -49,6 +49,8 @@ export const meta = defineScenario({
 			text: {zh: '爸爸的行都在儿子的最后一行之后', en: "every 爸爸在这里 comes after the son's last line"},
 			check: fatherAfterSon,
 			expect: {join: 'hold', 'no-join': 'breakable'},
+			// Without join the lines interleave: that is what no-join is there to show.
+			shown: {'no-join': {zh: '爸爸和儿子的打印交错在一起', en: "the father's and the son's lines interleaved"}},
 		},
 	],
 	defaultSeed: 1,

@@ -18,6 +18,7 @@
  * get(), no line when sold out). Every variant takes --clients (10).
  */
 import {Lock, Process, SharedFile, defineScenario, print, random, sleep, watch, type MainContext, type ViewState} from '../source/scenario/api.js';
+import type {EventOf, TraceEvent} from '../source/engine/trace.js';
 
 const DB = 'data.json';
 /** Each tutorial's database file, by variant, with its one ticket. */
@@ -61,6 +62,34 @@ function taken(s: ViewState): number {
 		else if ((countIn(a.value) ?? 0) < (read[a.task] ?? 0)) sales++;
 	}
 	return sales;
+}
+
+/** A client's line that says it looked (search), and one that says it failed, in each tutorial's words. */
+const SEARCHED = /查看余票|在查票|^Number of votes left/;
+const FAILED = /抢票失败$|购票失败$|没买到票$/;
+
+function printedBy(s: ViewState, task: string, re: RegExp): boolean {
+	return s.output.some(line => line.task === task && re.test(line.text));
+}
+
+/** A read that buys, not one that looks: every read of 002 (no search), else a read after the client's search line. */
+function buyRead(e: TraceEvent, s: ViewState): e is EventOf<'op'> {
+	return e.kind === 'op' && e.op === 'read' && ((s.run?.variant ?? '').startsWith('002') || printedBy(s, e.task, SEARCHED));
+}
+
+/** Another client between its read and its write: in its delay (the lessons' clients sleep only there), or woken from it and about to write. */
+function anotherMidBuy(s: ViewState, task: string): boolean {
+	return Object.values(s.tasks).some(t => t.name !== task && t.process !== 'MainProcess' && t.state !== 'done' && (t.op === 'sleep' || t.op === 'write'));
+}
+
+/** A client about to write the database file: the count it writes, and the count the file holds now. */
+function writing(e: TraceEvent, s: ViewState): {writes?: number; holds?: number} | undefined {
+	if (e.kind !== 'gate' || e.state !== 'ready' || e.op !== 'write' || !e.obj) return undefined;
+	return {writes: countIn(e.arg), holds: countIn(s.prims[e.obj]?.content)};
+}
+
+function holdsALock(s: ViewState, task: string): boolean {
+	return Object.values(s.prims).some(p => p.holder === task);
 }
 
 const UNSAFE = {unsafe: 'breakable', lock: 'hold', '002': 'breakable', '002-lock': 'hold', '003': 'breakable', '004': 'breakable', '004-lock': 'hold'} as const;
@@ -114,6 +143,75 @@ export const meta = defineScenario({
 	expectedEnd: 'completed',
 	processes: options => (options.clients ?? 10) + 1,
 	files: (_options, variant) => Object.fromEntries([dbOf(variant)]),
+	captions: [
+		{
+			when: (e, s) => e.kind === 'end' && sold(s) > 1,
+			text: {zh: '结束：1张票卖给了好几个人，文件里的余票却是0——票卖超了，账对不上', en: 'The end: one ticket went to several clients, and the file says 0 left. It is oversold, and the books do not balance'},
+		},
+		{
+			when: (e, s) => e.kind === 'end' && sold(s) === 1 && left(s) === 0,
+			text: {zh: '结束：只有一个人抢到票，余票0 + 卖出1 = 1，账对上了', en: 'The end: exactly one client got the ticket; 0 left + 1 sold = 1, and the books balance'},
+		},
+		{
+			when: (e, s) => e.kind === 'print' && SUCCESS.test(e.text) && sold(s) === 2,
+			text: {zh: '第二个"抢票成功"：只有1张票，却卖出了两次——超卖了', en: 'A second "success": there is one ticket, and it has been sold twice. It is oversold'},
+		},
+		{
+			when: (e, s) => {
+				const w = writing(e, s);
+				return w !== undefined && w.writes === 0 && w.holds === 0 && !printedBy(s, e.kind === 'gate' ? e.task : '', FAILED);
+			},
+			text: {
+				zh: '它要写回0，可文件里早就是0了：它的0是从读到的旧数据算出来的，它还以为票是自己买到的',
+				en: 'It writes back 0, but the file already says 0: its 0 comes from a stale read, and it still thinks the ticket is its own',
+			},
+		},
+		{
+			when: (e, s) => {
+				const w = writing(e, s);
+				return w !== undefined && w.writes === 0 && w.holds === 1 && anotherMidBuy(s, e.kind === 'gate' ? e.task : '');
+			},
+			text: {zh: '它把余票算成0，准备写回：票卖出去了。可别的客户端手里还拿着刚才读到的1', en: 'It works out 0 left and is about to write it back: the ticket is sold. But other clients still hold the 1 they read'},
+		},
+		{
+			when: (e, s) => {
+				const w = writing(e, s);
+				return w !== undefined && w.writes === 0 && w.holds === 1 && holdsALock(s, e.kind === 'gate' ? e.task : '');
+			},
+			text: {zh: '写回0：票卖出去了。锁还在它手里，别的客户端还进不来', en: 'It writes back 0: the ticket is sold. It still holds the lock, so no one else can come in yet'},
+		},
+		{
+			when: (e, s) => buyRead(e, s) && countIn(e.content as string) === 1 && anotherMidBuy(s, e.task),
+			text: {
+				zh: '又一个人读到还剩1张：前面读到1的人还在延时里，没有写回，大家拿着同一个旧数字去买票',
+				en: 'Another client reads 1 left: those who read 1 before are still in their delay and have not written back, so they all buy with the same old number',
+			},
+		},
+		{
+			when: (e, s) => buyRead(e, s) && countIn(e.content as string) === 0,
+			text: {zh: '读到余票是0：前一个人买完已经写回了，这次读到的是新数据', en: 'It reads 0 left: the client before it has already written back, so this read is fresh'},
+		},
+		{
+			when: e => e.kind === 'gate' && e.state === 'blocked' && e.op === 'acquire',
+			text: {zh: '锁被别人拿着：这个客户端阻塞在 acquire，排队等着买票', en: 'Another client holds the lock: this one blocks in acquire and waits its turn to buy'},
+		},
+		{
+			when: (e, s) => e.kind === 'op' && e.op === 'acquire' && Object.values(s.tasks).some(t => t.state === 'blocked' && t.on === e.obj),
+			text: {zh: '上一个人释放了锁，排队的人里只有一个拿到锁进去买票：一次一个', en: 'The lock was released, and only one of those waiting gets it and goes in to buy: one at a time'},
+		},
+		{
+			when: e => e.kind === 'print' && FAILED.test(e.text),
+			text: {zh: '抢票失败：轮到它的时候，票已经没了', en: 'Failed: by its turn the ticket was gone'},
+		},
+		{
+			when: e => e.kind === 'print' && SEARCHED.test(e.text),
+			text: {zh: '查票：读一下数据库文件，看看还剩几张。只读不改，大家同时查也没关系', en: 'Looking: read the database file to see what is left. Only reading, so everyone looking at once is harmless'},
+		},
+		{
+			when: (e, s) => buyRead(e, s),
+			text: {zh: '买票第一步：读数据库文件，然后等网络延时；读到的数字要等延时过后才写回', en: 'Buying, step one: read the database file, then wait out the network delay; what it read is written back only after the delay'},
+		},
+	],
 });
 
 async function search(user: string): Promise<void> {

@@ -1,10 +1,12 @@
 /**
  * The plain, readable transcript of a run (`--headless`, or any run whose
  * output is not a terminal): what was printed, who blocked on what, who
- * ended how, which invariant broke, and how the run ended. One trace event
+ * ended how, which invariant broke, which held to the end (✓ held), which
+ * demonstration happened (● shown), and how the run ended. One trace event
  * gives at most one line (a traceback gives several).
  */
 import type {ReapVia, TraceEvent} from '../engine/trace.js';
+import {standingOf} from '../view/verdicts.js';
 import {visible} from '../view/visible.js';
 
 /** How a child's exit status was collected, in words. */
@@ -52,7 +54,19 @@ export function transcriptLine(e: TraceEvent): string | undefined {
 				.map(line => `${stamp(e)} ${e.task} ${e.stream === 'stderr' ? '!' : '|'} ${line}`)
 				.join('\n');
 		case 'invariant':
-			return `${stamp(e)} ${e.ok ? 'OK ' : 'BROKEN'} invariant ${e.name}: ${e.text}${e.ok ? '' : e.expected === 'hold' ? ' (expected to hold!)' : ' (this variant can break it)'}`;
+			switch (standingOf(e)) {
+				case 'broken':
+					return `${stamp(e)} BROKEN invariant ${e.name}: ${e.text} (expected to hold!)`;
+				case 'exposed':
+					return `${stamp(e)} BROKEN invariant ${e.name}: ${e.text} (this variant can break it)`;
+				case 'shown':
+					return `${stamp(e)} ● shown  invariant ${e.name}: ${e.shown}`;
+				case 'unshown':
+					return `${stamp(e)} ○ not shown  invariant ${e.name}: ${e.shown}: not in this run (it held: ${e.text})`;
+				case 'held':
+					return `${stamp(e)} ✓ held  invariant ${e.name}: ${e.text}${e.expected === 'hold' ? '' : ' (this variant can break it; this run it held)'}`;
+			}
+			return undefined;
 		case 'explain':
 			return `${stamp(e)} WHY ${e.name} (from #${e.from}): ${visible(e.text)}`;
 		case 'cpu':

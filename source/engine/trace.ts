@@ -136,7 +136,15 @@ export type EventBody =
 		| {kind: 'op'; task: string; op: string; obj?: string; [field: string]: unknown}
 		| {kind: 'print'; task: string; text: string; stream?: 'stderr'}
 		| {kind: 'prim'; task: string; obj: string; type: string; name?: string; [field: string]: unknown}
-		| {kind: 'invariant'; name: string; ok: boolean; expected: 'hold' | 'breakable'; text: string}
+		| {
+				kind: 'invariant';
+				name: string;
+				ok: boolean;
+				expected: 'hold' | 'breakable';
+				text: string;
+				/** A breakable invariant whose break is what the variant demonstrates: what the break shows (English), so it is worded as shown, not as broken. */
+				shown?: string;
+		  }
 		/** Why an invariant (`name`; `deadlock` for a deadlocked end) broke: the story, its first step (`from`) and the story in one line. */
 		| {kind: 'explain'; name: string; from: number; story: Story; text: string}
 		| {kind: 'busy'; task: string; ms: number; action: 'reported' | 'terminated'}

@@ -19,7 +19,11 @@ export interface Invariant {
 	check: (state: ViewState) => boolean;
 	/** `end`: checked once the run is over (a final balance); `always`: after every step. */
 	when?: 'always' | 'end';
-	/** Per variant: expected to hold (a break is an error) or breakable (the lesson shows it). Default: hold. */
+	/**
+	 * Per variant: expected to hold (a break is an error) or breakable (the
+	 * variant can break it: an unsafe variant exposes the fault it guards
+	 * against). Default: hold.
+	 */
 	expect?: Record<string, 'hold' | 'breakable'>;
 	/**
 	 * A limit on how many are inside at once (four people in the KTV): who is
@@ -28,6 +32,14 @@ export interface Invariant {
 	 * variables' reads and writes.
 	 */
 	inside?: {limit: number; who: (state: ViewState) => {task: string; since: number}[]};
+	/**
+	 * Per breakable variant whose break is the lesson's point, not a fault (a
+	 * demonstration: `parallel:two-cores` running side by side): what the break
+	 * shows, worded as something seen ("the two processes ran side by side").
+	 * Its verdicts are worded as shown (`● shown: …`), not as broken. Only a
+	 * variant whose `expect` is `breakable` may have one; it is ignored elsewhere.
+	 */
+	shown?: Record<string, Bilingual>;
 }
 
 /** How a lesson's run ends when nothing goes wrong. */

@@ -3,6 +3,7 @@ import {Box} from 'ink';
 import {cellWidth, fit} from './cells.js';
 import {Row, type Part} from './Row.js';
 import type {InvariantView} from '../view/state.js';
+import {standingOf} from '../view/verdicts.js';
 import type {Status} from './session.js';
 
 export interface HeaderProps {
@@ -51,12 +52,51 @@ function speedText(speed: number): string {
 	return speed >= 1 ? `×${speed}` : `×1/${Math.round(1 / speed)}`;
 }
 
+/**
+ * The invariants' verdicts as parts: a broken one with the step it broke at
+ * (red when it should hold, magenta when the variant can break it); a
+ * demonstration that happened as shown; at the end, each that held with a
+ * check mark (green when it should hold, grey when this run just did not
+ * break it), and a demonstration that did not happen this run. Held ones
+ * are named by their text, by their names when the texts do not fit, and
+ * only counted when even the names do not.
+ */
+function verdictParts(invariants: Record<string, InvariantView>, room: number): Part[] {
+	const entries = Object.entries(invariants);
+	const parts = (words: 'text' | 'name'): Part[] =>
+		entries.map(([name, inv]) => {
+			switch (standingOf(inv)) {
+				case 'broken':
+					return {text: ` ✗ broken at step ${inv.brokeAt ?? '?'}: ${name}`, color: 'red'};
+				case 'exposed':
+					return {text: ` ✗ broken at step ${inv.brokeAt ?? '?'}: ${name}`, color: 'magenta'};
+				case 'shown':
+					return {text: ` ● shown: ${inv.shown}`, color: 'cyan'};
+				case 'unshown':
+					return {text: ` ○ not shown this run: ${words === 'text' ? inv.shown : name}`, color: 'gray'};
+				case 'held':
+					return {text: ` ✓ ${words === 'text' ? inv.text : name}`, color: inv.expected === 'hold' ? 'green' : 'gray'};
+			}
+		});
+	const width = (ps: Part[]) => ps.reduce((n, part) => n + cellWidth(part.text), 0);
+	const texts = parts('text');
+	if (width(texts) <= room) return texts;
+	const names = parts('name');
+	if (width(names) <= room) return names;
+	// Still too wide: the held ones are counted, so the rest keeps its room.
+	const held = entries.filter(([, inv]) => standingOf(inv) === 'held');
+	const rest = names.filter((_, i) => standingOf(entries[i]![1]) !== 'held');
+	if (held.length === 0) return rest;
+	return [...rest, {text: ` ✓ ${held.length} held`, color: held.every(([, inv]) => inv.expected === 'hold') ? 'green' : 'gray'}];
+}
+
 export function Header(p: HeaderProps) {
-	const broken = Object.entries(p.invariants).filter(([, inv]) => !inv.ok);
 	const run = `${p.name}:${p.variant} · ${p.free ? 'free' : p.policy}${p.sched ? ` · ${p.sched}` : ''} · ${p.cores} core${p.cores === 1 ? '' : 's'} · seed ${p.seed}`;
 	const where = `step ${p.step}${p.total !== undefined ? `/${p.total}` : ''} · t ${p.time.toFixed(3)}s · ${speedText(p.speed)}${p.busy ? ' · rerunning…' : ''}`;
 	const status: Part = {text: STATUS_TEXT[p.status], color: STATUS_COLOR[p.status], bold: true};
-	const invariants: Part[] = broken.map(([name, inv]) => ({text: ` ✗ broken at step ${inv.brokeAt ?? '?'}: ${name}`, color: inv.expected === 'hold' ? 'red' : 'magenta'}));
+	const statusWidth = cellWidth(STATUS_TEXT[p.status]);
+	const used = p.compact ? statusWidth + 1 + cellWidth(`${p.name}:${p.variant}`) + cellWidth(` ${where}`) : statusWidth + cellWidth(` · ${where}`);
+	const invariants = verdictParts(p.invariants, p.width - used);
 	const rest = (used: number, parts: Part[]) => {
 		let room = p.width - used;
 		return parts.map(part => {

@@ -15,6 +15,7 @@ import {Output} from './Output.js';
 import {Primitives} from './Primitives.js';
 import {SchedulingPanel} from './SchedulingPanel.js';
 import {schedulingView, type SchedulingView} from '../view/scheduling.js';
+import {standingOf} from '../view/verdicts.js';
 import type {Frame} from './session.js';
 import {TaskList} from './TaskList.js';
 import {Timeline} from './Timeline.js';
@@ -25,7 +26,7 @@ export interface ScreenProps {
 	rows: number;
 }
 
-/** What the caption's alert line says: an error, a deadlock, a broken invariant. */
+/** What the caption's alert line says: an error, a deadlock, a broken invariant (not a demonstration that happened: the header says it as shown). */
 export function alertOf(f: Frame): string | undefined {
 	if (f.error) return f.error;
 	const v = f.view;
@@ -36,7 +37,9 @@ export function alertOf(f: Frame): string | undefined {
 	if (v.busy && (v.busy.action === 'terminated' || v.tasks[v.busy.task]?.state !== 'done')) {
 		return `${v.busy.task} has not reached a gate for ${v.busy.ms} ms (a busy loop?)${v.busy.action === 'terminated' ? ': its process is terminated' : ''}`;
 	}
-	const broken = Object.entries(v.invariants).filter(([, inv]) => !inv.ok);
+	// A demonstration that happened is the lesson's point, said in the header as shown: no alarm.
+	const broken = Object.entries(v.invariants).filter(([, inv]) => ['broken', 'exposed'].includes(standingOf(inv)))
+		.sort(([, a], [, b]) => Number(b.expected === 'hold') - Number(a.expected === 'hold'));
 	if (broken.length > 0) {
 		const [name, inv] = broken[0]!;
 		const text = f.scenario.meta.invariants?.find(i => i.name === name)?.text[f.lang] ?? inv.text;

@@ -92,7 +92,7 @@ export function apply(s: ViewState, e: TraceEvent): ViewState {
 			break;
 		case 'invariant': {
 			const before = s.invariants[e.name];
-			s.invariants[e.name] = {ok: e.ok, expected: e.expected, text: e.text, brokeAt: before?.brokeAt ?? (e.ok ? undefined : e.step)};
+			s.invariants[e.name] = {ok: e.ok, expected: e.expected, text: e.text, brokeAt: before?.brokeAt ?? (e.ok ? undefined : e.step), ...(e.shown !== undefined ? {shown: e.shown} : {})};
 			break;
 		}
 		case 'explain':

@@ -78,6 +78,8 @@ export interface InvariantView {
 	text: string;
 	/** The step at which it first broke. */
 	brokeAt?: number;
+	/** Breaking it is what the variant demonstrates: what the break shows (see Invariant.shown). */
+	shown?: string;
 }
 
 export interface ViewState {

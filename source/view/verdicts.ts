@@ -17,6 +17,21 @@ import {explain, waitCycle, storyText, type Explanation} from './explain.js';
 import {apply} from './reducer.js';
 import {emptyState, type ViewState} from './state.js';
 
+/**
+ * How a verdict reads, the same in the header, the alert line and the
+ * transcript: `broken`, an invariant expected to hold broke (an error);
+ * `exposed`, a breakable one broke (the unsafe variant shows its fault);
+ * `shown`, one whose break is the variant's point broke (the demonstration
+ * happened); `held`, it held to the end (verdicts that hold are given only
+ * at the end); `unshown`, a demonstration that did not happen in this run.
+ */
+export type Standing = 'broken' | 'exposed' | 'shown' | 'held' | 'unshown';
+
+export function standingOf(v: {ok: boolean; expected: 'hold' | 'breakable'; shown?: string}): Standing {
+	if (!v.ok) return v.expected === 'hold' ? 'broken' : v.shown !== undefined ? 'shown' : 'exposed';
+	return v.shown !== undefined ? 'unshown' : 'held';
+}
+
 export class Verdicts {
 	readonly state: ViewState = emptyState();
 	private readonly broken = new Set<string>();
@@ -63,7 +78,8 @@ export class Verdicts {
 			if (when === 'end' && kind === 'always' && before?.ok === false) ok = false;
 			if (!ok && expected === 'hold') this.broken.add(inv.name);
 			if (when === 'end' || (!ok && before?.ok !== false)) {
-				const e = {step: this.state.step, time: this.state.time, kind: 'invariant', name: inv.name, ok, expected, text: inv.text.en} as TraceEvent;
+				const shown = expected === 'breakable' ? inv.shown?.[this.variant]?.en : undefined;
+				const e = {step: this.state.step, time: this.state.time, kind: 'invariant', name: inv.name, ok, expected, text: inv.text.en, ...(shown !== undefined ? {shown} : {})} as TraceEvent;
 				apply(this.state, e);
 				out(e);
 				if (!ok && !this.state.explanations[inv.name]) this.tell(inv.name, explain(inv, this.state), out);
