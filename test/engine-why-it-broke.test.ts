@@ -89,6 +89,21 @@ describe('why it broke', () => {
 		assert.ok(events.indexOf(x) < events.findIndex(e => e.kind === 'end'));
 	});
 
+	it('free mode: every break of the balance comes with its lost store (a store is recorded with the value it stored)', async () => {
+		let breaks = 0;
+		for (let seed = 1; seed <= 12 && breaks < 2; seed++) {
+			const {events} = await runLesson('bank:unsafe', {seed, free: true});
+			const inv = broke(events, 'every-change-counts');
+			if (!inv) continue;
+			breaks++;
+			const x = why(events, 'every-change-counts');
+			assert.ok(x, `seed ${seed}: a break at step ${inv.step} with no explanation`);
+			assert.equal(x.story.kind, 'lost-update');
+		}
+		// Real threads race, but not every time: the check above must have had something to check.
+		assert.ok(breaks > 0, 'no free-mode run lost an update');
+	});
+
 	it('gives the same explanations for the same seed', async () => {
 		const a = await runLesson('ticket:unsafe', {seed: 7});
 		const b = await runLesson('ticket:unsafe', {seed: 7});

@@ -23,7 +23,10 @@ export class ValueCore {
 		return this.cell[0]!;
 	}
 
-	store(v: number): void {
-		this.cell[0] = this.typecode === 'i' || this.typecode === 'l' ? Math.trunc(v) | 0 : v;
+	/** Returns what was stored (an int typecode truncates), which a load right after may already not see in free mode. */
+	store(v: number): number {
+		const stored = this.typecode === 'i' || this.typecode === 'l' ? Math.trunc(v) | 0 : v;
+		this.cell[0] = stored;
+		return stored;
 	}
 }

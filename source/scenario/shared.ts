@@ -46,8 +46,9 @@ export class Value {
 		value = Number(value);
 		const r = rt();
 		const me = await r.step({op: 'store', obj: this.id, arg: String(value)});
-		r.publish(() => this.core.store(value));
-		r.emit({k: 'op', t: me.t, op: 'store', obj: this.id, data: {value: this.core.load()}});
+		// The value this task stored: in free mode another process may store between this store and a load.
+		const stored = r.publish(() => this.core.store(value));
+		r.emit({k: 'op', t: me.t, op: 'store', obj: this.id, data: {value: stored}});
 	}
 
 	/** The lock that came with the value (`num.get_lock()`). */
