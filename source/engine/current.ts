@@ -57,16 +57,20 @@ export function enter(task: Task): void {
 	parked = undefined;
 }
 
+/** Settled once: a microtask queued on it costs no AsyncResource, as queueMicrotask's does (one per gate adds up). */
+const settled = Promise.resolve();
+function clearParked(): void {
+	parkedClear = false;
+	parked = undefined;
+}
+
 /** Controlled: the task in control parks at a gate or ends; lesson code that still runs in this turn is an unawaited call's. */
 export function leave(task: Task): void {
 	if (active === task) active = undefined;
 	parked = task;
 	if (!parkedClear) {
 		parkedClear = true;
-		queueMicrotask(() => {
-			parkedClear = false;
-			parked = undefined;
-		});
+		void settled.then(clearParked);
 	}
 }
 

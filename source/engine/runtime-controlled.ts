@@ -14,6 +14,7 @@
  * it has late events and takes them before its next decision.
  */
 import {enter, leave, activeTask, UnawaitedCall} from './current.js';
+import {originalLine} from './module-instance.js';
 import {WAKE, type Assignment, type BlockInfo, type OpInfo, type WorkerEvent} from './protocol.js';
 import {BLOCKED, Runtime, TIMED_OUT, type Body, type Task, type WaitSpec} from './runtime.js';
 
@@ -27,6 +28,14 @@ export interface StepLink {
 	entering(runtime: ControlledRuntime): void;
 }
 
+/** A parked task's `resume` is its gate's resolve, given the task: step() hands it to the API with no promise more. */
+type Resume = (task: Task) => void;
+
+/** Structured frames instead of a formatted stack, for callLine. */
+const frames = (_e: Error, f: NodeJS.CallSite[]) => f;
+/** Frames looked at past the runtime's own (the API's, then the lesson's): a capture costs per frame. */
+const CALL_FRAMES = 4;
+
 export class ControlledRuntime extends Runtime {
 	readonly controlled = true;
 	private out: WorkerEvent[] = [];
@@ -36,6 +45,8 @@ export class ControlledRuntime extends Runtime {
 	private inStep = false;
 	private reported: (() => void) | undefined;
 	private readonly link: StepLink;
+	/** Compiled line → the lesson's line, for callLine (as lineOf keeps its own). */
+	private readonly callLines = new Map<number, number>();
 
 	constructor(a: Assignment, link: StepLink) {
 		super(a);
@@ -96,7 +107,7 @@ export class ControlledRuntime extends Runtime {
 		const done = this.stepDone();
 		this.link.entering(this);
 		enter(task);
-		resume();
+		(resume as unknown as Resume)(task);
 		return done;
 	}
 
@@ -106,13 +117,14 @@ export class ControlledRuntime extends Runtime {
 	}
 
 	step(op: OpInfo): Promise<Task> {
-		const task = this.current;
-		return this.gate(task, op).then(() => task);
+		return this.gate(this.current, op, undefined, this.assignment.lines ? this.callLine(this.step) : undefined);
 	}
 
 	async block<T>(op: OpInfo, attempt: () => T | typeof BLOCKED, wait: WaitSpec<T>): Promise<T | typeof TIMED_OUT> {
 		const task = this.current;
-		await this.gate(task, op);
+		// Found once, as the call is made: its retries are the same call, at the same line.
+		const line = this.assignment.lines ? this.callLine(this.block) : undefined;
+		await this.gate(task, op, undefined, line);
 		let deadline: number | undefined;
 		// A negative timeout is no wait at all, as in CPython.
 		if (wait.timeout !== undefined) deadline = this.now() + Math.max(0, wait.timeout);
@@ -120,23 +132,57 @@ export class ControlledRuntime extends Runtime {
 			const r = attempt();
 			if (r !== BLOCKED) return r;
 			if (deadline !== undefined && this.now() >= deadline) return TIMED_OUT;
-			await this.gate(task, op, {key: wait.key, on: wait.on, until: deadline});
+			await this.gate(task, op, {key: wait.key, on: wait.on, until: deadline}, line);
 		}
 	}
 
 	async sleep(seconds: number): Promise<void> {
 		const task = this.current;
 		const op = {op: 'sleep', arg: String(seconds)};
-		await this.gate(task, op);
+		const line = this.assignment.lines ? this.callLine(this.sleep) : undefined;
+		await this.gate(task, op, undefined, line);
 		const until = this.now() + Math.max(0, seconds);
-		while (this.now() < until) await this.gate(task, op, {key: WAKE.timer, on: 'sleep', until});
+		while (this.now() < until) await this.gate(task, op, {key: WAKE.timer, on: 'sleep', until}, line);
 	}
 
 	async work(units: number): Promise<void> {
 		const task = this.current;
 		const op = {op: 'work', arg: String(units)};
-		await this.gate(task, op);
-		await this.gate(task, op, {key: WAKE.cpu, on: 'cpu', work: units});
+		const line = this.assignment.lines ? this.callLine(this.work) : undefined;
+		await this.gate(task, op, undefined, line);
+		await this.gate(task, op, {key: WAKE.cpu, on: 'cpu', work: units}, line);
+	}
+
+	/**
+	 * The lesson's line the calling task is at, as lineOf() finds it, for a
+	 * call that has reached `entry` (a method of this runtime the API called):
+	 * the frames of the runtime itself are skipped and only the next few are
+	 * captured, a stack capture costing per frame. Looked for deeper by
+	 * lineOf() when the lesson is not among them.
+	 */
+	private callLine(entry: (...args: never[]) => unknown): number | undefined {
+		const saved = Error.prepareStackTrace;
+		const savedLimit = Error.stackTraceLimit;
+		Error.stackTraceLimit = CALL_FRAMES;
+		Error.prepareStackTrace = frames;
+		const holder: {stack?: NodeJS.CallSite[]} = {};
+		Error.captureStackTrace(holder, entry);
+		const stack = holder.stack!;
+		Error.prepareStackTrace = saved;
+		Error.stackTraceLimit = savedLimit;
+		const module = this.assignment.module;
+		for (const frame of stack) {
+			const file = frame.getFileName();
+			if (file !== module && file !== this.scenarioFile) continue;
+			const jsLine = frame.getLineNumber() ?? 0;
+			let line = this.callLines.get(jsLine);
+			if (line === undefined) {
+				line = originalLine(module, jsLine, frame.getColumnNumber() ?? 1);
+				this.callLines.set(jsLine, line);
+			}
+			return line;
+		}
+		return this.lineOf();
 	}
 
 	startThread(body: Body, pyName: string, daemon: boolean, target: string): Task {
@@ -159,17 +205,17 @@ export class ControlledRuntime extends Runtime {
 		this.drain();
 	}
 
-	private gate(task: Task, op: OpInfo, blocked?: BlockInfo): Promise<void> {
-		if (this.dead) return new Promise<void>(() => {});
-		const line = this.assignment.lines ? this.lineOf() : undefined;
+	/** Parks `task` at a gate; resolves with the task when it is granted. `line`: where the call is (lines on). */
+	private gate(task: Task, op: OpInfo, blocked: BlockInfo | undefined, line: number | undefined): Promise<Task> {
+		if (this.dead) return new Promise<Task>(() => {});
 		if (task.resume) {
 			// Two gates pending from one task: the first call was not awaited.
 			this.out.push({k: 'fatal', t: task.t, message: new UnawaitedCall(task).message});
 			if (!this.inStep) this.link.late(this);
-			return new Promise<void>(() => {});
+			return new Promise<Task>(() => {});
 		}
 		this.out.push({k: 'gate', t: task.t, op, line, blocked});
-		const parked = new Promise<void>(resolve => (task.resume = resolve));
+		const parked = new Promise<Task>(resolve => (task.resume = resolve as Resume as unknown as () => void));
 		task.parkedAt = {op: op.obj ? `${op.op} ${op.obj}` : op.op, line};
 		leave(task);
 		this.drain();
