@@ -106,6 +106,7 @@ export const meta = defineScenario({
 		{
 			when: e => e.kind === 'print' && /^c\d 收到包子/.test(e.text),
 			text: {zh: '两个读者抢同一端：这次谁拿到取决于调度，没有锁来排队', en: 'Two readers race for one end: who gets this one is up to the schedule; no lock orders them'},
+			variants: ['two-readers'],
 		},
 	],
 });

@@ -82,10 +82,14 @@ export class Recording {
 			this.granted = e.task;
 			this.choices.push(e.task);
 		}
+		const variant = this.live.run?.variant;
 		for (let i = 0; i < this.captions.length; i++) {
+			const caption = this.captions[i]!;
+			// A caption that belongs to other variants is not looked for (the run event names the variant).
+			if (caption.variants && (variant === undefined || !caption.variants.includes(variant))) continue;
 			let hit: boolean;
 			try {
-				hit = this.captions[i]!.when(e, this.live);
+				hit = caption.when(e, this.live);
 			} catch {
 				hit = false;
 			}
