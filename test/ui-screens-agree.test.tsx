@@ -81,3 +81,14 @@ describe('captions belong to their variants', () => {
 		assert.ok((await captionsShown('pipe:two-readers')).some(t => t.startsWith('Two readers race')));
 	});
 });
+
+describe('invariants say OK only of what was seen', () => {
+	it('queue-basics:as-written takes nothing out: fifo is not OK', async () => {
+		const {events} = await runLesson('queue-basics:as-written');
+		const fifo = events.filter(e => e.kind === 'invariant' && e.name === 'fifo');
+		assert.ok(fifo.length > 0);
+		assert.ok(fifo.every(e => e.kind === 'invariant' && !e.ok && e.expected === 'breakable'), JSON.stringify(fifo));
+		const caught = (await runLesson('queue-basics:caught')).events.filter(e => e.kind === 'invariant' && e.name === 'fifo');
+		assert.ok(caught.length > 0 && caught.every(e => e.kind === 'invariant' && e.ok));
+	});
+});
