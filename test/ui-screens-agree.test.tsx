@@ -9,10 +9,16 @@ import {after, afterEach, describe, it} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
 import type {ReactElement} from 'react';
 import type {TraceEvent} from '../source/engine/trace.js';
+import type {EventBody} from '../source/engine/trace.js';
 import type {Caption} from '../source/scenario/define.js';
 import {builtInNames, loadScenario, resolveScenario} from '../source/scenario/load.js';
+import {describeStep} from '../source/ui/format.js';
+import {Primitives} from '../source/ui/Primitives.js';
 import {Recording} from '../source/ui/recording.js';
+import {TaskList} from '../source/ui/TaskList.js';
 import {ThemeContext} from '../source/ui/theme.js';
+import {reduce} from '../source/view/reducer.js';
+import type {ViewState} from '../source/view/state.js';
 import {runLesson} from './helpers/run.js';
 import {trace} from './ui-fixture.js';
 
@@ -90,5 +96,74 @@ describe('invariants say OK only of what was seen', () => {
 		assert.ok(fifo.every(e => e.kind === 'invariant' && !e.ok && e.expected === 'breakable'), JSON.stringify(fifo));
 		const caught = (await runLesson('queue-basics:caught')).events.filter(e => e.kind === 'invariant' && e.name === 'fifo');
 		assert.ok(caught.length > 0 && caught.every(e => e.kind === 'invariant' && e.ok));
+	});
+});
+
+const prims = (view: ViewState, width = 100, rows = 12) => frame(<Primitives view={view} changed={new Set()} width={width} rows={rows} />);
+const tasks = (view: ViewState, width = 100) => frame(<TaskList view={view} names={view.order} above={0} below={0} changed={new Set()} manual={false} ready={[]} width={width} />);
+
+/** The fixture's trace with more events after it, at its last step and time. */
+function more(...bodies: EventBody[]): TraceEvent[] {
+	const events = trace();
+	const {step, time} = events.at(-1)!;
+	return [...events, ...bodies.map(b => ({step, time, ...b}) as TraceEvent)];
+}
+
+describe('a pipe is drawn as a pipe', () => {
+	it('pipe:duplex: one Pipe with two ends, its operations send and recv on an end', async () => {
+		const {events} = await runLesson('pipe:duplex', {seed: 1});
+		const blocked = events.findIndex(e => e.kind === 'gate' && e.task === 'MainProcess' && e.state === 'blocked');
+		assert.ok(blocked > 0);
+		const view = reduce(events, blocked + 1);
+		const p = prims(view);
+		assert.match(p, /pipe#1 Pipe\(\) \[1\]→\[0\] \[\] · \[0\]→\[1\] \[/);
+		assert.doesNotMatch(p, /Queue|q#\d/);
+		assert.match(tasks(view), /MainProcess .*on pipe#1\[0\]\.recv \(nothing sent yet\)/);
+		const sent = events.findIndex(e => e.kind === 'op' && e.op === 'put');
+		assert.match(describeStep(events, sent, sent + 1, reduce(events, sent + 1)), /^MainProcess send pipe#1\[0\] '你好'/);
+		const got = events.findIndex(e => e.kind === 'op' && e.op === 'get');
+		assert.match(describeStep(events, got, got + 1, reduce(events, got + 1)), /^Process-1 recv pipe#1\[1\] '你好'/);
+		const end = prims(reduce(events));
+		assert.match(end, /pipe#1 Pipe\(\)/);
+	});
+
+	it('pipe:eof: a closed copy is said, per end and process; EOFError is a recv', async () => {
+		const {events} = await runLesson('pipe:eof', {seed: 1});
+		const eof = events.findIndex(e => e.kind === 'op' && e.op === 'get-eof');
+		const view = reduce(events, eof + 1);
+		assert.match(prims(view, 100), /closed: \[0\] in Process-1 MainProcess · \[1\] in MainProcess/);
+		assert.match(describeStep(events, eof, eof + 1, view), /recv pipe#1\[1\]: EOFError/);
+	});
+});
+
+describe("a Value's own lock", () => {
+	const valued = (...bodies: EventBody[]) =>
+		reduce(
+			more(
+				{kind: 'prim', task: 'MainProcess', obj: 'value#9', type: 'Value', value: 100, typecode: 'i'},
+				{kind: 'prim', task: 'MainProcess', obj: 'rlock#1', type: 'RLock', of: 'value#9'},
+				...bodies,
+			),
+		);
+
+	it('is not drawn until it is used', () => {
+		const p = prims(valued(), 100, 20);
+		assert.match(p, /value#9 Value\('i'\) = 100/);
+		assert.doesNotMatch(p, /rlock#1/);
+	});
+
+	it('once used, is drawn as the Value\'s lock, in the panel and the task list', () => {
+		const view = valued({kind: 'op', task: 'Worker-3', op: 'acquire', obj: 'rlock#1', holder: 'Worker-3', depth: 1});
+		const p = prims(view, 100, 20);
+		assert.match(p, /value#9\.lock RLock held by Worker-3/);
+		assert.doesNotMatch(p, /rlock#1/);
+		const again = valued({kind: 'state', task: 'Worker-2', state: 'running', choice: 0, of: 2}, {kind: 'gate', task: 'Worker-2', state: 'blocked', op: 'acquire', obj: 'rlock#1', on: 'rlock#1'});
+		assert.match(tasks(again), /Worker-2 .*on value#9\.lock/);
+		assert.match(prims(again, 100, 20), /value#9\.lock RLock free/);
+	});
+
+	it('bank:unsafe never draws an unexplained rlock', async () => {
+		const {events} = await runLesson('bank:unsafe');
+		assert.doesNotMatch(prims(reduce(events)), /rlock/);
 	});
 });

@@ -7,7 +7,7 @@
 import {Box, Text} from 'ink';
 import type {ViewState} from '../view/state.js';
 import {fitParts} from './cells.js';
-import {gils, primText} from './format.js';
+import {gils, primText, shownPrim} from './format.js';
 import {Row} from './Row.js';
 import {Title} from './Title.js';
 
@@ -22,7 +22,14 @@ export interface PrimitivesProps {
 
 export function Primitives({view, changed, ran, width, rows}: PrimitivesProps) {
 	const lines = [
-		...view.primOrder.map(obj => ({key: obj, changed: changed.has(obj), ...primText(view.prims[obj]!, view)})),
+		...view.primOrder
+			.filter(obj => shownPrim(view.prims[obj]!, view))
+			.map(obj => {
+				const p = view.prims[obj]!;
+				// A pipe changed when one of its rings did, or one of its ends was closed.
+				const parts = [obj, ...(p.rings ?? []), ...(p.ends ?? [])].filter((o): o is string => typeof o === 'string');
+				return {key: obj, changed: parts.some(o => changed.has(o)), ...primText(p, view)};
+			}),
 		...gils(view, ran).map(g => ({
 			key: `gil:${g.process}`,
 			changed: false,
