@@ -167,3 +167,22 @@ describe("a Value's own lock", () => {
 		assert.doesNotMatch(prims(reduce(events)), /rlock/);
 	});
 });
+
+describe('the panels write Python values and round times', () => {
+	it("producer-consumer: a queue's items are written as the prints write them, ('肉包', 0)", async () => {
+		const {events} = await runLesson('producer-consumer:sentinel');
+		const put = events.findIndex(e => e.kind === 'op' && e.op === 'put');
+		const view = reduce(events, put + 1);
+		const item = (events[put] as unknown as {item: string}).item;
+		assert.match(item, /^\('(煎饼|肉包|豆浆)', 0\)$/);
+		assert.ok(view.output.some(l => l.text.endsWith(item)), 'printed as it is drawn');
+		assert.ok(prims(view, 120).includes(`[${item}]`), prims(view, 120));
+	});
+
+	it('states: the results queue holds tuples, (waiting, turnaround)', async () => {
+		const {events} = await runLesson('states');
+		const put = events.find(e => e.kind === 'op' && e.op === 'put') as {item: string} | undefined;
+		assert.match(put?.item ?? '', /^\(\d+, \d+\)$/);
+	});
+
+});
