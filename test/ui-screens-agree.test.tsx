@@ -185,4 +185,40 @@ describe('the panels write Python values and round times', () => {
 		assert.match(put?.item ?? '', /^\(\d+, \d+\)$/);
 	});
 
+	it('a sleep of many decimals is drawn to three in the task list; the trace keeps it whole', () => {
+		const events = more({kind: 'gate', task: 'Worker-3', state: 'ready', op: 'sleep', arg: '0.9139031558297575', line: 7});
+		const t = tasks(reduce(events));
+		assert.match(t, /Worker-3 .*at sleep 0\.914(\s|$)/);
+		assert.doesNotMatch(t, /0\.9139/);
+		const kept = more({kind: 'gate', task: 'Worker-3', state: 'ready', op: 'put', obj: 'q#4', arg: '0.9139031558297575', line: 9});
+		assert.match(tasks(reduce(kept)), /put q#4 0\.9139031558297575/, 'data is drawn as it is');
+	});
+});
+
+describe('the primitives panel says what is true', () => {
+	it('a free GIL with threads ready says they wait for it', () => {
+		// Thread-1 ran and blocked: the GIL is free, MainProcess's main thread and a new thread are ready.
+		const view = reduce(
+			more(
+				{kind: 'task', task: 'Thread-2', pid: 100, ppid: 100, process: 'MainProcess', thread: true, daemon: false, target: 'f', state: 'new'},
+				{kind: 'gate', task: 'Thread-2', state: 'ready', op: 'print', arg: 'x'},
+				{kind: 'gate', task: 'Thread-1', state: 'blocked', op: 'sleep', arg: '1', on: 'sleep', until: 2},
+			),
+		);
+		const p = prims(view, 120, 20);
+		assert.match(p, /GIL MainProcess free · 2 waiting for it/);
+		assert.match(p, /waiting: MainProcess Thread-2/);
+	});
+
+	it('says (none) once a run without primitives has ended, (none yet) before', () => {
+		const run: TraceEvent[] = [
+			{step: 0, time: 0, kind: 'run', scenario: 'demo', variant: 'lock', seed: 1, policy: 'random', cores: 1, mode: 'controlled', options: {}},
+			{step: 0, time: 0, kind: 'task', task: 'MainProcess', pid: 1, ppid: 0, process: 'MainProcess', thread: false, daemon: false, target: 'main', state: 'new'},
+		];
+		assert.match(prims(reduce(run)), /\(none yet\)/);
+		const ended = [...run, {step: 1, time: 0, kind: 'end', outcome: 'completed', steps: 1} as TraceEvent];
+		const f = prims(reduce(ended));
+		assert.match(f, /\(none\)/);
+		assert.doesNotMatch(f, /none yet/);
+	});
 });

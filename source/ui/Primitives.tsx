@@ -34,7 +34,8 @@ export function Primitives({view, changed, ran, width, rows}: PrimitivesProps) {
 			key: `gil:${g.process}`,
 			changed: false,
 			name: `GIL ${g.process}`,
-			state: g.holder ? `held by ${g.holder}` : 'free',
+			// A free GIL with threads ready: none holds it right now; the one the scheduler picks next takes it.
+			state: g.holder ? `held by ${g.holder}` : g.waiting.length > 0 ? `free · ${g.waiting.length} waiting for it: the next one picked takes it` : 'free',
 			has: '',
 			waits: g.waiting.length > 0 ? `waiting: ${g.waiting.join(' ')}` : '',
 		})),
@@ -52,7 +53,7 @@ export function Primitives({view, changed, ran, width, rows}: PrimitivesProps) {
 	return (
 		<Box flexDirection="column" width={width}>
 			<Title text="Primitives" width={width} />
-			{lines.length === 0 && rows > 0 && <Text dimColor>(none yet)</Text>}
+			{lines.length === 0 && rows > 0 && <Text dimColor>{view.end ? '(none)' : '(none yet)'}</Text>}
 			{shown.map(l => (
 				<Row
 					key={l.key}

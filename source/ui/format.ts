@@ -18,6 +18,11 @@ export function oneLine(text: string): string {
 	return visible(text.replace(/\t/g, '  ').replace(/\r?\n/g, '⏎'));
 }
 
+/** A number with more than three decimals, for people: `0.9139031558297575` → `0.914` (the trace keeps it whole). */
+export function rounded(text: string): string {
+	return /^-?\d+\.\d{4,}$/.test(text) ? String(Math.round(Number(text) * 1000) / 1000) : text;
+}
+
 /**
  * An object as the screen names it: a Value's own lock is `value#1.lock`,
  * an end of a pipe `pipe#1[0]` (Pipe() returns the pair), a file its name.
@@ -100,13 +105,17 @@ export function waitText(t: TaskView, prims: ViewState['prims'], s?: ViewState):
 	}
 }
 
+/** Operations whose argument is data, not a time or a count. */
+const CARRIES_DATA = new Set(['put', 'store', 'setitem', 'write', 'send', 'set']);
+
 /** What a task is at: `acquire sem#1`, `print "person 0 …"`, `sleep 3`, `send pipe#1[0] '你好'`. */
 export function opText(t: Pick<TaskView, 'op' | 'obj' | 'arg'>, s?: ViewState): string {
 	if (!t.op) return '';
 	const shown = opOn(t.op, t.obj, s);
 	const parts = [shown.op];
 	if (shown.obj) parts.push(shown.obj);
-	if (t.arg !== undefined) parts.push(t.op === 'print' ? `"${oneLine(t.arg)}"` : oneLine(t.arg));
+	// A time (sleep 0.9139031558297575) is rounded; the data an operation carries is shown as it is.
+	if (t.arg !== undefined) parts.push(t.op === 'print' ? `"${oneLine(t.arg)}"` : CARRIES_DATA.has(t.op) ? oneLine(t.arg) : rounded(oneLine(t.arg)));
 	return parts.join(' ');
 }
 
