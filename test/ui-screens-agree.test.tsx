@@ -222,3 +222,34 @@ describe('the primitives panel says what is true', () => {
 		assert.doesNotMatch(f, /none yet/);
 	});
 });
+
+describe('a terminated child is drawn as its parent sees it', () => {
+	it('terminate: alive (SIGTERM sent) until is_alive() reaps it, while is_alive() prints True', async () => {
+		const {events} = await runLesson('terminate:terminate');
+		const printedTrue = events.findIndex(e => e.kind === 'print' && e.text.endsWith('True'));
+		const reaped = events.findIndex(e => e.kind === 'reap');
+		assert.ok(printedTrue > 0 && reaped > printedTrue);
+		const signalled = events.findIndex(e => e.kind === 'state' && e.task === 'Process-1' && e.state === 'done');
+		assert.ok(signalled < printedTrue, 'the engine ends the child before the print that says it is alive');
+		for (const upto of [signalled + 1, printedTrue + 1, reaped]) {
+			const row = tasks(reduce(events, upto)).split('\n').find(l => l.includes('Process-1'))!;
+			assert.match(row, /↯ alive\s+SIGTERM sent · alive until reaped by MainProcess/, row);
+			assert.doesNotMatch(row, /☠|exit -15/, row);
+		}
+		const after = tasks(reduce(events, reaped + 1)).split('\n').find(l => l.includes('Process-1'))!;
+		assert.match(after, /✓ done\s+exit -15 · reaped by MainProcess \(is_alive\)/);
+		// The timeline draws it alive too, and the step says it got the signal, not that it ended.
+		const rec = new Recording();
+		for (const e of events) rec.push(e);
+		const lane = rec.columns.map(c => c[1]).join('');
+		assert.doesNotMatch(lane, /z/);
+		assert.match(lane, /k+d/);
+		assert.match(describeStep(events, signalled, signalled + 1, reduce(events, signalled + 1)), /Process-1 gets SIGTERM \(alive to MainProcess until reaped\)/);
+	});
+
+	it('terminate: the SIGTERM caption comes when the parent learns of it, after is_alive() said True', async () => {
+		const shown = await captionsShown('terminate:terminate');
+		assert.ok(shown.indexOf('terminate() was just sent: at that moment is_alive() was still True') < shown.findIndex(t => t.startsWith('The child is killed by SIGTERM')), shown.join(' | '));
+		for (const variant of ['holding-lock', 'children']) assert.ok(!(await captionsShown(`terminate:${variant}`)).some(t => t.includes('123')), variant);
+	});
+});

@@ -7,6 +7,7 @@ import type {TraceEvent} from '../engine/trace.js';
 import {pipeEnd} from '../view/reducer.js';
 import type {PrimView, TaskView, ViewState} from '../view/state.js';
 import {visible} from '../view/visible.js';
+import {signaled} from './theme.js';
 
 /** Seconds as short as they can be: `3`, `0.1`, `3.25`. */
 export function seconds(t: number): string {
@@ -129,8 +130,14 @@ export function holdings(name: string, s: ViewState): string[] {
 	return held;
 }
 
+/** The signal a negative exit code names: -15 SIGTERM, -9 SIGKILL. */
+function signalName(exitcode: number): string {
+	return ({15: 'SIGTERM', 9: 'SIGKILL', 2: 'SIGINT'} as Record<number, string>)[-exitcode] ?? `signal ${-exitcode}`;
+}
+
 /** What the task row says after the badge. */
 export function detailText(t: TaskView, s: ViewState): string {
+	if (signaled(t)) return `${signalName(t.exitcode!)} sent · alive until reaped by ${t.zombie}`;
 	if (t.state === 'done') {
 		const ended = t.exitcode !== undefined ? `exit ${t.exitcode}` : 'ended';
 		if (t.zombie !== undefined) return `${ended} · not yet reaped by ${t.zombie}`;
@@ -289,6 +296,8 @@ export function describeStep(events: readonly TraceEvent[], from: number, to: nu
 				if (e.choice !== undefined) ran = e.task;
 				else if (e.task === ran && e.state === 'done') did.push(`ends${e.exitcode !== undefined ? ` (exit ${e.exitcode})` : ''}${e.zombie !== undefined ? ', a zombie' : ''}`);
 				else if (e.state === 'ready') others.push(`${e.task} wakes`);
+				// Killed by a signal, not reaped: its parent still sees it alive.
+				else if (e.state === 'done' && e.zombie !== undefined && (e.exitcode ?? 0) < 0) others.push(`${e.task} gets ${signalName(e.exitcode!)} (alive to ${e.zombie} until reaped)`);
 				else if (e.state === 'done') others.push(`${e.task} ends${e.zombie !== undefined ? ', a zombie' : ''}`);
 				else if (e.state === 'running' && e.task !== ran) others.push(`${e.task} runs`);
 				break;
