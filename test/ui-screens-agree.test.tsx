@@ -253,3 +253,24 @@ describe('a terminated child is drawn as its parent sees it', () => {
 		for (const variant of ['holding-lock', 'children']) assert.ok(!(await captionsShown(`terminate:${variant}`)).some(t => t.includes('123')), variant);
 	});
 });
+
+describe('the CPU panel, the job table, the diagram and the task list agree', () => {
+	it('states at t=4: a job whose burst is over is on its core still; one back from I/O is ready everywhere', async () => {
+		const {SchedulingPanel} = await import('../source/ui/SchedulingPanel.js');
+		const {schedulingView} = await import('../source/view/scheduling.js');
+		const {events} = await runLesson('states');
+		// download's burst ends at 4 and editor's sleep too; the zero-time steps of that instant follow.
+		const at4 = events.findIndex(e => e.kind === 'state' && e.time === 4 && e.task === 'download' && e.state === 'ready');
+		const view = reduce(events, at4 + 1);
+		const cpu = schedulingView(view)!;
+		const panel = frame(<SchedulingPanel view={cpu} width={100} states />);
+		assert.doesNotMatch(panel, /core 0 +idle/, panel);
+		assert.match(panel, /core 0 +▶ download \(burst over/);
+		assert.match(panel, /job +arrive asked start/);
+		assert.deepEqual(cpu.states.running, ['download']);
+		assert.ok(cpu.states.ready.includes('editor') && !cpu.states.blocked.includes('editor'), JSON.stringify(cpu.states));
+		const rows = tasks(view).split('\n');
+		assert.match(rows.find(r => r.includes('download'))!, /running on core 0 \(zero-time steps\)/);
+		assert.match(rows.find(r => r.includes('editor'))!, /○ ready/);
+	});
+});

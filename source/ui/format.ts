@@ -147,7 +147,10 @@ export function detailText(t: TaskView, s: ViewState): string {
 	if (t.state === 'blocked') return `on ${waitText(t, s.prims, s)}`;
 	const held = holdings(t.name, s);
 	const op = opText(t, s);
-	return [op && `at ${op}`, held.length > 0 && `holds ${held.join(', ')}`].filter(Boolean).join(' · ');
+	// Its burst is over but it has not blocked or asked again: the CPU panel has it on its core still, taking zero-time steps.
+	const job = s.sched?.jobs[t.name];
+	const between = job && job.status === 'off' && job.os === 'running' && job.lastCore !== undefined ? `running on core ${job.lastCore} (zero-time steps)` : '';
+	return [op && `at ${op}`, held.length > 0 && `holds ${held.join(', ')}`, between].filter(Boolean).join(' · ');
 }
 
 /** Tasks blocked on a primitive, in the order they were created. */
