@@ -92,8 +92,13 @@ export const meta = defineScenario({
 			text: {zh: '写的一端在所有进程里都关了，管道也空了：recv() 抛出 EOFError', en: 'The writing end is closed in every process and the pipe is empty: recv() raises EOFError'},
 		},
 		{
-			when: e => e.kind === 'op' && e.op === 'close' && e.task === 'Process-1',
+			when: e => e.kind === 'op' && e.op === 'close' && e.task === 'Process-1' && e.end === 0,
 			text: {zh: '子进程关掉自己那份 left：每个进程各有一份，只关自己的', en: 'The child closes its own copy of left: each process has its own copy and closes only that'},
+		},
+		{
+			when: e => e.kind === 'op' && e.op === 'close' && e.task === 'Process-1' && e.end === 1,
+			text: {zh: '收到 EOFError 以后，子进程也关掉自己那份 right', en: 'After the EOFError the child closes its copy of right too'},
+			variants: ['eof'],
 		},
 		{
 			when: e => e.kind === 'gate' && e.state === 'blocked' && e.op === 'get',
@@ -106,6 +111,7 @@ export const meta = defineScenario({
 		{
 			when: e => e.kind === 'print' && /^c\d 收到包子/.test(e.text),
 			text: {zh: '两个读者抢同一端：这次谁拿到取决于调度，没有锁来排队', en: 'Two readers race for one end: who gets this one is up to the schedule; no lock orders them'},
+			variants: ['two-readers'],
 		},
 	],
 });

@@ -27,9 +27,10 @@
  *
  * Items are tuples in Python, `('煎饼', 0)`, and print so; they cross the queue as copies.
  */
-import {JoinableQueue, Process, Queue, defineScenario, print, sleep, type MainContext, type ViewState} from '../source/scenario/api.js';
+import {JoinableQueue, Process, Queue, defineScenario, print, pystr, sleep, tuple, type MainContext, type Tuple, type ViewState} from '../source/scenario/api.js';
 
-type Item = [string, number];
+/** `(food, i)`: a tuple, so the queue's panel writes it as the prints do, `('煎饼', 0)`. */
+type Item = Tuple<string | number>;
 
 const PRODUCERS: [string, string][] = [
 	['neo', '煎饼'],
@@ -38,11 +39,6 @@ const PRODUCERS: [string, string][] = [
 ];
 const CONSUMERS = ['cwz', 'woods', 'morpheus'];
 const ITEMS = 10;
-
-/** Python's repr of the tuple (food, i). */
-function tuple([food, i]: Item): string {
-	return `('${food}', ${i})`;
-}
 
 function lines(s: ViewState, verb: string): string[] {
 	return s.output.flatMap(line => {
@@ -121,8 +117,8 @@ export const meta = defineScenario({
 /** 生产者 */
 export async function producer(name: string, food: string, q: Queue): Promise<void> {
 	for (let i = 0; i < ITEMS; i++) {
-		const data: Item = [food, i];
-		const msg = `用户${name}开始制作${tuple(data)}`;
+		const data: Item = tuple<string | number>(food, i);
+		const msg = `用户${name}开始制作${pystr(data)}`;
 		await print(msg); // py:producer.print
 		await q.put(data); // py:producer.put
 		await sleep(0.1); // py:producer.sleep
@@ -135,7 +131,7 @@ export async function consumer(name: string, q: Queue): Promise<void> {
 	for (;;) {
 		const data = (await q.get()) as Item | null; // py:consumer.get
 		if (!data) break;
-		await print(`用户${name}开始吃${tuple(data)}`); // py:consumer.print
+		await print(`用户${name}开始吃${pystr(data)}`); // py:consumer.print
 		if (q instanceof JoinableQueue) await q.task_done(); // py:consumer.task_done
 	}
 }

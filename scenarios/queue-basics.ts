@@ -16,7 +16,10 @@
  *               traceback and exit code 1; nothing after it runs.
  * Invariants
  *   at-most-five (hold): the queue never holds more than its maxsize, 5.
- *   fifo (hold): the items come out in the order they went in (1, 2, 3, 4, 5).
+ *   fifo (caught: hold; as-written: breakable), checked at the end: all five come out, in
+ *   the order they went in (1, 2, 3, 4, 5). As written, the program stops at queue.Full
+ *   before its first get, so none comes out: the order is never seen, and the lesson does
+ *   not call it OK.
  *
  * One process, no other task: every put and get here either succeeds at once or raises; a
  * blocking put on the full queue would wait for ever (the tutorial: "若队列里的数据满了就会卡住").
@@ -49,8 +52,11 @@ export const meta = defineScenario({
 		},
 		{
 			name: 'fifo',
-			text: {zh: '先进先出：取出的顺序是 1, 2, 3, 4, 5', en: 'first in, first out: they come out as 1, 2, 3, 4, 5'},
-			check: s => gotten(s).every((item, i) => item === String(i + 1)),
+			text: {zh: '先进先出：五个数据都取了出来，顺序是 1, 2, 3, 4, 5', en: 'first in, first out: all five are taken out, as 1, 2, 3, 4, 5'},
+			// Nothing taken out shows no order: that is not called OK.
+			check: s => gotten(s).join() === '1,2,3,4,5',
+			when: 'end',
+			expect: {caught: 'hold', 'as-written': 'breakable'},
 		},
 	],
 	expectedEnd: 'completed',

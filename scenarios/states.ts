@@ -28,7 +28,7 @@
  *   every-burst-served, cores-sane, clocks-agree (cpu-lessons.ts); classic-moves: no job moves any
  *   other way than the diagram's arrows (never blocked → running, never ready → blocked).
  */
-import {Process, Queue, defineScenario, print, sleep, time, work, type MainContext} from '../source/scenario/api.js';
+import {Process, Queue, defineScenario, print, sleep, time, tuple, work, type MainContext, type Tuple} from '../source/scenario/api.js';
 import {cpuInvariants, cpuOf, doneLine, fmt, ioOf, textbookAverages, type Job} from '../source/scenario/cpu-lessons.js';
 import {onlyClassicMoves} from '../source/view/scheduling.js';
 
@@ -122,7 +122,7 @@ export async function job(name: string, arrival: number, bursts: number[], resul
 	const turnaround = time() - arrival;
 	const waiting = turnaround - cpuOf(bursts) - ioOf(bursts);
 	await print(doneLine(name, time(), waiting, turnaround)); // py:job.print2
-	await results.put([waiting, turnaround]); // py:job.put
+	await results.put(tuple(waiting, turnaround)); // (waiting, turnaround): a tuple, drawn as Python writes it · py:job.put
 }
 
 export async function main(_context: MainContext): Promise<void> {
@@ -130,7 +130,7 @@ export async function main(_context: MainContext): Promise<void> {
 	const procs = JOBS.map(j => new Process({target: job, args: [j.name, j.arrival, j.bursts, results], name: j.name}));
 	for (const p of procs) await p.start(); // py:main.start
 	let waiting = 0;
-	for (let i = 0; i < procs.length; i++) waiting += ((await results.get()) as [number, number])[0]; // py:main.get
+	for (let i = 0; i < procs.length; i++) waiting += ((await results.get()) as Tuple<number>)[0]; // py:main.get
 	for (const p of procs) await p.join(); // py:main.join
 	await print(`平均等待时间 ${fmt(waiting / procs.length)}`); // py:main.print
 }

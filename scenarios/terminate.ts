@@ -53,8 +53,15 @@ export const meta = defineScenario({
 			text: {zh: 'terminate() 刚发出：那一刻 is_alive() 还是 True', en: 'terminate() was just sent: at that moment is_alive() was still True'},
 		},
 		{
-			when: e => e.kind === 'state' && e.state === 'done' && e.exitcode === -15,
+			// Said when the parent learns it (join or is_alive() reaps it): until then it sees the child alive.
+			when: e => e.kind === 'reap' && e.exitcode === -15,
 			text: {zh: '子进程被 SIGTERM 杀掉了：exitcode -15，123 永远不会打印', en: 'The child is killed by SIGTERM: exit code -15, and 123 is never printed'},
+			variants: ['terminate'],
+		},
+		{
+			when: e => e.kind === 'reap' && e.exitcode === -15,
+			text: {zh: 'join() 回收了被 SIGTERM 杀掉的儿子：exitcode -15，它的 sleep(100) 没有睡完', en: 'join() reaps the son SIGTERM killed: exit code -15, its sleep(100) cut short'},
+			variants: ['holding-lock', 'children'],
 		},
 		{
 			when: e => e.kind === 'gate' && e.state === 'blocked' && e.op === 'acquire' && e.task === 'MainProcess',

@@ -92,6 +92,17 @@ export const meta = defineScenario({
 		{
 			when: e => e.kind === 'gate' && e.state === 'blocked' && e.op === 'sleep' && e.task !== 'MainProcess',
 			text: {zh: 'temp = n 已经读了，现在睡0.1秒：这期间别的线程也能读 n', en: 'temp = n is read; now it sleeps 0.1 s, and others may read n meanwhile'},
+			variants: ['unsafe'],
+		},
+		{
+			when: e => e.kind === 'gate' && e.state === 'blocked' && e.op === 'sleep' && e.task !== 'MainProcess',
+			text: {zh: 'temp = n 是拿着锁读的，现在睡0.1秒：别的线程都等在 acquire，谁也读不了 n', en: 'temp = n is read with the lock held; now it sleeps 0.1 s, and the others wait in acquire: none can read n'},
+			variants: ['lock'],
+		},
+		{
+			when: e => e.kind === 'print' && e.task === 'MainProcess',
+			text: {zh: 'n 是0：一次只有一个线程读写 n，没有一次减法丢了', en: 'n is 0: one thread at a time read and wrote n, so no decrement was lost'},
+			variants: ['lock'],
 		},
 	],
 });

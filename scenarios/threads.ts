@@ -69,6 +69,12 @@ export const meta = defineScenario({
 		{
 			when: e => e.kind === 'state' && e.state === 'done' && e.task === 'MainProcess' && e.exitcode !== undefined,
 			text: {zh: '进程结束了：守护线程不会被等待', en: 'The process is over: nobody waits for a daemon thread'},
+			variants: ['daemon'],
+		},
+		{
+			when: e => e.kind === 'state' && e.state === 'done' && e.task === 'MainProcess' && e.exitcode !== undefined,
+			text: {zh: '进程结束了：它等到自己的线程都结束了才结束', en: 'The process is over: it ended only once its thread had'},
+			variants: ['function', 'subclass', 'methods'],
 		},
 		{
 			when: e => e.kind === 'state' && e.state === 'blocked' && e.task === 'MainProcess' && (e.on ?? '').startsWith('exit'),

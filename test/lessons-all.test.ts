@@ -178,7 +178,7 @@ describe('the lessons of the tutorials', () => {
 				for (const e of defaultRun(name, variant).events) {
 					apply(state, e);
 					(meta.captions ?? []).forEach((c, i) => {
-						if (c.when(e, state)) fired.add(i);
+						if ((!c.variants || c.variants.includes(variant)) && c.when(e, state)) fired.add(i);
 					});
 				}
 			}

@@ -123,7 +123,7 @@ describe('the scheduling panel', () => {
 				'core 0 |A  |C',
 				'core 1 |B  |A',
 				'       0   1   2',
-				'  job arrive burst start finish wait turn resp',
+				'  job arrive asked start finish wait turn resp',
 				'▶ A        0     4     0      -    0    -    0',
 				'✓ B        0     1     0      1    0    1    0',
 				'○ C        1     2     1      -    0    -    0',

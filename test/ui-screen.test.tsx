@@ -134,7 +134,7 @@ describe('Screen', () => {
 		assert.match(text, /^Q0 q=1 /m);
 		assert.match(text, /^Q2 q=4 /m);
 		assert.match(text, /^core 0 \|A/m, 'the Gantt chart starts with A');
-		assert.match(text, /^ +job +arrive burst start finish wait turn resp$/m);
+		assert.match(text, /^ +job +arrive asked start finish wait turn resp$/m);
 		assert.match(text, /^ +avg .* 2 +9 /m, 'the averages the lesson asserts: waiting 2, turnaround 9');
 		assert.ok(text.includes('─ Output'), 'the output keeps its place');
 		// A small screen has no CPU panel but stays whole; a lesson without work() has none at all.

@@ -90,6 +90,7 @@ export interface ScenarioMeta {
 	/**
 	 * Captions tied to moments of the run: the first caption whose `when`
 	 * matches an event (with the state just after it) is shown until the next.
+	 * A caption with `variants` is only looked for in those variants.
 	 */
 	captions?: Caption[];
 }
@@ -97,6 +98,8 @@ export interface ScenarioMeta {
 export interface Caption {
 	when: (event: TraceEvent, state: ViewState) => boolean;
 	text: Bilingual;
+	/** The variants the caption belongs to (by name); without it, every variant. */
+	variants?: string[];
 }
 
 /** The argument the main program gets. */

@@ -300,7 +300,7 @@ export class Connection {
 		const me = await r.step({op: 'close', obj: this.id});
 		this.closedHere = true;
 		this.ends.drop(this.end, r.slotOf(r.pid));
-		r.emit({k: 'op', t: me.t, op: 'close', obj: this.id, data: {}});
+		r.emit({k: 'op', t: me.t, op: 'close', obj: this.id, data: {end: this.end}});
 		if (this.outgoing) {
 			// Readers of the other end look again: it may be EOF now.
 			r.emit({k: 'wake', key: WAKE.side(this.outgoing.id, 'get'), n: -1});
@@ -339,8 +339,12 @@ export function Pipe(duplex = true): [Connection, Connection] {
 	const slot = r.slotOf(r.pid);
 	ends.hold(0, slot);
 	ends.hold(1, slot);
-	if (!b) return [new Connection(`r:${a.id}`, null, a, ends, 0), new Connection(`w:${a.id}`, a, null, ends, 1)];
-	return [new Connection(`${b.id}|${a.id}`, b, a, ends, 0), new Connection(`${a.id}|${b.id}`, a, b, ends, 1)];
+	const pair: [Connection, Connection] = b
+		? [new Connection(`${b.id}|${a.id}`, b, a, ends, 0), new Connection(`${a.id}|${b.id}`, a, b, ends, 1)]
+		: [new Connection(`r:${a.id}`, null, a, ends, 0), new Connection(`w:${a.id}`, a, null, ends, 1)];
+	// The pipe itself, for the screen: its two ends (the ids their close names) and, per end, the ring it receives from (the other end sends into it).
+	announce('pipe', 'Pipe', undefined, {duplex, ends: pair.map(c => c.id), rings: [a.id, b?.id ?? null]});
+	return pair;
 }
 
 /** multiprocessing.SimpleQueue: a Queue with no size limit (put, get, empty, close). */

@@ -28,7 +28,7 @@ export class Value {
 	constructor(typecode: Typecode, value = 0, options: {lock?: boolean; name?: string} = {}, revived?: {core: ValueCore; id: string; lock: RLock | null}) {
 		this.core = revived?.core ?? ValueCore.create(typecode, value);
 		this.id = revived?.id ?? announce('value', 'Value', options.name, {typecode, value: this.core.load()});
-		this.lock = revived ? revived.lock : options.lock === false ? null : new RLock();
+		this.lock = revived ? revived.lock : options.lock === false ? null : new RLock({of: this.id});
 	}
 
 	/** `x = num.value`: one step. A float typecode ('d', 'f') loads a {@link Float}, so `1.0` prints as `1.0`. */
@@ -94,7 +94,7 @@ export class SharedArray {
 		const initial = typeof sizeOrInitializer === 'number' ? new Array<number>(sizeOrInitializer).fill(0) : [...sizeOrInitializer];
 		this.core = revived?.core ?? ArrayCore.create(typecode, initial);
 		this.id = revived?.id ?? announce('array', 'Array', options.name, {typecode, length: initial.length});
-		this.lock = revived ? revived.lock : options.lock === false ? null : new RLock();
+		this.lock = revived ? revived.lock : options.lock === false ? null : new RLock({of: this.id});
 	}
 
 	get length(): number {

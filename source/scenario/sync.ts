@@ -83,10 +83,11 @@ export class Lock {
 	readonly id: string;
 	readonly name: string | undefined;
 
-	constructor(options: {name?: string} = {}, revived?: {core: LockCore; id: string}) {
+	/** `of`: the object this lock comes with (a Value's or an Array's own lock), for the screen. */
+	constructor(options: {name?: string; of?: string} = {}, revived?: {core: LockCore; id: string}) {
 		this.name = options.name;
 		this.core = revived?.core ?? new LockCore(undefined, this.reentrant());
-		this.id = revived?.id ?? announce(this.kind(), this.reentrant() ? 'RLock' : 'Lock', this.name, {});
+		this.id = revived?.id ?? announce(this.kind(), this.reentrant() ? 'RLock' : 'Lock', this.name, options.of ? {of: options.of} : {});
 	}
 
 	/** The module this lock is from (see {@link PyModule}). */

@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import {fit, padCells} from './cells.js';
 import {KEY_TABLE, helpKeys} from './keys.js';
-import {STATE_LOOK, ZOMBIE_LOOK} from './theme.js';
+import {SIGNALED_LOOK, STATE_LOOK, ZOMBIE_LOOK} from './theme.js';
 
 export interface HelpOverlayProps {
 	width: number;
@@ -13,8 +13,8 @@ export function helpLines(): {keys: string[]; notes: string[]} {
 	return {
 		keys: KEY_TABLE.map(b => `${padCells(helpKeys(b), 9)} ${b.help}`),
 		notes: [
-			`states: ${[...Object.values(STATE_LOOK), ZOMBIE_LOOK].map(l => `${l.symbol} ${l.word}`).join('  ')}`,
-			`timeline: ${[...Object.values(STATE_LOOK), ZOMBIE_LOOK].filter(l => l.cell !== ' ').map(l => `${l.cell} ${l.word}`).join('  ')}`,
+			`states: ${[...Object.values(STATE_LOOK), ZOMBIE_LOOK].map(l => `${l.symbol} ${l.word}`).join('  ')}  ${SIGNALED_LOOK.symbol} ${SIGNALED_LOOK.word} (signalled, not reaped)`,
+			`timeline: ${[...Object.values(STATE_LOOK), ZOMBIE_LOOK].filter(l => l.cell !== ' ').map(l => `${l.cell} ${l.word}`).join('  ')}  ${SIGNALED_LOOK.cell} signalled`,
 			'» ran at the last step   • changed at the last step (bold)',
 		],
 	};

@@ -7,7 +7,7 @@
 import {Box, Text} from 'ink';
 import type {ViewState} from '../view/state.js';
 import {fitParts} from './cells.js';
-import {gils, primText} from './format.js';
+import {gils, primText, shownPrim} from './format.js';
 import {Row} from './Row.js';
 import {Title} from './Title.js';
 
@@ -22,12 +22,20 @@ export interface PrimitivesProps {
 
 export function Primitives({view, changed, ran, width, rows}: PrimitivesProps) {
 	const lines = [
-		...view.primOrder.map(obj => ({key: obj, changed: changed.has(obj), ...primText(view.prims[obj]!, view)})),
+		...view.primOrder
+			.filter(obj => shownPrim(view.prims[obj]!, view))
+			.map(obj => {
+				const p = view.prims[obj]!;
+				// A pipe changed when one of its rings did, or one of its ends was closed.
+				const parts = [obj, ...(p.rings ?? []), ...(p.ends ?? [])].filter((o): o is string => typeof o === 'string');
+				return {key: obj, changed: parts.some(o => changed.has(o)), ...primText(p, view)};
+			}),
 		...gils(view, ran).map(g => ({
 			key: `gil:${g.process}`,
 			changed: false,
 			name: `GIL ${g.process}`,
-			state: g.holder ? `held by ${g.holder}` : 'free',
+			// A free GIL with threads ready: none holds it right now; the one the scheduler picks next takes it.
+			state: g.holder ? `held by ${g.holder}` : g.waiting.length > 0 ? `free · ${g.waiting.length} waiting for it: the next one picked takes it` : 'free',
 			has: '',
 			waits: g.waiting.length > 0 ? `waiting: ${g.waiting.join(' ')}` : '',
 		})),
@@ -45,7 +53,7 @@ export function Primitives({view, changed, ran, width, rows}: PrimitivesProps) {
 	return (
 		<Box flexDirection="column" width={width}>
 			<Title text="Primitives" width={width} />
-			{lines.length === 0 && rows > 0 && <Text dimColor>(none yet)</Text>}
+			{lines.length === 0 && rows > 0 && <Text dimColor>{view.end ? '(none)' : '(none yet)'}</Text>}
 			{shown.map(l => (
 				<Row
 					key={l.key}

@@ -1,5 +1,5 @@
 /**
- * Per job: arrival, CPU burst, first start, finish, waiting, turnaround and
+ * Per job: arrival, CPU time asked so far (its burst once done), first start, finish, waiting, turnaround and
  * response time, and their averages over the jobs that are over. A job's
  * waiting counts up while it waits; finish and turnaround appear once it is
  * done. The mark before a name is its state (▶ running, ○ ready, ■ blocked,
@@ -18,7 +18,8 @@ export interface SchedulingJobsProps {
 	rows?: number;
 }
 
-const HEAD = ['arrive', 'burst', 'start', 'finish', 'wait', 'turn', 'resp'];
+/** `asked`: the CPU time asked for so far, all bursts together (the burst, once the job is done). */
+const HEAD = ['arrive', 'asked', 'start', 'finish', 'wait', 'turn', 'resp'];
 
 export function SchedulingJobs({view, width, rows}: SchedulingJobsProps) {
 	const color = useColor();

@@ -31,7 +31,7 @@ export function SchedulingQueues({view, width}: SchedulingQueuesProps) {
 							<Text color={tint(r.job)} bold>
 								▶ {r.job}
 							</Text>
-							<Text dimColor> ({fig(r.left)} left)</Text>
+							<Text dimColor>{r.between ? ' (burst over: its zero-time steps, at this instant)' : ` (${fig(r.left)} left)`}</Text>
 						</>
 					) : (
 						<Text dimColor>idle</Text>

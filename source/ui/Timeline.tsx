@@ -4,8 +4,8 @@
  */
 import {Box, Text} from 'ink';
 import type {TaskState} from '../engine/trace.js';
-import {STATE_OF_CODE, ZOMBIE_CODE} from './recording.js';
-import {STATE_LOOK, ZOMBIE_LOOK, useColor, type Look} from './theme.js';
+import {SIGNALED_CODE, STATE_OF_CODE, ZOMBIE_CODE} from './recording.js';
+import {SIGNALED_LOOK, STATE_LOOK, ZOMBIE_LOOK, useColor, type Look} from './theme.js';
 import {Title} from './Title.js';
 
 export interface TimelineProps {
@@ -20,21 +20,22 @@ export interface TimelineProps {
 }
 
 /** The runs of equal cells of one lane, for drawing with few Text nodes; a zombie's cells are `zombie`. */
-export function laneRuns(columns: readonly string[], task: number, from: number, to: number): {state: TaskState | undefined; zombie?: true; n: number}[] {
-	const runs: {state: TaskState | undefined; zombie?: true; n: number}[] = [];
+export function laneRuns(columns: readonly string[], task: number, from: number, to: number): {state: TaskState | undefined; zombie?: true; signaled?: true; n: number}[] {
+	const runs: {state: TaskState | undefined; zombie?: true; signaled?: true; n: number}[] = [];
 	for (let k = from; k <= to; k++) {
 		const code = columns[k]?.[task];
 		const state = code === undefined ? undefined : STATE_OF_CODE[code];
 		const zombie = code === ZOMBIE_CODE ? (true as const) : undefined;
+		const killed = code === SIGNALED_CODE ? (true as const) : undefined;
 		const run = runs.at(-1);
-		if (run && run.state === state && run.zombie === zombie) run.n++;
-		else runs.push({state, ...(zombie ? {zombie} : {}), n: 1});
+		if (run && run.state === state && run.zombie === zombie && run.signaled === killed) run.n++;
+		else runs.push({state, ...(zombie ? {zombie} : {}), ...(killed ? {signaled: killed} : {}), n: 1});
 	}
 	return runs;
 }
 
-function lookOfRun(run: {state: TaskState | undefined; zombie?: true}): Look | undefined {
-	return run.zombie ? ZOMBIE_LOOK : run.state ? STATE_LOOK[run.state] : undefined;
+function lookOfRun(run: {state: TaskState | undefined; zombie?: true; signaled?: true}): Look | undefined {
+	return run.signaled ? SIGNALED_LOOK : run.zombie ? ZOMBIE_LOOK : run.state ? STATE_LOOK[run.state] : undefined;
 }
 
 export function Timeline({columns, pos, lanes, width, title}: TimelineProps) {

@@ -4,8 +4,10 @@
  * functions of view state and trace events, shared by the panels.
  */
 import type {TraceEvent} from '../engine/trace.js';
+import {pipeEnd} from '../view/reducer.js';
 import type {PrimView, TaskView, ViewState} from '../view/state.js';
 import {visible} from '../view/visible.js';
+import {signaled} from './theme.js';
 
 /** Seconds as short as they can be: `3`, `0.1`, `3.25`. */
 export function seconds(t: number): string {
@@ -17,6 +19,65 @@ export function oneLine(text: string): string {
 	return visible(text.replace(/\t/g, '  ').replace(/\r?\n/g, '⏎'));
 }
 
+/** A number with more than three decimals, for people: `0.9139031558297575` → `0.914` (the trace keeps it whole). */
+export function rounded(text: string): string {
+	return /^-?\d+\.\d{4,}$/.test(text) ? String(Math.round(Number(text) * 1000) / 1000) : text;
+}
+
+/**
+ * An object as the screen names it: a Value's own lock is `value#1.lock`,
+ * an end of a pipe `pipe#1[0]` (Pipe() returns the pair), a file its name.
+ */
+export function objName(obj: string, s?: ViewState): string {
+	if (obj.startsWith('file:')) return obj.slice(5);
+	const p = s?.prims[obj];
+	if (p?.of && (p.type === 'Lock' || p.type === 'RLock')) return `${p.of}.lock`;
+	if (!p && s) {
+		const at = pipeEnd(s, obj);
+		if (at) return `${at.pipe.obj}[${at.end}]`;
+	}
+	return obj;
+}
+
+/** A pipe's ring: the pipe, the end that receives from it and the end that sends into it. */
+function ringOf(obj: string, s?: ViewState): {pipe: string; recv: number; send: number} | undefined {
+	const p = s?.prims[obj];
+	const pipe = p?.of !== undefined ? s!.prims[p.of] : undefined;
+	if (pipe?.type !== 'Pipe') return undefined;
+	const recv = (pipe.rings ?? []).indexOf(obj);
+	return recv < 0 ? undefined : {pipe: pipe.obj, recv, send: 1 - recv};
+}
+
+const PIPE_OPS: Record<string, {op: string; by: 'send' | 'recv'; after?: string}> = {
+	put: {op: 'send', by: 'send'},
+	get: {op: 'recv', by: 'recv'},
+	'get-eof': {op: 'recv', by: 'recv', after: ': EOFError'},
+	poll: {op: 'poll', by: 'recv'},
+};
+
+/** An operation on an object as the screen says it: a pipe's ring's `put`/`get` are `send`/`recv` on an end of the pipe. */
+export function opOn(op: string, obj: string | undefined, s?: ViewState): {op: string; obj?: string; after?: string} {
+	if (obj === undefined) return {op};
+	const ring = ringOf(obj, s);
+	const as = ring && PIPE_OPS[op];
+	if (ring && as) return {op: as.op, obj: `${ring.pipe}[${as.by === 'send' ? ring.send : ring.recv}]`, after: as.after};
+	return {op, obj: objName(obj, s)};
+}
+
+/** What a blocked task's wait says, with the objects named as the screen names them: `pipe#1[0].recv (empty)`, `value#1.lock`. */
+export function onText(on: string, s?: ViewState): string {
+	const obj = objOf(on);
+	if (!obj || !s) return on;
+	const rest = on.slice(obj.length);
+	const ring = ringOf(obj, s);
+	if (ring) {
+		const m = /^\.(\w+)(.*)$/.exec(rest);
+		const as = m && PIPE_OPS[m[1]!];
+		if (m && as) return `${ring.pipe}[${as.by === 'send' ? ring.send : ring.recv}].${as.op}${m[2] === ' (empty)' ? ' (nothing sent yet)' : m[2]}`;
+	}
+	return `${objName(obj, s)}${rest}`;
+}
+
 /** The primitive a wait names: `sem#1` for `sem#1`, `q#2` for `q#2.get (empty)`. */
 export function objOf(on: string | undefined): string | undefined {
 	if (!on) return undefined;
@@ -24,12 +85,13 @@ export function objOf(on: string | undefined): string | undefined {
 }
 
 /** What a blocked task waits on, for people: `sem#1 (4/4 taken)`, `sleep → 3s`, `join Process-2`. */
-export function waitText(t: TaskView, prims: ViewState['prims']): string {
-	const on = t.on ?? '';
-	if (on === 'sleep' || on === 'cpu') return `${on}${t.until !== undefined ? ` → ${seconds(t.until)}s` : ''}`;
-	const p = prims[objOf(on) ?? ''];
+export function waitText(t: TaskView, prims: ViewState['prims'], s?: ViewState): string {
+	const raw = t.on ?? '';
+	if (raw === 'sleep' || raw === 'cpu') return `${raw}${t.until !== undefined ? ` → ${seconds(t.until)}s` : ''}`;
+	const p = prims[objOf(raw) ?? ''];
 	const until = t.until !== undefined ? ` (until ${seconds(t.until)}s)` : '';
-	if (!p) return `${on}${until}`;
+	if (!p) return `${raw}${until}`;
+	const on = s ? onText(raw, s) : raw;
 	switch (p.type) {
 		case 'Semaphore':
 		case 'BoundedSemaphore':
@@ -44,12 +106,17 @@ export function waitText(t: TaskView, prims: ViewState['prims']): string {
 	}
 }
 
-/** What a task is at: `acquire sem#1`, `print "person 0 …"`, `sleep 3`. */
-export function opText(t: Pick<TaskView, 'op' | 'obj' | 'arg'>): string {
+/** Operations whose argument is data, not a time or a count. */
+const CARRIES_DATA = new Set(['put', 'store', 'setitem', 'write', 'send', 'set']);
+
+/** What a task is at: `acquire sem#1`, `print "person 0 …"`, `sleep 3`, `send pipe#1[0] '你好'`. */
+export function opText(t: Pick<TaskView, 'op' | 'obj' | 'arg'>, s?: ViewState): string {
 	if (!t.op) return '';
-	const parts = [t.op];
-	if (t.obj) parts.push(t.obj.startsWith('file:') ? t.obj.slice(5) : t.obj);
-	if (t.arg !== undefined) parts.push(t.op === 'print' ? `"${oneLine(t.arg)}"` : oneLine(t.arg));
+	const shown = opOn(t.op, t.obj, s);
+	const parts = [shown.op];
+	if (shown.obj) parts.push(shown.obj);
+	// A time (sleep 0.9139031558297575) is rounded; the data an operation carries is shown as it is.
+	if (t.arg !== undefined) parts.push(t.op === 'print' ? `"${oneLine(t.arg)}"` : CARRIES_DATA.has(t.op) ? oneLine(t.arg) : rounded(oneLine(t.arg)));
 	return parts.join(' ');
 }
 
@@ -58,31 +125,50 @@ export function holdings(name: string, s: ViewState): string[] {
 	const held: string[] = [];
 	for (const obj of s.primOrder) {
 		const p = s.prims[obj]!;
-		if (p.holder === name || p.holders?.includes(name)) held.push(obj);
+		if (p.holder === name || p.holders?.includes(name)) held.push(objName(obj, s));
 	}
 	return held;
 }
 
+/** The signal a negative exit code names: -15 SIGTERM, -9 SIGKILL. */
+function signalName(exitcode: number): string {
+	return ({15: 'SIGTERM', 9: 'SIGKILL', 2: 'SIGINT'} as Record<number, string>)[-exitcode] ?? `signal ${-exitcode}`;
+}
+
 /** What the task row says after the badge. */
 export function detailText(t: TaskView, s: ViewState): string {
+	if (signaled(t)) return `${signalName(t.exitcode!)} sent · alive until reaped by ${t.zombie}`;
 	if (t.state === 'done') {
 		const ended = t.exitcode !== undefined ? `exit ${t.exitcode}` : 'ended';
 		if (t.zombie !== undefined) return `${ended} · not yet reaped by ${t.zombie}`;
 		if (t.reapedBy !== undefined) return `${ended} · reaped by ${t.reapedBy}${t.reapedVia ? ` (${t.reapedVia})` : ''}`;
 		return ended;
 	}
-	if (t.state === 'blocked') return `on ${waitText(t, s.prims)}`;
+	if (t.state === 'blocked') return `on ${waitText(t, s.prims, s)}`;
 	const held = holdings(t.name, s);
-	const op = opText(t);
-	return [op && `at ${op}`, held.length > 0 && `holds ${held.join(', ')}`].filter(Boolean).join(' · ');
+	const op = opText(t, s);
+	// Its burst is over but it has not blocked or asked again: the CPU panel has it on its core still, taking zero-time steps.
+	const job = s.sched?.jobs[t.name];
+	const between = job && job.status === 'off' && job.os === 'running' && job.lastCore !== undefined ? `running on core ${job.lastCore} (zero-time steps)` : '';
+	return [op && `at ${op}`, held.length > 0 && `holds ${held.join(', ')}`, between].filter(Boolean).join(' · ');
 }
 
 /** Tasks blocked on a primitive, in the order they were created. */
 export function waitersOf(obj: string, s: ViewState): string[] {
+	const p = s.prims[obj];
+	// A pipe is waited on at its rings.
+	const on = new Set(p?.type === 'Pipe' ? (p.rings ?? []).filter((r): r is string => r !== null) : [obj]);
 	return s.order.filter(name => {
 		const t = s.tasks[name]!;
-		return t.state === 'blocked' && objOf(t.on) === obj;
+		return t.state === 'blocked' && on.has(objOf(t.on) ?? '');
 	});
+}
+
+/** Whether the primitives panel draws it: a pipe's rings are drawn as the pipe; a Value's own lock once it has been used. */
+export function shownPrim(p: PrimView, s: ViewState): boolean {
+	if (p.of === undefined) return true;
+	if (p.type === 'Lock' || p.type === 'RLock') return p.used === true || waitersOf(p.obj, s).length > 0;
+	return false;
 }
 
 /** A primitive in words: its name, what it holds, who is inside it (they will release it), who waits for it. */
@@ -95,7 +181,15 @@ export interface PrimLine {
 
 /** A primitive's id, with the name the lesson gave it (`Lock(name='A')`): `lock#1 'A'`. */
 function idOf(p: PrimView): string {
-	return p.name ? `${p.obj} '${p.name}'` : p.obj;
+	const id = p.of && (p.type === 'Lock' || p.type === 'RLock') ? `${p.of}.lock` : p.obj;
+	return p.name ? `${id} '${p.name}'` : id;
+}
+
+/** A queue's items in slots: `['a'|'b'| ]`, at most 8 shown. */
+function slotsOf(items: string[], size: number): string {
+	const shown = items.length > 8 ? [...items.slice(0, 7), `+${items.length - 7}`] : items;
+	const free = size > 0 ? Math.max(0, Math.min(size, 8) - shown.length) : 0;
+	return `[${[...shown, ...Array.from({length: free}, () => ' ')].join('|')}]`;
 }
 
 export function primText(p: PrimView, s: ViewState): PrimLine {
@@ -124,9 +218,7 @@ export function primText(p: PrimView, s: ViewState): PrimLine {
 		case 'JoinableQueue': {
 			const items = (p.items ?? []).map(oneLine);
 			const size = p.maxsize ?? 0;
-			const shown = items.length > 8 ? [...items.slice(0, 7), `+${items.length - 7}`] : items;
-			const free = size > 0 ? Math.max(0, Math.min(size, 8) - shown.length) : 0;
-			const slots = `[${[...shown, ...Array.from({length: free}, () => ' ')].join('|')}]`;
+			const slots = slotsOf(items, size);
 			const unfinished = p.type === 'JoinableQueue' ? ` · ${p.unfinished ?? 0} unfinished` : '';
 			return {name: `${idOf(p)} ${p.type}(${size || '∞'})`, state: `${slots} ${items.length}${size ? `/${size}` : ''}${unfinished}`, has: '', waits};
 		}
@@ -134,6 +226,16 @@ export function primText(p: PrimView, s: ViewState): PrimLine {
 			return {name: `${idOf(p)} Value('${p.typecode ?? '?'}')`, state: `= ${p.value ?? '?'}`, has: '', waits};
 		case 'File':
 			return {name: `file ${p.name ?? p.obj.replace(/^file:/, '')}`, state: oneLine(p.content ?? ''), has: '', waits};
+		case 'Pipe': {
+			// Each way the pipe carries: from the end that sends to the end that receives, with what is in it.
+			const ways = (p.rings ?? []).flatMap((ring, recv) => {
+				if (!ring) return [];
+				const items = (s.prims[ring]?.items ?? []).map(oneLine);
+				return [`[${1 - recv}]→[${recv}] ${slotsOf(items, 0)}`];
+			});
+			const closed = (p.closed ?? []).flatMap((by, end) => (by.length > 0 ? [`[${end}] in ${by.join(' ')}`] : []));
+			return {name: `${idOf(p)} Pipe(${p.duplex === false ? 'duplex=False' : ''})`, state: ways.join(' · '), has: closed.length > 0 ? `closed: ${closed.join(' · ')}` : '', waits};
+		}
 		default:
 			return {name: `${idOf(p)} ${p.type}`, state: '', has: '', waits};
 	}
@@ -183,8 +285,8 @@ export function changesIn(events: readonly TraceEvent[], from: number, to: numbe
 	return c;
 }
 
-/** What happened over a range of events (one step), in a sentence. */
-export function describeStep(events: readonly TraceEvent[], from: number, to: number): string {
+/** What happened over a range of events (one step), in a sentence; `s`, the state after it, names objects as the panels do. */
+export function describeStep(events: readonly TraceEvent[], from: number, to: number, s?: ViewState): string {
 	let ran: string | undefined;
 	const did: string[] = [];
 	const others: string[] = [];
@@ -197,12 +299,15 @@ export function describeStep(events: readonly TraceEvent[], from: number, to: nu
 				if (e.choice !== undefined) ran = e.task;
 				else if (e.task === ran && e.state === 'done') did.push(`ends${e.exitcode !== undefined ? ` (exit ${e.exitcode})` : ''}${e.zombie !== undefined ? ', a zombie' : ''}`);
 				else if (e.state === 'ready') others.push(`${e.task} wakes`);
+				// Killed by a signal, not reaped: its parent still sees it alive.
+				else if (e.state === 'done' && e.zombie !== undefined && (e.exitcode ?? 0) < 0) others.push(`${e.task} gets ${signalName(e.exitcode!)} (alive to ${e.zombie} until reaped)`);
 				else if (e.state === 'done') others.push(`${e.task} ends${e.zombie !== undefined ? ', a zombie' : ''}`);
 				else if (e.state === 'running' && e.task !== ran) others.push(`${e.task} runs`);
 				break;
 			case 'op': {
 				const detail = 'value' in e ? ` → ${String(e.value)}` : 'holder' in e ? ` → ${e.holder === null ? 'free' : `held by ${String(e.holder)}`}` : 'item' in e ? ` ${oneLine(String(e.item))}` : '';
-				const what = `${e.op}${e.obj ? ` ${e.obj.replace(/^file:/, '')}` : ''}${detail}`;
+				const shown = opOn(e.op, e.obj, s);
+				const what = `${shown.op}${shown.obj ? ` ${shown.obj}` : ''}${shown.after ?? ''}${detail}`;
 				if (e.task === ran) did.push(what);
 				else others.push(`${e.task} ${what}`);
 				break;
@@ -214,8 +319,8 @@ export function describeStep(events: readonly TraceEvent[], from: number, to: nu
 				if (ran) did.push(`starts ${e.task}`);
 				break;
 			case 'gate':
-				if (e.task === ran && e.state === 'blocked') did.push(`blocks on ${e.on ?? e.op}`);
-				else if (e.task !== ran && e.state === 'blocked') others.push(`${e.task} blocks on ${e.on ?? e.op}`);
+				if (e.task === ran && e.state === 'blocked') did.push(`blocks on ${e.on ? onText(e.on, s) : e.op}`);
+				else if (e.task !== ran && e.state === 'blocked') others.push(`${e.task} blocks on ${e.on ? onText(e.on, s) : e.op}`);
 				break;
 			case 'reap':
 				if (e.by === ran) did.push(`reaps ${e.task}`);

@@ -16,12 +16,15 @@ import type {TaskState, TraceEvent} from '../engine/trace.js';
 import type {Caption} from '../scenario/define.js';
 import {apply} from '../view/reducer.js';
 import {emptyState} from '../view/state.js';
+import {signaled} from './theme.js';
 
 /** Timeline codes: one character per task per position. */
 export const CODE: Record<TaskState, string> = {new: 'n', ready: 'r', running: 'R', blocked: 'b', done: 'd'};
-export const STATE_OF_CODE: Record<string, TaskState> = {n: 'new', r: 'ready', R: 'running', b: 'blocked', d: 'done', z: 'done'};
+export const STATE_OF_CODE: Record<string, TaskState> = {n: 'new', r: 'ready', R: 'running', b: 'blocked', d: 'done', z: 'done', k: 'done'};
 /** A done process not yet reaped (a zombie) has a code of its own, so its lane shows how long it stayed one. */
 export const ZOMBIE_CODE = 'z';
+/** A child killed by a signal and not reaped yet: alive, as its parent sees it (theme.ts, SIGNALED_LOOK). */
+export const SIGNALED_CODE = 'k';
 
 export interface PendingPick {
 	ready: readonly Candidate[];
@@ -82,10 +85,14 @@ export class Recording {
 			this.granted = e.task;
 			this.choices.push(e.task);
 		}
+		const variant = this.live.run?.variant;
 		for (let i = 0; i < this.captions.length; i++) {
+			const caption = this.captions[i]!;
+			// A caption that belongs to other variants is not looked for (the run event names the variant).
+			if (caption.variants && (variant === undefined || !caption.variants.includes(variant))) continue;
 			let hit: boolean;
 			try {
-				hit = this.captions[i]!.when(e, this.live);
+				hit = caption.when(e, this.live);
 			} catch {
 				hit = false;
 			}
@@ -149,7 +156,7 @@ export class Recording {
 		let column = '';
 		for (const name of this.live.order) {
 			const t = this.live.tasks[name]!;
-			column += name === this.granted ? 'R' : t.zombie !== undefined ? ZOMBIE_CODE : CODE[t.state];
+			column += name === this.granted ? 'R' : signaled(t) ? SIGNALED_CODE : t.zombie !== undefined ? ZOMBIE_CODE : CODE[t.state];
 		}
 		this.columns.push(column);
 		this.ran.push(this.granted);

@@ -359,7 +359,7 @@ export class RunSession {
 			ready,
 			manual,
 			selected: manual ? this.selected : undefined,
-			happened: pos === 0 ? '' : describeStep(rec.events, from, prefix),
+			happened: pos === 0 ? '' : describeStep(rec.events, from, prefix, view),
 			caption: this.captionFor(captionIndex, pos, rec.ended && pos >= last),
 			columns: rec.columns,
 			busy: this.next !== undefined,

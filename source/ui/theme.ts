@@ -28,8 +28,22 @@ export const STATE_LOOK: Record<TaskState, Look> = {
  */
 export const ZOMBIE_LOOK: Look = {symbol: '☠', word: 'zombie', color: 'magenta', cell: 'z'};
 
-/** How a task's row looks: its state's look, or the zombie's for a done process not yet reaped. */
-export function lookOf(t: {state: TaskState; zombie?: string}): Look {
+/**
+ * A child process sent a signal (terminate(), kill()) that its parent has not
+ * reaped yet. As CPython has it, the parent's Process object calls it alive
+ * (is_alive() is True, exitcode None) until it polls or joins it, so it is
+ * drawn alive, with the signal it got.
+ */
+export const SIGNALED_LOOK: Look = {symbol: '↯', word: 'alive', color: 'magenta', cell: '↯'};
+
+/** Whether a task is a child killed by a signal and not reaped yet (see {@link SIGNALED_LOOK}). */
+export function signaled(t: {state: TaskState; zombie?: string; exitcode?: number}): boolean {
+	return t.state === 'done' && t.zombie !== undefined && (t.exitcode ?? 0) < 0;
+}
+
+/** How a task's row looks: its state's look, or the zombie's for a done process not yet reaped (alive, if a signal ended it). */
+export function lookOf(t: {state: TaskState; zombie?: string; exitcode?: number}): Look {
+	if (signaled(t)) return SIGNALED_LOOK;
 	return t.state === 'done' && t.zombie !== undefined ? ZOMBIE_LOOK : STATE_LOOK[t.state];
 }
 

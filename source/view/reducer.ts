@@ -82,6 +82,8 @@ export function apply(s: ViewState, e: TraceEvent): ViewState {
 			if (!s.prims[e.obj]) {
 				s.prims[e.obj] = primFrom(e);
 				s.primOrder.push(e.obj);
+				// A pipe's rings are drawn as the pipe.
+				for (const ring of s.prims[e.obj]!.rings ?? []) if (ring && s.prims[ring]) s.prims[ring]!.of = e.obj;
 			}
 			break;
 		case 'op':
@@ -117,6 +119,7 @@ function primFrom(e: EventOf<'prim'>): PrimView {
 		case 'RLock':
 			p.holder = null;
 			p.depth = 0;
+			if (typeof e.of === 'string') p.of = e.of;
 			break;
 		case 'Semaphore':
 		case 'BoundedSemaphore':
@@ -140,12 +143,34 @@ function primFrom(e: EventOf<'prim'>): PrimView {
 		case 'File':
 			p.content = e.content as string;
 			break;
+		case 'Pipe':
+			p.duplex = e.duplex as boolean;
+			p.ends = e.ends as string[];
+			p.rings = e.rings as (string | null)[];
+			p.closed = [[], []];
+			break;
 	}
 	return p;
 }
 
+/** The pipe a connection (one end's id) belongs to, and which end it is. */
+export function pipeEnd(s: ViewState, connection: string): {pipe: PrimView; end: number} | undefined {
+	for (const obj of s.primOrder) {
+		const p = s.prims[obj]!;
+		const end = p.type === 'Pipe' ? (p.ends ?? []).indexOf(connection) : -1;
+		if (end >= 0) return {pipe: p, end};
+	}
+	return undefined;
+}
+
 function applyOp(s: ViewState, e: EventOf<'op'>): void {
 	if (!e.obj) return;
+	if (e.op === 'close' && !s.prims[e.obj]) {
+		const at = pipeEnd(s, e.obj);
+		const process = s.tasks[e.task]?.process ?? e.task;
+		if (at) at.pipe.closed = at.pipe.closed!.map((list, end) => (end === at.end && !list.includes(process) ? [...list, process] : list));
+		return;
+	}
 	let p = s.prims[e.obj];
 	if (!p && e.obj.startsWith('file:')) {
 		p = s.prims[e.obj] = {obj: e.obj, type: 'File', name: e.obj.slice(5)};
@@ -157,6 +182,7 @@ function applyOp(s: ViewState, e: EventOf<'op'>): void {
 		case 'RLock':
 			if ('holder' in e) p.holder = e.holder as string | null;
 			if ('depth' in e) p.depth = e.depth as number;
+			if (p.holder) p.used = true;
 			break;
 		case 'Semaphore':
 		case 'BoundedSemaphore':

@@ -49,6 +49,8 @@ export interface SchedJob {
 	/** Since when it is ready, or on its core. */
 	since?: number;
 	core?: number;
+	/** The core it last ran on: between bursts (zero-time steps at the same instant) it is still running there. */
+	lastCore?: number;
 	/** Units left of its current burst, as of the last event. */
 	left?: number;
 	/** Slices that ran out and preemptions it suffered. */
@@ -127,6 +129,7 @@ export function foldScheduling(s: ViewState, e: TraceEvent): void {
 		job.status = 'running';
 		job.since = t;
 		job.core = e.core;
+		job.lastCore = e.core;
 		job.start ??= t;
 		job.left = e.left;
 		c.running[e.core] = job.name;
@@ -142,7 +145,9 @@ export function foldScheduling(s: ViewState, e: TraceEvent): void {
 	} else {
 		job.status = 'off';
 	}
-	const os: OsState = e.state === 'done' ? 'done' : job.status === 'ready' ? 'ready' : job.status === 'running' ? 'running' : e.state === 'blocked' ? 'blocked' : job.os;
+	// Woken from I/O (or a lock…) it is ready at once, as the task list says, not only when it next asks for the CPU.
+	const os: OsState =
+		e.state === 'done' ? 'done' : job.status === 'ready' ? 'ready' : job.status === 'running' ? 'running' : e.state === 'blocked' ? 'blocked' : e.state === 'ready' && job.os === 'blocked' ? 'ready' : job.os;
 	if (os !== job.os) move(c, job, os, t);
 }
 
@@ -188,8 +193,8 @@ export interface SchedulingView {
 	queues: QueueRow[];
 	/** Ready for a core but not in a queue yet: they asked (or their slice ran out) at this instant. */
 	entering: string[];
-	/** Per core: the job on it and what it has left, or nothing. */
-	running: ({job: string; left?: number; since: number} | undefined)[];
+	/** Per core: the job on it and what it has left (`between`: its burst is over and it takes its zero-time steps there), or nothing. */
+	running: ({job: string; left?: number; since: number; between?: true} | undefined)[];
 	/** Per core, up to now (the running stretch included). */
 	gantt: Segment[][];
 	jobs: JobRow[];
@@ -214,6 +219,11 @@ export function schedulingView(s: ViewState): SchedulingView | undefined {
 			addSegment(gantt[job.core]!, [job.since, now, name]);
 			running[job.core] = {job: name, left: job.left === undefined ? undefined : roundTime(job.left - (now - job.since)), since: job.since};
 		}
+	}
+	// A job whose burst is over and that has neither blocked nor asked again still runs its zero-time steps on its core.
+	for (const name of c.order) {
+		const job = c.jobs[name]!;
+		if (job.status === 'off' && job.os === 'running' && job.lastCore !== undefined && running[job.lastCore] === undefined) running[job.lastCore] = {job: name, left: 0, since: now, between: true};
 	}
 	const queued = new Set<string>();
 	const queues: QueueRow[] = c.queues.map((q, i) => {

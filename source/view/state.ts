@@ -63,6 +63,16 @@ export interface PrimView {
 	typecode?: string;
 	/** A file's current contents. */
 	content?: string;
+	/** What it is part of: a Value's (or Array's) own lock names its Value; a pipe's ring names its Pipe. */
+	of?: string;
+	/** A lock that is part of something: whether it has been acquired yet. */
+	used?: boolean;
+	/** Pipe: whether both ends send and receive; its two ends' ids; per end, the ring it receives from (null: that end only sends). */
+	duplex?: boolean;
+	ends?: string[];
+	rings?: (string | null)[];
+	/** Pipe: per end, the processes that have closed their copy of it. */
+	closed?: string[][];
 }
 
 export interface OutputLine {
