@@ -9,6 +9,7 @@ import {jsonReport, textReport} from '../explore/report.js';
 import {resolveRequest} from '../run/launch.js';
 import {InputError, loadScenario, resolveScenario} from '../scenario/load.js';
 import type {Args} from './args.js';
+import {onLeave, track} from './shutdown.js';
 
 const DEFAULT_RUNS: Record<Strategy, number> = {random: 100, pct: 100, exhaustive: 10_000};
 const DEFAULT_DEPTH: Record<Strategy, number> = {random: 0, pct: 3, exhaustive: 2};
@@ -41,8 +42,13 @@ export async function runExplore(args: Args): Promise<number> {
 	const scenario = await loadScenario(module, label);
 	const resolved = resolveRequest({scenario, variant, options: args.options, sched: args.sched, quantum: args.quantum, cores: args.cores});
 	const plan = explorePlan(args, scenario.meta.defaultSeed ?? 1);
-	const target = {scenario, variant: resolved.variant, options: resolved.options, maxSteps: args.maxSteps, sched: args.sched, quantum: args.quantum, cores: args.cores};
-	const x = await explore(target, plan);
+	// Registered before any run, so a signal marks the search as leaving before it ends the runs going.
+	let leaving = false;
+	const forget = onLeave(async () => {
+		leaving = true;
+	});
+	const target = {scenario, variant: resolved.variant, options: resolved.options, maxSteps: args.maxSteps, sched: args.sched, quantum: args.quantum, cores: args.cores, watch: {track, leaving: () => leaving}};
+	const x = await explore(target, plan).finally(forget);
 	const titled = {label: `${label}:${resolved.variant}`, variant: resolved.variant, flags: {spec: label, maxSteps: args.maxSteps, sched: args.sched, quantum: args.quantum, cores: args.cores, options: args.options}};
 	const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
 	process.stdout.write(`${args.json ? JSON.stringify(jsonReport(x, titled)) : textReport(x, titled, colour)}\n`);

@@ -20,6 +20,12 @@ export interface Target {
 	sched?: string;
 	quantum?: number;
 	cores?: number;
+	/**
+	 * The caller's hold on each run (the CLI ends them on a signal and removes
+	 * their folders), and whether it is leaving: then no run starts, as its
+	 * folder would be made after the cleanup.
+	 */
+	watch?: {track: <R extends ReturnType<typeof createRun>>(run: R) => R; leaving: () => boolean};
 }
 
 /** How one schedule is chosen: a seed and a policy, and a schedule to follow first. */
@@ -51,7 +57,9 @@ export function breaks(r: Explored): boolean {
 
 export async function runSchedule(target: Target, drive: Drive): Promise<Explored> {
 	const log = new ChoiceLog();
-	const {done} = createRun(
+	// The program is about to exit: nothing more is started, and the search waits for good.
+	if (target.watch?.leaving()) return new Promise<never>(() => {});
+	const run = createRun(
 		{
 			scenario: target.scenario,
 			variant: target.variant,
@@ -68,7 +76,7 @@ export async function runSchedule(target: Target, drive: Drive): Promise<Explore
 		},
 		e => log.see(e),
 	);
-	const result = await done;
+	const result = await (target.watch ? target.watch.track(run) : run).done;
 	const broke: Record<string, number> = {};
 	for (const [name, verdict] of Object.entries(result.state.invariants)) if (!verdict.ok) broke[name] = verdict.brokeAt ?? result.steps;
 	return {
