@@ -9,6 +9,9 @@ import {after, describe, it} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
 import {loadScenario, resolveScenario} from '../source/scenario/load.js';
 import {cellWidth} from '../source/ui/cells.js';
+import {barItems} from '../source/ui/KeyBar.js';
+import {commandFor} from '../source/ui/keys.js';
+import {layoutFor} from '../source/ui/layout.js';
 import {Screen} from '../source/ui/Screen.js';
 import {RunSession, type Frame} from '../source/ui/session.js';
 import {storyText} from '../source/view/explain.js';
@@ -115,5 +118,22 @@ describe('Variables panel and the story of a break', {timeout: 300_000}, () => {
 		s.goto(s.frame().last);
 		const lines = draw(s.frame(), 100, 30);
 		assert.ok(!lines.some(l => l.includes('─ Variables')), lines.join('\n'));
+	});
+});
+
+describe('the w key and the story rows', () => {
+	it('w is why, in the key bar only while a story is on screen', () => {
+		assert.deepEqual(commandFor('w'), {name: 'why'});
+		assert.ok(!barItems(false, 100).some(i => i.label === 'w'));
+		assert.ok(barItems(false, 100, true).some(i => i.label === 'w' && i.word === 'why'));
+	});
+
+	it('a story takes its rows from the panels for the caption, and none without one', () => {
+		for (const [c, r] of [[120, 36], [100, 30], [80, 24], [70, 20]] as const) {
+			const plain = layoutFor(c, r, 3);
+			assert.deepEqual(layoutFor(c, r, 3, 0, 0), plain);
+			const told = layoutFor(c, r, 3, 0, 2);
+			assert.equal(told.caption, plain.caption + 2, `${c}×${r}`);
+		}
 	});
 });
