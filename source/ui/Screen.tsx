@@ -4,9 +4,11 @@
  */
 import {useRef} from 'react';
 import {Box} from 'ink';
-import {Caption} from './Caption.js';
+import {Caption, wrapStory} from './Caption.js';
 import {CodePane} from './CodePane.js';
 import {codeFor} from './code-view.js';
+import {storyText} from '../view/explain.js';
+import {gils} from './format.js';
 import {Header} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {KeyBar} from './KeyBar.js';
@@ -19,6 +21,7 @@ import {standingOf} from '../view/verdicts.js';
 import type {Frame} from './session.js';
 import {TaskList} from './TaskList.js';
 import {Timeline} from './Timeline.js';
+import {hasVariables, Variables} from './Variables.js';
 
 export interface ScreenProps {
 	frame: Frame;
@@ -65,7 +68,9 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 	const cpu = schedulingView(v);
 	const hasCpu = cpu !== undefined || meta.cpu !== undefined;
 	const parts = cpuParts(cpu);
-	const L = layoutFor(columns, rows, v.order.length, hasCpu ? parts.fixed + parts.jobs + parts.states : 0);
+	const story = f.why ? storyText(f.why.story, f.lang) : undefined;
+	const storyRows = story ? wrapStory(story, Math.max(20, columns) - 2).length : 0;
+	const L = layoutFor(columns, rows, v.order.length, hasCpu ? parts.fixed + parts.jobs + parts.states : 0, storyRows);
 	const showStates = parts.states > 0 && L.cpu >= parts.fixed + Math.min(parts.jobs, 3) + parts.states;
 	const jobRoom = Math.max(0, L.cpu - parts.fixed - (showStates ? parts.states : 0));
 	// Jobs that do not fit are counted on a row of their own.
@@ -99,6 +104,11 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 		</Box>
 	);
 	const newFrom = v.output.length - f.changes.printed;
+	// A lesson with shared variables: the Primitives column gives its lower rows to the Variables panel.
+	const primCount = v.primOrder.length + gils(v, f.ran).length;
+	const primRows = Math.max(1, Math.min(primCount, Math.floor((L.mid - 1) / 2)));
+	const varRows = hasVariables(v.shared) ? L.mid - primRows - 1 : 0;
+	const primitives = <Primitives view={v} changed={f.changes.prims} ran={f.ran} width={L.primsWidth} rows={L.mid} />;
 	const code = codeFor(f.scenario, f.settings.variant, f.code);
 	return (
 		<Box flexDirection="column" width={L.width} height={L.height}>
@@ -136,7 +146,14 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 					) : (
 						<>
 							<Box flexDirection="row" height={L.mid + 1}>
-								<Primitives view={v} changed={f.changes.prims} ran={f.ran} width={L.primsWidth} rows={L.mid} />
+								{varRows >= 2 ? (
+									<Box flexDirection="column" width={L.primsWidth}>
+										<Primitives view={v} changed={f.changes.prims} ran={f.ran} width={L.primsWidth} rows={primRows} />
+										<Variables shared={v.shared} focus={focus} width={L.primsWidth} rows={varRows} />
+									</Box>
+								) : (
+									primitives
+								)}
 								<Box marginLeft={1}>
 									<Output lines={v.output} newFrom={newFrom} width={L.outputWidth} rows={L.mid} />
 								</Box>
@@ -151,8 +168,8 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 					)}
 				</Box>
 			)}
-			{L.caption > 0 && <Caption happened={f.happened} caption={f.caption?.[f.lang]} alert={alertOf(f)} width={L.width} rows={L.caption} />}
-			<KeyBar manual={picking} width={L.width} />
+			{L.caption > 0 && <Caption happened={f.happened} caption={f.caption?.[f.lang]} alert={alertOf(f)} story={story} width={L.width} rows={L.caption} />}
+			<KeyBar manual={picking} why={f.why !== undefined} width={L.width} />
 		</Box>
 	);
 }

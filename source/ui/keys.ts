@@ -43,8 +43,8 @@ export type NamedKeyName = (typeof NAMED_KEYS)[number]['name'];
 /** A named key, or one printable character (letters in lower case). */
 export type KeyName = NamedKeyName | (string & {});
 
-/** Where the key bar shows a binding: always, only while picking (manual), or only in the help overlay. */
-export type BarPlace = 'always' | 'manual' | 'help';
+/** Where the key bar shows a binding: always, only while picking (manual), only while a break's explanation is on screen (why), or only in the help overlay. */
+export type BarPlace = 'always' | 'manual' | 'why' | 'help';
 
 interface BindingSpec {
 	/** Key names; the first is the one the bar's label starts with. */
@@ -75,6 +75,7 @@ const BINDINGS = {
 	seed: {keys: ['s'], label: 's', word: 'seed', help: 'new seed (reruns)', bar: 'help'},
 	policy: {keys: ['p'], label: 'p', word: 'policy', help: 'next scheduling policy: random, fifo, rr (reruns)', bar: 'help'},
 	cores: {keys: ['c'], label: 'c', word: 'cores', help: 'cores: 1, 2, 4 (reruns)', bar: 'help'},
+	why: {keys: ['w'], label: 'w', word: 'why', help: 'why it broke: back to the first step of the story told below', bar: 'why'},
 	manual: {keys: ['m'], label: 'm', word: 'manual', help: 'manual: you pick which ready task runs next', bar: 'always'},
 	free: {keys: ['f'], label: 'f', word: 'free', help: 'free mode: gates open, the OS schedules (reruns)', bar: 'help'},
 	code: {keys: ['t'], label: 't', word: 'code', help: "code pane: the tutorial's Python / the lesson's own file", bar: 'help'},

@@ -37,13 +37,15 @@ export const WIDE_FROM = 140;
  * `cpuRows`: the rows the CPU scheduling panel would like (title included),
  * 0 when the lesson has none. It goes below the tasks, in the code pane's
  * place, and never squeezes primitives and output below three rows.
+ * `story`: the rows an explanation of a break would like in the caption
+ * (0: none); they are taken from the panels above it.
  */
-export function layoutFor(columns: number, rows: number, taskCount: number, cpuRows = 0): Layout {
+export function layoutFor(columns: number, rows: number, taskCount: number, cpuRows = 0, story = 0): Layout {
 	const width = Math.max(20, columns);
 	const height = Math.max(4, rows - 1);
 	const count = Math.max(1, taskCount);
 	if (columns < COMPACT_BELOW.columns || rows < COMPACT_BELOW.rows) {
-		const caption = height >= 10 ? 1 : 0;
+		const caption = height >= 10 ? 1 + (height >= 16 ? Math.min(story, 2) : 0) : 0;
 		const avail = Math.max(0, height - 1 - caption - 1);
 		let tasks = Math.min(count, Math.max(1, Math.ceil(avail * 0.5)));
 		let output = avail - tasks - 1;
@@ -72,7 +74,7 @@ export function layoutFor(columns: number, rows: number, taskCount: number, cpuR
 		};
 	}
 	const header = 2;
-	const caption = height >= 30 ? 2 : 1;
+	const caption = (height >= 30 ? 2 : 1) + Math.min(story, 3);
 	const keys = 1;
 	const avail = height - header - caption - keys;
 	// With a CPU panel the tasks give up rows: the panel lists the jobs again, with their figures.

@@ -15,7 +15,7 @@
  * (`frame()`), which the hook does at most about 30 times a second.
  */
 import {createRun} from '../run/launch.js';
-import type {TraceEvent} from '../engine/trace.js';
+import type {EventOf, TraceEvent} from '../engine/trace.js';
 import type {Bilingual} from '../scenario/define.js';
 import type {LoadedScenario} from '../scenario/load.js';
 import {apply, reduce} from '../view/reducer.js';
@@ -116,6 +116,19 @@ export interface Frame {
 	help: boolean;
 	/** What the Code pane shows: the lesson's Python view (when it has one) or its own file. */
 	code: CodeMode;
+	/**
+	 * The explanation of the break on screen: the view's own, or, after `w`
+	 * went back to where its story began, that one while the cursor walks
+	 * from there to the break.
+	 */
+	why?: EventOf<'explain'>;
+}
+
+/** The explanation of the break the view shows: a deadlock's at a deadlocked end, else the first broken invariant's, else the latest. */
+export function whyOf(v: ViewState): EventOf<'explain'> | undefined {
+	if (v.end?.outcome === 'deadlock' && v.explanations.deadlock) return v.explanations.deadlock;
+	const broken = Object.entries(v.invariants).find(([, inv]) => !inv.ok)?.[0];
+	return (broken !== undefined ? v.explanations[broken] : undefined) ?? Object.values(v.explanations).at(-1);
 }
 
 export class RunSession {
@@ -131,6 +144,8 @@ export class RunSession {
 	private help = false;
 	private code: CodeMode = 'python';
 	private selected?: string;
+	/** The explanation `w` went back from, on the recording it belongs to. */
+	private whyJump?: {rec: Recording; why: EventOf<'explain'>};
 	/**
 	 * Manual picks made while the one before was still running (`null`: the
 	 * task selected when its turn comes). "n n n" at the live end is three
@@ -204,6 +219,16 @@ export class RunSession {
 				this.picks = [];
 				this.moveTo(Math.max(0, this.pos - 1));
 				break;
+			case 'why': {
+				// The story of the break on screen begins at step `from`: position `from` is the state just after it.
+				const why = this.frameWhy();
+				if (!why) break;
+				this.playing = false;
+				this.picks = [];
+				this.whyJump = {rec: this.rec, why};
+				this.moveTo(why.from);
+				break;
+			}
 			case 'faster':
 				this.speed = clampSpeed(this.speed * 2);
 				break;
@@ -366,7 +391,24 @@ export class RunSession {
 			error: rec.error,
 			help: this.help,
 			code: this.code,
+			why: this.whyAt(view, pos),
 		};
+	}
+
+	/** The explanation at the cursor: the view's, or the one `w` went back from while the cursor is between its start and its break. */
+	private whyAt(view: ViewState, pos: number): EventOf<'explain'> | undefined {
+		const own = whyOf(view);
+		if (own) return own;
+		const jump = this.whyJump;
+		if (jump && jump.rec === this.rec && pos >= jump.why.from && pos <= jump.why.step) return jump.why;
+		return undefined;
+	}
+
+	private frameWhy(): EventOf<'explain'> | undefined {
+		const last = this.rec.last;
+		if (last < 0) return undefined;
+		const pos = Math.min(this.pos, last);
+		return this.whyAt(this.fold(this.rec, this.rec.ends[pos]!), pos);
 	}
 
 	/** The lesson's caption that matched last; else its summary at step 0, its point at the end. */
