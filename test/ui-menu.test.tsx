@@ -111,7 +111,8 @@ describe('the intro card', {timeout: 120_000}, () => {
 		const playing = await until(screen, s => s.includes('─ Tasks') && !/step 0\b/.test(s), 'the card put away, playing');
 		assert.ok(!playing.includes('watch:'));
 		stdin.write('i');
-		await until(screen, s => s.includes('watch: never more than four'), 'the card again');
+		const again = await until(screen, s => s.includes('watch: never more than four'), 'the card again');
+		assert.match(again, /^ktv:semaphore · (⏸ paused|■ ended) · step \d+/, 'the card holds the run still');
 		stdin.write('i');
 		await until(screen, s => s.includes('─ Tasks'), 'the card put away by i');
 	});

@@ -8,7 +8,7 @@
 import {Box, Text} from 'ink';
 import type {ScenarioMeta} from '../scenario/define.js';
 import {tutorialTitle} from '../scenario/tutorials.js';
-import {fit} from './cells.js';
+import {cellWidth, fit} from './cells.js';
 import {STATUS_TEXT} from './Header.js';
 import {Row} from './Row.js';
 import type {Frame} from './session.js';
@@ -73,7 +73,16 @@ export function cardLines(text: CardText, width: number): {text: string; bold?: 
 	];
 }
 
-export const CARD_KEYS = 'space play · n step · i this card · l lessons · [ ] previous/next lesson · ? keys · q quit';
+/** The card's keys, the longest that fits. */
+export const CARD_KEYS = [
+	'space play · n step · i this card · l lessons · [ ] previous/next lesson · ? keys · q quit',
+	'space play · n step · i card · l lessons · [ ] prev/next · ? keys · q quit',
+	'space play · n step · i card · l lessons · q quit',
+] as const;
+
+function cardKeys(width: number): string {
+	return fit(CARD_KEYS.find(k => cellWidth(k) <= width) ?? CARD_KEYS.at(-1)!, width);
+}
 
 export interface IntroCardProps {
 	frame: Frame;
@@ -98,7 +107,7 @@ export function IntroCard({frame: f, columns, rows}: IntroCardProps) {
 				))}
 			</Box>
 			<Box flexGrow={1} />
-			<Row width={width} parts={[fit(CARD_KEYS, width)]} />
+			<Row width={width} parts={[cardKeys(width)]} />
 		</Box>
 	);
 }

@@ -197,6 +197,8 @@ export class RunSession {
 		// The card: i shows or hides it; a key that plays or steps puts it away and plays or steps.
 		if (c.name === 'info' || (this.card && ['play', 'step', 'close'].includes(c.name))) {
 			this.card = c.name === 'info' && !this.card;
+			// Read with the run held still.
+			if (this.card) this.playing = false;
 			if (c.name === 'info' || c.name === 'close') {
 				this.onChange();
 				return;
