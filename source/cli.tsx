@@ -24,7 +24,9 @@ async function main(): Promise<number> {
 	});
 	// The TUI has its own (it must give the terminal back first); every other path ends its runs and exits 128 + N.
 	const keepSignals = leaveOnSignals();
-	const args = parseArgs(process.argv.slice(2));
+	const terminal = Boolean(process.stdout.isTTY && process.stdin.isTTY);
+	// No lesson named: the lesson menu in a terminal; elsewhere still the one line that asks for a lesson.
+	const args = parseArgs(process.argv.slice(2), {menu: terminal});
 	const lang = args.lang ?? (/^zh/i.test(process.env.LANG ?? '') ? 'zh' : 'en');
 	if (args.command === 'list') {
 		process.stdout.write(`${await listLessons(lang)}\n`);
@@ -32,6 +34,10 @@ async function main(): Promise<number> {
 	}
 	// An engine host boots (tens of ms) while the lesson is found and loaded here.
 	hosts.warm(1);
+	if (args.command === 'menu') {
+		keepSignals();
+		return runTuiFor(undefined, undefined, args, lang);
+	}
 	if (args.command === 'compare') return (await import('./cli/compare.js')).runCompare(args);
 	if (args.command === 'explore') return (await import('./cli/explore.js')).runExplore(args);
 	if (args.command === 'compare-variants') return (await import('./cli/compare-variants.js')).runCompareVariants(args);
@@ -39,7 +45,7 @@ async function main(): Promise<number> {
 	const scenario = await loadScenario(module, label);
 	if (args.keys) return exitSoon(await (await import('./cli/record.js')).recordLesson(tuiInit(scenario, variant, args, lang), args));
 	// A schedule is replayed as a transcript: the TUI does not follow one yet.
-	if (process.stdout.isTTY && process.stdin.isTTY && !args.json && !args.headless && args.schedule === undefined) {
+	if (terminal && !args.json && !args.headless && args.schedule === undefined) {
 		keepSignals();
 		return runTuiFor(scenario, variant, args, lang);
 	}
@@ -57,14 +63,19 @@ function tuiInit(scenario: Awaited<ReturnType<typeof loadScenario>>, variant: st
 	return {scenario, variant, ...settings, paused: args.paused, speed: args.speed, lang};
 }
 
-/** The TUI, loaded only now: a headless run never loads React or Ink. */
-async function runTuiFor(scenario: Awaited<ReturnType<typeof loadScenario>>, variant: string | undefined, args: ReturnType<typeof parseArgs>, lang: 'zh' | 'en'): Promise<number> {
-	const init = tuiInit(scenario, variant, args, lang);
+/**
+ * The TUI, loaded only now: a headless run never loads React or Ink. No
+ * scenario: the lesson menu. A lesson opened in the TUI starts paused on its
+ * intro card, unless --paused asks for its first step at once (the PTY tests
+ * use --paused, and so see the screen they always saw).
+ */
+async function runTuiFor(scenario: Awaited<ReturnType<typeof loadScenario>> | undefined, variant: string | undefined, args: ReturnType<typeof parseArgs>, lang: 'zh' | 'en'): Promise<number> {
+	const init = scenario ? {...tuiInit(scenario, variant, args, lang), card: !args.paused} : undefined;
 	if (args.record) (await import('./cli/record.js')).checkRecordPath(args.record);
 	// React's development build is slower per frame and keeps performance entries for ever.
 	process.env.NODE_ENV ??= 'production';
 	const {runTui} = await import('./ui/tui.js');
-	return exitSoon(await runTui(init, {record: args.record, size: args.size, showKeys: args.showKeys}));
+	return exitSoon(await runTui(init, {record: args.record, size: args.size, showKeys: args.showKeys, lang}));
 }
 
 /** Nothing of the run may keep the process alive once the viewer has quit (or the recording is written). */

@@ -8,6 +8,7 @@ import {KeyScriptError, parseKeyScript, type ScriptStep} from '../record/key-scr
 
 export const HELP = `
   Usage
+    $ conc-tui                (in a terminal: the menu of lessons)
     $ conc-tui <lesson>[:variant] [options]
     $ conc-tui list
     $ conc-tui explore <lesson>[:variant] [--runs N] [--strategy random|pct|exhaustive] [--depth D] [--json]
@@ -53,7 +54,7 @@ export const HELP = `
 `;
 
 export interface Args {
-	command: 'list' | 'run' | 'compare' | 'explore' | 'compare-variants';
+	command: 'list' | 'run' | 'compare' | 'explore' | 'compare-variants' | 'menu';
 	spec?: string;
 	/** CPU scheduling policy of work(). */
 	sched?: string;
@@ -154,10 +155,12 @@ function joinValues(argv: readonly string[]): string[] {
 	return out;
 }
 
-export function parseArgs(argv: string[]): Args {
+/** `menu`: no lesson named is the lesson menu (the CLI says so when both ends are a terminal), not an error. */
+export function parseArgs(argv: string[], {menu = false}: {menu?: boolean} = {}): Args {
 	checkArgv(argv);
 	const cli = parsed(joinValues(argv));
 	const [first, ...rest] = cli.input;
+	if (!first && menu && !cli.flags.json && !cli.flags.headless) return menuArgs(cli.flags);
 	if (!first) throw new InputError(`name a lesson, e.g. 'conc-tui ktv'; 'conc-tui list' shows them all`);
 	const compare = first === 'compare';
 	const explore = first === 'explore';
@@ -209,6 +212,27 @@ export function parseArgs(argv: string[]): Args {
 		schedule: f.schedule,
 		explore: explore ? {runs: f.runs, strategy: f.strategy, depth: f.depth} : undefined,
 		seeds: f.seeds,
+	};
+}
+
+/** The menu's flags: the language, the speed and the screen's; a lesson's own are refused (which lesson would they go to?). */
+function menuArgs(f: ReturnType<typeof parsed>['flags']): Args {
+	const lessonFlag = Object.entries(f).find(([key, value]) => value !== undefined && value !== false && !['lang', 'speed', 'record', 'size', 'showKeys', 'json', 'headless', 'paused'].includes(key))?.[0];
+	if (lessonFlag) throw new InputError(`--${lessonFlag.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)} goes with a lesson, e.g. 'conc-tui ktv --${lessonFlag.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)} …'; 'conc-tui' alone opens the menu`);
+	if (f.lang !== undefined && f.lang !== 'zh' && f.lang !== 'en') throw new InputError(`--lang must be zh or en, not '${f.lang}'`);
+	if (f.record !== undefined && !f.record.trim()) throw new InputError(`--record needs a file name, e.g. --record menu.cast`);
+	return {
+		command: 'menu',
+		json: false,
+		headless: false,
+		free: false,
+		paused: f.paused,
+		lang: f.lang as Args['lang'],
+		speed: f.speed === undefined ? undefined : positive('speed', f.speed),
+		options: {},
+		record: f.record,
+		size: f.size === undefined ? undefined : size(f.size),
+		showKeys: f.showKeys,
 	};
 }
 

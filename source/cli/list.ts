@@ -1,41 +1,12 @@
 /**
- * `conc-tui list`: the lessons grouped as the README groups them, one line
- * each with its variants.
+ * `conc-tui list`: the lessons grouped as the README groups them (the
+ * course's order, scenario/catalogue.ts), one line each with its variants.
  */
-import {builtInNames, loadScenario, resolveScenario} from '../scenario/load.js';
-import type {ScenarioMeta} from '../scenario/define.js';
-
-const GROUPS: Record<ScenarioMeta['group'], string> = {
-	locks: 'Locks',
-	'semaphores-events': 'Semaphores and events',
-	'queues-pipes': 'Queues and pipes',
-	'process-life': "A process's life",
-	threads: 'Threads',
-	scheduling: 'Scheduling',
-	extra: 'Beyond the tutorials',
-};
-
-async function builtIns(): Promise<ScenarioMeta[]> {
-	const metas: ScenarioMeta[] = [];
-	for (const name of builtInNames()) {
-		const {module, label} = resolveScenario(name);
-		metas.push((await loadScenario(module, label)).meta);
-	}
-	return metas;
-}
-
-/** The built-in lessons under their group's heading, in the groups' order; empty groups left out. */
-async function grouped(): Promise<[heading: string, lessons: ScenarioMeta[]][]> {
-	const metas = await builtIns();
-	return Object.entries(GROUPS).flatMap(([group, heading]) => {
-		const here = metas.filter(m => m.group === group);
-		return here.length > 0 ? [[heading, here] as [string, ScenarioMeta[]]] : [];
-	});
-}
+import {groupedLessons} from '../scenario/catalogue.js';
 
 export async function listLessons(lang: 'zh' | 'en'): Promise<string> {
 	const lines: string[] = [];
-	for (const [heading, here] of await grouped()) {
+	for (const {heading, lessons: here} of await groupedLessons()) {
 		lines.push(heading);
 		for (const m of here) {
 			const variants = Object.keys(m.variants);
@@ -54,7 +25,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
  */
 export async function lessonsMarkdown(): Promise<string> {
 	const lines = ['## Lessons', ''];
-	for (const [heading, here] of await grouped()) {
+	for (const {heading, lessons: here} of await groupedLessons()) {
 		lines.push(`### ${heading}`, '', '| lesson | what it shows | variants |', '|---|---|---|');
 		for (const m of here) {
 			const variants = Object.entries(m.variants).map(([name, text]) => `\`${name}\`${name === m.defaultVariant && Object.keys(m.variants).length > 1 ? ' (default)' : ''}: ${cell(text.en)}`);

@@ -5,6 +5,7 @@
 import {useEffect, useRef, useState} from 'react';
 import {useInput, useStdout} from 'ink';
 import {commandFor, pressesOf} from './keys.js';
+import {IntroCard} from './IntroCard.js';
 import {Screen} from './Screen.js';
 import type {RunSession, SessionInit} from './session.js';
 import {SHOW_KEY_MS, ShownKeys} from './ShownKeys.js';
@@ -20,9 +21,11 @@ export interface AppProps {
 	/** Draw each key pressed for a moment (screencasts). */
 	showKeys?: boolean;
 	onSession?: (session: RunSession) => void;
+	/** l, [ and ]: the menu, the previous or the next lesson, for the Shell that holds this App (none: the keys do nothing). */
+	onShell?: (to: 'lessons' | 'previous' | 'next') => void;
 }
 
-function useTerminalSize(columns?: number, rows?: number): {columns: number; rows: number} {
+export function useTerminalSize(columns?: number, rows?: number): {columns: number; rows: number} {
 	const {stdout} = useStdout();
 	const read = () => ({columns: columns ?? stdout.columns ?? 80, rows: rows ?? stdout.rows ?? 24});
 	const [size, setSize] = useState(read);
@@ -53,7 +56,7 @@ function useShownKeys(on: boolean): {labels: string[]; press: (label: string) =>
 	return {labels, press};
 }
 
-export function App({init, onQuit, columns, rows, showKeys = false, onSession}: AppProps) {
+export function App({init, onQuit, columns, rows, showKeys = false, onSession, onShell}: AppProps) {
 	const {frame, command} = useRun(init, onSession);
 	const size = useTerminalSize(columns, rows);
 	const shown = useShownKeys(showKeys);
@@ -66,10 +69,15 @@ export function App({init, onQuit, columns, rows, showKeys = false, onSession}: 
 				onQuit();
 				return;
 			}
+			if (c.name === 'lessons' || c.name === 'previous' || c.name === 'next') {
+				if (!onShell) continue;
+				onShell(c.name);
+				return;
+			}
 			command(c);
 		}
 	});
-	const screen = <Screen frame={frame} columns={size.columns} rows={size.rows} />;
+	const screen = frame.card && !frame.help ? <IntroCard frame={frame} columns={size.columns} rows={size.rows} /> : <Screen frame={frame} columns={size.columns} rows={size.rows} />;
 	return showKeys ? (
 		<ShownKeys labels={shown.labels} columns={size.columns} rows={size.rows}>
 			{screen}

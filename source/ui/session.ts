@@ -63,6 +63,8 @@ export interface SessionInit {
 	paused?: boolean;
 	/** Playback speed factor (1: four steps a second). */
 	speed?: number;
+	/** Start paused at step 0 under the lesson's intro card (IntroCard.tsx): space or n dismisses it, i brings it back. */
+	card?: boolean;
 	lang: 'zh' | 'en';
 	/** Playback's timers; a key script passes a virtual clock so playback does not follow the wall clock. */
 	timers?: Timers;
@@ -114,6 +116,8 @@ export interface Frame {
 	busy: boolean;
 	error?: string;
 	help: boolean;
+	/** The lesson's intro card is shown over the screen. */
+	card?: boolean;
 	/** What the Code pane shows: the lesson's Python view (when it has one) or its own file. */
 	code: CodeMode;
 	/**
@@ -142,6 +146,7 @@ export class RunSession {
 	private playing: boolean;
 	private speed: number;
 	private help = false;
+	private card: boolean;
 	private code: CodeMode = 'python';
 	private selected?: string;
 	/** The explanation `w` went back from, on the recording it belongs to. */
@@ -182,7 +187,8 @@ export class RunSession {
 			sched: init.sched,
 			maxSteps: init.maxSteps,
 		};
-		this.playing = !init.paused;
+		this.card = init.card ?? false;
+		this.playing = !init.paused && !this.card;
 		this.speed = clampSpeed(init.speed ?? 1);
 		this.timers = init.timers ?? REAL_TIMERS;
 		this.rec = this.start(this.settings, []);
@@ -202,6 +208,16 @@ export class RunSession {
 			this.help = false;
 			this.onChange();
 			return;
+		}
+		// The card: i shows or hides it; a key that plays or steps puts it away and plays or steps.
+		if (c.name === 'info' || (this.card && ['play', 'step', 'close'].includes(c.name))) {
+			this.card = c.name === 'info' && !this.card;
+			// Read with the run held still.
+			if (this.card) this.playing = false;
+			if (c.name === 'info' || c.name === 'close') {
+				this.onChange();
+				return;
+			}
 		}
 		switch (c.name) {
 			case 'play':
@@ -390,6 +406,7 @@ export class RunSession {
 			busy: this.next !== undefined,
 			error: rec.error,
 			help: this.help,
+			card: this.card,
 			code: this.code,
 			why: this.whyAt(view, pos),
 		};

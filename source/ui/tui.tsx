@@ -7,7 +7,7 @@
  */
 import {render, type Instance} from 'ink';
 import {LiveRecorder} from '../record/recorder.js';
-import {App} from './App.js';
+import {Shell} from './Shell.js';
 import type {RunSession, SessionInit} from './session.js';
 import {ThemeContext, themeFromEnv} from './theme.js';
 import {shareInkCaches} from './ink-caches.js';
@@ -26,9 +26,12 @@ export interface TuiOptions {
 	/** A fixed frame size instead of the terminal's. */
 	size?: {columns: number; rows: number};
 	showKeys?: boolean;
+	/** The language of the menu and of the lessons opened from it (a lesson given keeps its own). */
+	lang?: 'zh' | 'en';
 }
 
-export function runTui(init: SessionInit, options: TuiOptions = {}): Promise<number> {
+/** The TUI on a lesson (`init`), or on the lesson menu when none is given. */
+export function runTui(init: SessionInit | undefined, options: TuiOptions = {}): Promise<number> {
 	return new Promise(resolve => {
 		const stdout = process.stdout;
 		const theme = themeFromEnv();
@@ -36,11 +39,13 @@ export function runTui(init: SessionInit, options: TuiOptions = {}): Promise<num
 		let quitting = false;
 		let instance: Instance | undefined;
 		const size = () => options.size ?? {columns: stdout.columns || 80, rows: stdout.rows || 24};
-		const meta = init.scenario.meta;
-		const recorder = options.record ? new LiveRecorder(size().columns, size().rows, `conc-tui ${meta.name}: ${meta.title[init.lang]}`, () => session?.frame()) : undefined;
+		const meta = init?.scenario.meta;
+		const lang = init?.lang ?? options.lang ?? 'en';
+		const title = meta ? `conc-tui ${meta.name}: ${meta.title[lang]}` : 'conc-tui';
+		const recorder = options.record ? new LiveRecorder(size().columns, size().rows, title, () => session?.frame()) : undefined;
 		const tree = ({columns, rows}: {columns: number; rows: number}) => (
 			<ThemeContext.Provider value={theme}>
-				<App init={init} onQuit={quit} columns={columns} rows={rows} showKeys={options.showKeys} onSession={s => (session = s)} />
+				<Shell first={init} lang={lang} speed={init?.speed} onQuit={quit} columns={columns} rows={rows} showKeys={options.showKeys} onSession={s => (session = s)} />
 			</ThemeContext.Provider>
 		);
 		// Registered before Ink's own handler, so that Ink redraws a tree already laid out for
