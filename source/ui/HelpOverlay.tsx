@@ -23,15 +23,15 @@ export function helpLines(): {keys: string[]; notes: string[]} {
 export function HelpOverlay({width, rows}: HelpOverlayProps) {
 	const {keys, notes} = helpLines();
 	const inner = Math.max(0, rows - 3);
-	// Two columns of keys when one does not leave room for the notes (the blank line above them goes first).
-	const columns = keys.length + notes.length <= inner || width < 80 ? 1 : 2;
+	// Two columns of keys only when one leaves no room for the states' note; short of room, the blank line and the last notes go first.
+	const columns = keys.length + 1 <= inner || width < 80 ? 1 : 2;
 	const perColumn = Math.ceil(keys.length / columns);
 	const colWidth = Math.floor((width - 4) / columns);
 	const keyRows = Array.from({length: perColumn}, (_, i) =>
 		Array.from({length: columns}, (_, c) => padCells(fit(keys[c * perColumn + i] ?? '', colWidth - 1), colWidth)).join('').trimEnd(),
 	);
 	const room = inner - keyRows.length;
-	const lines = [...keyRows, ...(room > notes.length ? ['', ...notes] : room === notes.length ? notes : [])];
+	const lines = [...keyRows, ...(room > notes.length ? ['', ...notes] : notes.slice(0, Math.max(0, room)))];
 	return (
 		<Box flexDirection="column" width={width} height={rows} borderStyle="round" paddingX={1}>
 			<Text bold wrap="truncate-end">
