@@ -10,8 +10,13 @@
 // is needed when any file under the compiled folders, or the tsconfig or
 // package.json, is newer than that stamp. `npm test` and `npm run build`
 // always build.
+//
+// The packed package (`npm pack`, package.json `files`) ships dist/ built and
+// neither the sources nor tsconfig.json: there is nothing to build, and this
+// does nothing (npm does not run `prepare` for a tarball or the registry, but
+// a tool that does must not try to compile without TypeScript).
 import {spawnSync} from 'node:child_process';
-import {readdirSync, statSync} from 'node:fs';
+import {existsSync, readdirSync, statSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -37,6 +42,7 @@ function newest(path) {
 }
 
 function stale() {
+	if (!existsSync(join(root, 'tsconfig.json'))) return undefined;
 	let stamp;
 	try {
 		stamp = statSync(join(root, 'dist', '.build-stamp')).mtimeMs;
