@@ -111,9 +111,11 @@ export function replay(choices: readonly string[], then: Policy): Policy {
 	let at = 0;
 	return {
 		name: `replay+${then.name}`,
+		timeMoves: choices.includes(CLOCK) || then.timeMoves === true,
 		choose(ready, context) {
 			if (at >= choices.length) return then.choose(ready, context);
 			const name = choices[at++]!;
+			if (name === CLOCK && context.clock !== undefined) return ready.length;
 			const i = ready.findIndex(c => c.name === name);
 			if (i < 0) throw new Error(`replay diverged at step ${context.step}: ${name} is not ready (ready: ${ready.map(c => c.name).join(', ')})`);
 			then.observe?.(ready, context, i);

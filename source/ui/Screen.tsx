@@ -77,8 +77,11 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 	const jobRows = jobRoom >= parts.jobs ? parts.jobs : Math.max(0, jobRoom - 1);
 	const focus = f.selected ?? f.ran;
 	const focusIndex = Math.max(0, focus ? v.order.indexOf(focus) : 0);
-	scroll.current = scrollTo(scroll.current, focusIndex, L.tasks, v.order.length);
-	const names = v.order.slice(scroll.current, scroll.current + L.tasks);
+	// Manual, where a sleep could end: the clock is one more pickable row, under the tasks.
+	const clockRow = f.manual && f.clock !== undefined;
+	const taskRows = clockRow ? Math.max(1, L.tasks - 1) : L.tasks;
+	scroll.current = scrollTo(scroll.current, focusIndex, taskRows, v.order.length);
+	const names = v.order.slice(scroll.current, scroll.current + taskRows);
 	const picking = f.manual && f.ready.length > 0;
 	const body = L.height - L.header - L.caption - L.keys;
 	const tasks = (
@@ -93,6 +96,7 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 				manual={f.manual}
 				ready={f.ready}
 				selected={f.selected}
+				clock={clockRow ? f.clock : undefined}
 				width={L.taskWidth}
 				title={!L.compact}
 			/>

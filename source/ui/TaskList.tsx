@@ -6,6 +6,7 @@
  * tasks carry the digit that picks them, and the selected one a `>`.
  */
 import {Box} from 'ink';
+import {CLOCK} from '../engine/policies.js';
 import type {ViewState} from '../view/state.js';
 import {cellWidth, fit, padCells} from './cells.js';
 import {detailText} from './format.js';
@@ -26,6 +27,8 @@ export interface TaskListProps {
 	manual: boolean;
 	ready: string[];
 	selected?: string;
+	/** Manual: the instant the clock would run to, when that is a choice (a row after the tasks). */
+	clock?: number;
 	width: number;
 	/** Draw the title row. */
 	title?: boolean;
@@ -63,6 +66,20 @@ export function TaskList(p: TaskListProps) {
 					/>
 				);
 			})}
+			{p.clock !== undefined && <ClockRow {...p} clock={p.clock} />}
 		</Box>
 	);
+}
+
+/** The clock as a choice: picking it lets the next sleep or timeout end, and wakes who waits for it. */
+function ClockRow(p: TaskListProps & {clock: number}) {
+	const i = p.ready.indexOf(CLOCK);
+	const mark = p.selected === CLOCK ? '>' : ' ';
+	const pick = `${mark}${i >= 0 && i < 9 ? String(i + 1) : '·'} `;
+	const wakes = p.view.order.filter(n => {
+		const t = p.view.tasks[n]!;
+		return t.state === 'blocked' && t.until !== undefined && t.until <= p.clock;
+	});
+	const text = `⏱ clock → ${Number(p.clock.toFixed(3))}s: let time pass${wakes.length > 0 ? ` (wakes ${wakes.join(', ')})` : ''}`;
+	return <Row parts={[' ', {text: pick, color: 'magenta'}, fit(text, Math.max(0, p.width - 1 - cellWidth(pick)))]} />;
 }

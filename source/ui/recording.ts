@@ -11,7 +11,7 @@
  * task) and where the lesson's captions match.
  */
 import type {RunHandle} from '../run/launch.js';
-import type {Candidate} from '../engine/policies.js';
+import {CLOCK, type Candidate} from '../engine/policies.js';
 import type {TaskState, TraceEvent} from '../engine/trace.js';
 import type {Caption} from '../scenario/define.js';
 import {apply} from '../view/reducer.js';
@@ -84,6 +84,10 @@ export class Recording {
 		if (e.kind === 'state' && e.choice !== undefined) {
 			this.granted = e.task;
 			this.choices.push(e.task);
+		} else if (e.kind === 'clock') {
+			// A time move is a step of its own: no task was granted it.
+			this.granted = undefined;
+			this.choices.push(CLOCK);
 		}
 		const variant = this.live.run?.variant;
 		for (let i = 0; i < this.captions.length; i++) {

@@ -14,6 +14,7 @@
  * The view state is folded up to the cursor only when a frame is taken
  * (`frame()`), which the hook does at most about 30 times a second.
  */
+import {CLOCK} from '../engine/policies.js';
 import {createRun} from '../run/launch.js';
 import type {EventOf, TraceEvent} from '../engine/trace.js';
 import type {Bilingual} from '../scenario/define.js';
@@ -102,8 +103,10 @@ export interface Frame {
 	changes: Changes;
 	/** The task granted at the step that led here. */
 	ran?: string;
-	/** The ready tasks, in the order they are numbered (manual). */
+	/** The ready tasks, in the order they are numbered (manual); CLOCK last when running the clock to a timer is a choice too. */
 	ready: string[];
+	/** Manual: the instant the clock would run to, when that is one of the choices. */
+	clock?: number;
 	manual: boolean;
 	selected?: string;
 	/** What happened at the last step, in words. */
@@ -380,8 +383,10 @@ export class RunSession {
 		const prefix = last < 0 ? rec.events.length : rec.ends[pos]!;
 		const view = this.fold(rec, prefix);
 		const from = last < 0 || pos === 0 ? 0 : rec.ends[pos - 1]!;
-		const ready = view.order.filter(n => view.tasks[n]!.state === 'ready');
 		const manual = this.settings.policy === 'manual' && !this.settings.free;
+		const clock = manual && last >= 0 ? this.clockAt(pos) : undefined;
+		const ready = view.order.filter(n => view.tasks[n]!.state === 'ready');
+		if (clock !== undefined) ready.push(CLOCK);
 		if (!this.selected || !ready.includes(this.selected)) this.selected = ready[0];
 		const captionIndex = rec.captionBefore(prefix);
 		return {
@@ -398,6 +403,7 @@ export class RunSession {
 			changes: changesIn(rec.events, from, prefix),
 			ran: last < 0 ? undefined : rec.ran[pos],
 			ready,
+			...(clock !== undefined ? {clock} : {}),
 			manual,
 			selected: manual ? this.selected : undefined,
 			happened: pos === 0 ? '' : describeStep(rec.events, from, prefix, view),
@@ -477,12 +483,37 @@ export class RunSession {
 		return this.rec.pending !== undefined && this.pos >= this.rec.last && !this.next;
 	}
 
-	/** The ready tasks at the cursor, in the order they are numbered. */
+	/** The ready tasks at the cursor, in the order they are numbered (and the clock last, where it is a choice). */
 	private readyAt(): string[] {
 		const last = this.rec.last;
 		if (last < 0) return [];
-		const view = this.fold(this.rec, this.rec.ends[Math.min(this.pos, last)]!);
-		return view.order.filter(n => view.tasks[n]!.state === 'ready');
+		const pos = Math.min(this.pos, last);
+		const view = this.fold(this.rec, this.rec.ends[pos]!);
+		const ready = view.order.filter(n => view.tasks[n]!.state === 'ready');
+		if (this.settings.policy === 'manual' && !this.settings.free && this.clockAt(pos) !== undefined) ready.push(CLOCK);
+		return ready;
+	}
+
+	/**
+	 * Where the clock could run to a timer instead of a task running (a time
+	 * move), at position `pos`: the engine's live question says so, and at a
+	 * past position the next step's grant does (its `clock`, or the clock move itself).
+	 */
+	private clockAt(pos: number): number | undefined {
+		const rec = this.rec;
+		if (pos >= rec.last) {
+			if (!rec.pending?.ready.some(c => c.name === CLOCK)) return undefined;
+			// The instant: the earliest timer of a blocked task, as the view at the live end has it.
+			const view = this.fold(rec, rec.events.length);
+			const untils = view.order.map(n => view.tasks[n]!).filter(t => t.state === 'blocked' && t.until !== undefined).map(t => t.until!);
+			return untils.length > 0 ? Math.min(...untils) : undefined;
+		}
+		for (let i = rec.ends[pos]!; i < rec.ends[pos + 1]!; i++) {
+			const e = rec.events[i]!;
+			if (e.kind === 'clock') return e.until;
+			if (e.kind === 'state' && e.choice !== undefined) return e.clock;
+		}
+		return undefined;
 	}
 
 	private selectedName(): string | undefined {
