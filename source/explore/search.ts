@@ -137,11 +137,12 @@ async function exhaustive(target: Target, plan: Plan, count: (r: Explored) => vo
 				for (const a of alternatives) {
 					if (a === p.choice) continue;
 					// No "stay": the last task could not go on (or, in an inexact trace, it is not known, and counts: the bound errs small).
-					const extra = p.stay !== undefined ? (a === p.stay ? 0 : 1) : r.exact ? 0 : 1;
+					// A clock move delays every ready task: it always counts, or timers would make the bound no bound.
+					const extra = a === CLOCK_MOVE ? 1 : p.stay !== undefined ? (a === p.stay ? 0 : 1) : r.exact ? 0 : 1;
 					if (cost + extra <= plan.depth) children.push([...r.choices.slice(0, j), a]);
 				}
 			}
-			if (p.stay !== undefined && p.choice !== p.stay) cost++;
+			if (p.choice === CLOCK_MOVE || (p.stay !== undefined && p.choice !== p.stay)) cost++;
 		});
 		// The earliest branch on top: the search goes deep before it goes wide.
 		for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);

@@ -60,7 +60,8 @@ export class ChoiceLog {
 			this.exact = false;
 			stay = undefined;
 		}
-		if (stay !== undefined && stay !== choice) this.preemptions++;
+		// A clock move delays every ready task: a preemption whether or not the last task could go on.
+		if (choice === CLOCK_MOVE || (stay !== undefined && stay !== choice)) this.preemptions++;
 		this.points.push({task, choice, of, ...(stay !== undefined ? {stay} : {}), ...(clock ? {clock: true as const} : {})});
 		// After a clock move the task that ran last is still the one that did.
 		if (task !== CLOCK) this.last = task;
