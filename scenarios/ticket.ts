@@ -51,17 +51,22 @@ function countIn(content: string | undefined): number | undefined {
 	}
 }
 
+/** How far `taken` has counted each history: it is asked at every step, and a history only grows. */
+const counted = new WeakMap<readonly unknown[], {seen: number; read: Record<string, number | undefined>; sales: number}>();
+
 /** Sales written to the database so far: writes of a count lower than the one their client had read. */
 function taken(s: ViewState): number {
 	const db = `file:${dbOf(s.run?.variant)[0]}`;
-	const read: Record<string, number | undefined> = {};
-	let sales = 0;
-	for (const a of s.shared.accesses) {
+	const history = s.shared.accesses;
+	let c = counted.get(history);
+	if (!c || c.seen > history.length) counted.set(history, (c = {seen: 0, read: {}, sales: 0}));
+	for (; c.seen < history.length; c.seen++) {
+		const a = history[c.seen]!;
 		if (a.obj !== db) continue;
-		if (a.op === 'read') read[a.task] = countIn(a.value);
-		else if ((countIn(a.value) ?? 0) < (read[a.task] ?? 0)) sales++;
+		if (a.op === 'read') c.read[a.task] = countIn(a.value);
+		else if ((countIn(a.value) ?? 0) < (c.read[a.task] ?? 0)) c.sales++;
 	}
-	return sales;
+	return c.sales;
 }
 
 /** A client's line that says it looked (search), and one that says it failed, in each tutorial's words. */
