@@ -102,7 +102,7 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 			/>
 			{L.timeline > 0 && (
 				<Box marginLeft={1}>
-					<Timeline columns={f.columns} pos={f.pos} lanes={names.map(n => v.order.indexOf(n))} width={L.timeline} title={!L.compact} />
+					<Timeline columns={f.columns} pos={f.pos} lanes={names.map(n => v.order.indexOf(n))} width={L.timeline} title={!L.compact} legend={L.legend > 0} laneRows={L.tasks} />
 				</Box>
 			)}
 		</Box>
