@@ -10,7 +10,7 @@ import {layoutFor, scrollTo, type Layout} from '../source/ui/layout.js';
 /** Rows the Screen draws for a layout (titles included). */
 function drawn(L: Layout): number {
 	if (L.compact) return L.header + L.tasks + (L.mid > 0 ? 1 + L.mid : 0) + L.caption + L.keys;
-	return L.header + 1 + L.tasks + 1 + L.mid + (L.code > 0 ? 1 + L.code : 0) + L.cpu + L.caption + L.keys;
+	return L.header + 1 + L.tasks + L.legend + 1 + L.mid + (L.code > 0 ? 1 + L.code : 0) + L.cpu + L.caption + L.keys;
 }
 
 describe('layoutFor', () => {

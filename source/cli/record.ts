@@ -19,7 +19,7 @@ export async function recordLesson(init: Omit<SessionInit, 'timers'>, args: Args
 	// Colours are chosen by the theme (NO_COLOR), never by whether stdout is a terminal: a cast made in CI looks as one made at a desk.
 	process.env.FORCE_COLOR ??= '1';
 	process.env.NODE_ENV ??= 'production';
-	const [{recordScript}, {themeFromEnv}] = await Promise.all([import('../record/script-driver.js'), import('../ui/theme.js')]);
+	const [{recordScript}, {themeFromEnv}, {castTitle}] = await Promise.all([import('../record/script-driver.js'), import('../ui/theme.js'), import('../record/beats.js')]);
 	const meta = init.scenario.meta;
 	let forget = () => {};
 	const {cast} = await recordScript({
@@ -32,7 +32,7 @@ export async function recordLesson(init: Omit<SessionInit, 'timers'>, args: Args
 		showKeys: args.showKeys,
 		pauseAtBeats: args.pauseAtBeats,
 		theme: themeFromEnv(),
-		title: `conc-tui ${meta.name}: ${meta.title[init.lang]}`,
+		title: castTitle(meta, init.variant, init.lang),
 	}).finally(() => forget());
 	if (args.record) {
 		try {

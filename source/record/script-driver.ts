@@ -22,7 +22,7 @@ import {RunSession, type Frame, type SessionInit} from '../ui/session.js';
 import {SHOW_KEY_MS, ShownKeys} from '../ui/ShownKeys.js';
 import {ThemeContext, type Theme} from '../ui/theme.js';
 import {Cast} from './asciicast.js';
-import {Beats} from './beats.js';
+import {Beats, VARIANT_BAR_MS} from './beats.js';
 import type {ScriptStep} from './key-script.js';
 import {ScreenBytes} from './screen-bytes.js';
 import {ScreencastBars} from '../ui/ScreencastBars.js';
@@ -73,6 +73,8 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 	let shown: {label: string; at: number}[] = [];
 	/** What the script's `title` and `say` put on screen. */
 	const bars: {title?: string; say?: string} = {};
+	/** A new variant (v), named in the caption bar for VARIANT_BAR_MS (over a `say`, which comes back after). */
+	let variantBar: {text: string; until: number} | undefined;
 	const holdMs = Math.round((o.pauseAtBeats ?? 0) * 1000);
 
 	const tree = (frame: Frame) =>
@@ -82,7 +84,7 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 			createElement(
 				ShownKeys,
 				{labels: shown.map(k => k.label), columns: o.columns, rows: o.rows},
-				createElement(ScreencastBars, {...bars, columns: o.columns, rows: o.rows}, createElement(Screen, {frame, columns: o.columns, rows: o.rows})),
+				createElement(ScreencastBars, {...bars, say: variantBar?.text ?? bars.say, columns: o.columns, rows: o.rows}, createElement(Screen, {frame, columns: o.columns, rows: o.rows})),
 			),
 		);
 	const instance = render(tree(session.frame()), {stdout: terminal.stream, debug: true, patchConsole: false, exitOnCtrlC: false});
@@ -90,13 +92,22 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 	const draw = (): {frame: Frame; held: number} => {
 		shown = shown.filter(k => k.at + SHOW_KEY_MS > clock.now);
 		const frame = session.frame();
+		// The beats first: the frame that shows a new variant shows its bar too.
+		const marked = beats.next(frame);
+		if (variantBar && variantBar.until <= clock.now) variantBar = undefined;
+		if (beats.changedVariant) {
+			variantBar = {text: beats.changedVariant, until: clock.now + VARIANT_BAR_MS};
+			// A frame when the bar is due to leave the screen.
+			clock.setTimeout(() => {}, VARIANT_BAR_MS);
+		}
 		instance.rerender(tree(frame));
 		const seconds = clock.now / 1000;
 		cast.output(seconds, bytes.next(terminal.last));
-		const marked = beats.next(frame);
 		for (const beat of marked) cast.marker(seconds, beat);
 		const held = marked.length > 0 ? holdMs : 0;
 		clock.hold(held);
+		// Held still, the bar stays as long again.
+		if (variantBar) variantBar.until += held;
 		return {frame, held};
 	};
 	const settle = () =>

@@ -1,7 +1,8 @@
 /** The key help bar, drawn from the key table. */
 import {Row} from './Row.js';
 import {cellWidth} from './cells.js';
-import {KEY_TABLE} from './keys.js';
+import {KEY_TABLE, barWord, type BarState} from './keys.js';
+import type {Frame} from './session.js';
 import {useTheme} from './theme.js';
 
 export interface KeyBarProps {
@@ -9,13 +10,20 @@ export interface KeyBarProps {
 	manual: boolean;
 	/** A break's explanation is on screen: show the key that goes back to where its story began. */
 	why?: boolean;
+	/** What the screen is doing now: the words say what a key will do in it (`space pause` while playing). */
+	now?: BarState;
 	width: number;
 }
 
+/** The bar's state from a frame: playing, at the end of a run that ended, the viewer scheduling, the help open. */
+export function barStateOf(f: Frame): BarState {
+	return {playing: f.status === 'playing', ended: f.status === 'ended' || f.status === 'deadlock', manual: f.manual, help: f.help};
+}
+
 /** The bar's items, as short as the width needs: words go first, then the manual keys; `? help` and `q quit` stay. */
-export function barItems(manual: boolean, width: number, why = false): {label: string; word: string}[] {
+export function barItems(manual: boolean, width: number, why = false, now: BarState = {}): {label: string; word: string}[] {
 	const bindings = KEY_TABLE.filter(b => b.bar === 'always' || (manual && b.bar === 'manual') || (why && b.bar === 'why'));
-	const full = bindings.map(b => ({label: b.label, word: b.word, command: b.command}));
+	const full = bindings.map(b => ({label: b.label, word: barWord(b, now), command: b.command}));
 	const size = (items: {label: string; word: string}[]) => items.reduce((n, i) => n + cellWidth(i.label) + (i.word ? cellWidth(i.word) + 1 : 0) + 1, -1);
 	if (size(full) <= width) return full;
 	const terse = full.map(i => (i.command === 'help' || i.command === 'quit' ? i : {...i, word: ''}));
@@ -23,9 +31,9 @@ export function barItems(manual: boolean, width: number, why = false): {label: s
 	return terse.filter(i => i.command !== 'up' && i.command !== 'choose' && i.command !== 'back');
 }
 
-export function KeyBar({manual, why, width}: KeyBarProps) {
+export function KeyBar({manual, why, now, width}: KeyBarProps) {
 	const {color} = useTheme();
-	const items = barItems(manual, width, why);
+	const items = barItems(manual, width, why, now);
 	return (
 		<Row
 			width={width}

@@ -11,7 +11,7 @@ import {storyText} from '../view/explain.js';
 import {gils} from './format.js';
 import {Header} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
-import {KeyBar} from './KeyBar.js';
+import {KeyBar, barStateOf} from './KeyBar.js';
 import {layoutFor, scrollTo} from './layout.js';
 import {Output} from './Output.js';
 import {Primitives} from './Primitives.js';
@@ -102,7 +102,7 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 			/>
 			{L.timeline > 0 && (
 				<Box marginLeft={1}>
-					<Timeline columns={f.columns} pos={f.pos} lanes={names.map(n => v.order.indexOf(n))} width={L.timeline} title={!L.compact} />
+					<Timeline columns={f.columns} pos={f.pos} lanes={names.map(n => v.order.indexOf(n))} width={L.timeline} title={!L.compact} legend={L.legend > 0} laneRows={L.tasks} />
 				</Box>
 			)}
 		</Box>
@@ -173,7 +173,7 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 				</Box>
 			)}
 			{L.caption > 0 && <Caption happened={f.happened} caption={f.caption?.[f.lang]} alert={alertOf(f)} story={story} width={L.width} rows={L.caption} />}
-			<KeyBar manual={picking} why={f.why !== undefined} width={L.width} />
+			<KeyBar manual={picking} why={f.why !== undefined} now={barStateOf(f)} width={L.width} />
 		</Box>
 	);
 }

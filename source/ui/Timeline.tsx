@@ -1,9 +1,11 @@
 /**
  * The Gantt chart of the run so far: a lane per task (beside its row), a
- * cell per step, up to the cursor; it scrolls as the run goes on.
+ * cell per step, up to the cursor; it scrolls as the run goes on. Where the
+ * layout gives it a row, a legend of its cells goes under the lanes.
  */
 import {Box, Text} from 'ink';
 import type {TaskState} from '../engine/trace.js';
+import {cellWidth} from './cells.js';
 import {SIGNALED_CODE, STATE_OF_CODE, ZOMBIE_CODE} from './recording.js';
 import {SIGNALED_LOOK, STATE_LOOK, ZOMBIE_LOOK, useColor, type Look} from './theme.js';
 import {Title} from './Title.js';
@@ -17,6 +19,37 @@ export interface TimelineProps {
 	lanes: number[];
 	width: number;
 	title?: boolean;
+	/** Draw the legend of the cells under the lanes. */
+	legend?: boolean;
+	/** Rows the lanes take (the legend goes below them), when more than the lanes drawn: it stays on its row when a task row gives way to the clock. */
+	laneRows?: number;
+}
+
+/** Between two items of the legend. */
+const LEGEND_GAP = '  ';
+
+/**
+ * The legend's items, as HelpOverlay's "timeline:" note lists them: the
+ * cells of every run (a done task's is blank), then a zombie's and a
+ * signalled child's only while one is among the cells drawn (lanes `lanes`,
+ * positions `from` to `to`). What does not fit in `width` goes from the end.
+ */
+export function timelineLegend(columns: readonly string[], from: number, to: number, lanes: readonly number[], width: number): {cell: string; word: string; color: string}[] {
+	const seen = (code: string) => lanes.some(task => columns.slice(from, to + 1).some(c => c[task] === code));
+	const looks = [
+		...Object.values(STATE_LOOK).filter(l => l.cell !== ' '),
+		...(seen(ZOMBIE_CODE) ? [ZOMBIE_LOOK] : []),
+		...(seen(SIGNALED_CODE) ? [{...SIGNALED_LOOK, word: 'signalled'}] : []),
+	];
+	const items: {cell: string; word: string; color: string}[] = [];
+	let used = 0;
+	for (const l of looks) {
+		const size = (items.length > 0 ? LEGEND_GAP.length : 0) + cellWidth(`${l.cell} ${l.word}`);
+		if (used + size > width) break;
+		items.push({cell: l.cell, word: l.word, color: l.color});
+		used += size;
+	}
+	return items;
 }
 
 /** The runs of equal cells of one lane, for drawing with few Text nodes; a zombie's cells are `zombie`. */
@@ -38,13 +71,12 @@ function lookOfRun(run: {state: TaskState | undefined; zombie?: true; signaled?:
 	return run.signaled ? SIGNALED_LOOK : run.zombie ? ZOMBIE_LOOK : run.state ? STATE_LOOK[run.state] : undefined;
 }
 
-export function Timeline({columns, pos, lanes, width, title}: TimelineProps) {
+export function Timeline({columns, pos, lanes, width, title, legend, laneRows}: TimelineProps) {
 	const color = useColor();
 	const to = Math.min(pos, columns.length - 1);
 	const from = Math.max(0, to - width + 1);
-	return (
-		<Box flexDirection="column" width={width}>
-			{title !== false && <Title text="Timeline" width={width} note={to >= 0 ? `${from}–${to}` : undefined} />}
+	const drawn = (
+		<>
 			{lanes.map(task => (
 				// One text a lane: its cells are all beyond ASCII, so cutting it in runs would not help Ink measure it.
 				<Text key={task} wrap="truncate-end">
@@ -57,6 +89,29 @@ export function Timeline({columns, pos, lanes, width, title}: TimelineProps) {
 							))}
 				</Text>
 			))}
+		</>
+	);
+	return (
+		<Box flexDirection="column" width={width}>
+			{title !== false && <Title text="Timeline" width={width} note={to >= 0 ? `${from}–${to}` : undefined} />}
+			{legend ? (
+				<>
+					<Box flexDirection="column" height={Math.max(lanes.length, laneRows ?? 0)} flexShrink={0}>
+						{drawn}
+					</Box>
+					<Text wrap="truncate-end">
+						{timelineLegend(columns, from, to, lanes, width).map((item, i) => (
+							<Text key={item.word}>
+								{i > 0 && LEGEND_GAP}
+								<Text color={color(item.color)}>{item.cell}</Text>
+								<Text dimColor> {item.word}</Text>
+							</Text>
+						))}
+					</Text>
+				</>
+			) : (
+				drawn
+			)}
 		</Box>
 	);
 }

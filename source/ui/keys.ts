@@ -58,13 +58,27 @@ interface BindingSpec {
 	bar: BarPlace;
 	/** How the help overlay writes the keys, where listing them one by one would not read well. */
 	helpKeys?: string;
+	/** The bar's word when the key does something else now: the first of these that holds (see {@link barWord}). */
+	now?: Partial<Record<keyof BarState, string>>;
+}
+
+/** What the screen is doing now, as far as the key bar's words depend on it. */
+export interface BarState {
+	/** Playback is on. */
+	playing?: boolean;
+	/** The cursor is at the end of a run that has ended. */
+	ended?: boolean;
+	/** The viewer is the scheduler (manual mode). */
+	manual?: boolean;
+	/** The help overlay is open. */
+	help?: boolean;
 }
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
 /** Every command and its keys, in the order the key bar and the help list them. */
 const BINDINGS = {
-	play: {keys: ['space'], label: 'space', word: 'play', help: 'play / pause', bar: 'always'},
+	play: {keys: ['space'], label: 'space', word: 'play', help: 'play / pause', bar: 'always', now: {playing: 'pause', ended: 'replay'}},
 	step: {keys: ['n', 'right'], label: 'n →', word: 'step', help: 'one step forward (walks the recorded trace)', bar: 'always'},
 	back: {keys: ['b', 'left'], label: 'b ←', word: 'back', help: 'one step back (no thread reruns)', bar: 'always'},
 	// `=` and `_`: the same keys without Shift.
@@ -76,7 +90,7 @@ const BINDINGS = {
 	policy: {keys: ['p'], label: 'p', word: 'policy', help: 'next scheduling policy: random, fifo, rr (reruns)', bar: 'help'},
 	cores: {keys: ['c'], label: 'c', word: 'cores', help: 'cores: 1, 2, 4 (reruns)', bar: 'help'},
 	why: {keys: ['w'], label: 'w', word: 'why', help: 'why it broke: back to the first step of the story told below', bar: 'why'},
-	manual: {keys: ['m'], label: 'm', word: 'manual', help: 'manual: you pick which ready task runs next', bar: 'always'},
+	manual: {keys: ['m'], label: 'm', word: 'manual', help: 'manual: you pick which ready task runs next', bar: 'always', now: {manual: 'auto'}},
 	free: {keys: ['f'], label: 'f', word: 'free', help: 'free mode: gates open, the OS schedules (reruns)', bar: 'help'},
 	code: {keys: ['t'], label: 't', word: 'code', help: "code pane: the tutorial's Python / the lesson's own file", bar: 'help'},
 	pick: {keys: DIGITS, label: '1-9', word: 'pick', help: 'manual: run the ready task with that number', bar: 'manual', helpKeys: '1 … 9'},
@@ -88,7 +102,7 @@ const BINDINGS = {
 	lessons: {keys: ['l'], label: 'l', word: 'lessons', help: 'the menu of lessons', bar: 'help'},
 	previous: {keys: ['['], label: '[', word: 'previous', help: "previous lesson (the menu's order)", bar: 'help'},
 	next: {keys: [']'], label: ']', word: 'next', help: "next lesson (the menu's order)", bar: 'help'},
-	help: {keys: ['?'], label: '?', word: 'help', help: 'this help', bar: 'always'},
+	help: {keys: ['?'], label: '?', word: 'help', help: 'this help', bar: 'always', now: {help: 'close'}},
 	close: {keys: ['escape'], label: 'esc', word: 'close', help: 'close the help', bar: 'help'},
 	quit: {keys: ['q', 'ctrl+c'], label: 'q', word: 'quit', help: 'quit', bar: 'always'},
 } as const satisfies Record<string, BindingSpec>;
@@ -175,6 +189,13 @@ export function helpKeys(b: Binding): string {
 
 function shownAs(name: KeyName, typed: string): string {
 	return NAMED_BY_NAME.get(name)?.shown ?? typed;
+}
+
+/** The key bar's word for a binding now: what the key will do in this state (space pauses while playing). */
+export function barWord(b: Binding, state: BarState): string {
+	const now = b.now ?? {};
+	for (const flag of Object.keys(now) as (keyof BarState)[]) if (state[flag]) return now[flag]!;
+	return b.word;
 }
 
 /** The command a named key stands for, if any. */

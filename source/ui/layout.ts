@@ -16,6 +16,8 @@ export interface Layout {
 	taskWidth: number;
 	/** Timeline lane width beside the tasks (0: none). */
 	timeline: number;
+	/** The timeline's legend: a row under the tasks and their lanes (0: none). */
+	legend: number;
 	/** Rows of the primitives and output panels (title not counted; 0: none). */
 	mid: number;
 	primsWidth: number;
@@ -32,6 +34,8 @@ export interface Layout {
 
 export const COMPACT_BELOW = {columns: 80, rows: 24} as const;
 export const WIDE_FROM = 140;
+/** The timeline's legend row from a timeline this wide, on a terminal this tall (100×30 has it, 80×24 not). */
+export const LEGEND_FROM = {timeline: 30, rows: 30} as const;
 
 /**
  * `cpuRows`: the rows the CPU scheduling panel would like (title included),
@@ -63,6 +67,7 @@ export function layoutFor(columns: number, rows: number, taskCount: number, cpuR
 			tasks: Math.min(tasks, avail),
 			taskWidth: timeline ? width - timeline - 1 : width,
 			timeline,
+			legend: 0,
 			mid: output,
 			primsWidth: 0,
 			outputWidth: width,
@@ -91,6 +96,10 @@ export function layoutFor(columns: number, rows: number, taskCount: number, cpuR
 		code = Math.floor((rest - 1) * 0.4);
 		rest = rest - 1 - code;
 	}
+	// The timeline's legend, where the timeline is wide enough to say it and the screen tall enough to spare
+	// a row: the primitives and output give it (the code pane keeps its rows), never below three rows.
+	const legend = timeline >= LEGEND_FROM.timeline && height >= LEGEND_FROM.rows - 1 && rest >= 4 ? 1 : 0;
+	rest -= legend;
 	const primsWidth = wide ? Math.floor(width * 0.34) : Math.floor(width * 0.45);
 	const outputWidth = wide ? Math.floor(width * 0.33) : width - primsWidth - 1;
 	return {
@@ -101,6 +110,7 @@ export function layoutFor(columns: number, rows: number, taskCount: number, cpuR
 		tasks,
 		taskWidth: timeline ? taskWidth : width,
 		timeline,
+		legend,
 		mid: rest,
 		primsWidth,
 		outputWidth,

@@ -259,6 +259,8 @@ export class RunSession {
 				break;
 			case 'variant': {
 				const names = Object.keys(this.scenario.meta.variants);
+				// A new variant is a new story: it starts at the lesson's pace (×1), not the one the last was sped up to.
+				this.speed = 1;
 				this.rerun({...this.settings, variant: names[(names.indexOf(this.settings.variant) + 1) % names.length]!}, [], 0);
 				break;
 			}

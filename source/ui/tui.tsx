@@ -6,6 +6,7 @@
  * and remove the run's folder, then exit 0.
  */
 import {render, type Instance} from 'ink';
+import {castTitle} from '../record/beats.js';
 import {LiveRecorder} from '../record/recorder.js';
 import {Shell} from './Shell.js';
 import type {RunSession, SessionInit} from './session.js';
@@ -41,7 +42,7 @@ export function runTui(init: SessionInit | undefined, options: TuiOptions = {}):
 		const size = () => options.size ?? {columns: stdout.columns || 80, rows: stdout.rows || 24};
 		const meta = init?.scenario.meta;
 		const lang = init?.lang ?? options.lang ?? 'en';
-		const title = meta ? `conc-tui ${meta.name}: ${meta.title[lang]}` : 'conc-tui';
+		const title = meta ? castTitle(meta, init?.variant, lang) : 'conc-tui';
 		const recorder = options.record ? new LiveRecorder(size().columns, size().rows, title, () => session?.frame()) : undefined;
 		const tree = ({columns, rows}: {columns: number; rows: number}) => (
 			<ThemeContext.Provider value={theme}>
