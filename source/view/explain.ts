@@ -55,7 +55,6 @@ export function lostUpdate(sh: SharedState): Explanation | undefined {
 export function sameRead(sh: SharedState): Explanation | undefined {
 	let best: Access[] | undefined;
 	for (const obj of sh.varOrder) {
-		const v = sh.vars[obj]!;
 		const byVersion = new Map<number, Access[]>();
 		for (const a of sh.accesses) {
 			if (a.obj !== obj || a.op !== 'read') continue;
@@ -65,10 +64,10 @@ export function sameRead(sh: SharedState): Explanation | undefined {
 			if (!list.some(x => x.task === a.task)) list.push(a);
 			byVersion.set(a.version, list);
 		}
-		for (const [version, reads] of byVersion) {
+		for (const reads of byVersion.values()) {
 			// Readers who have not written since their read: a write of theirs would have made it a lost update, or a fresh state.
 			const idle = reads.filter(r => !sh.accesses.some(a => a.op === 'write' && a.obj === obj && a.task === r.task && a.step >= r.step));
-			if (idle.length >= 2 && version <= v.version && (!best || idle.at(-1)!.step > best.at(-1)!.step)) best = idle;
+			if (idle.length >= 2 && (!best || idle.at(-1)!.step > best.at(-1)!.step)) best = idle;
 		}
 	}
 	if (!best) return undefined;
