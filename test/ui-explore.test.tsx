@@ -119,6 +119,16 @@ describe('the schedule on screen (S)', {timeout: 300_000}, () => {
 		assert.match(screen(free.frame()), /Schedule of this run: none: free mode, the OS chose/);
 	});
 
+	it('over the intro card, S puts the card away so the overlay is seen', async () => {
+		const s = open({card: true});
+		await until(s, f => f.recorded, 'recorded');
+		assert.equal(s.frame().card, true);
+		s.command({name: 'schedule'});
+		const f = s.frame();
+		assert.equal(f.card, false);
+		assert.match(screen(f), /Schedule of this run: none yet: no step has run/);
+	});
+
 	it('a session given a schedule follows it; restart keeps it, a new seed drops it', async () => {
 		const source = open({seed: 7});
 		const a = await until(source, f => f.recorded, 'seed 7 recorded');

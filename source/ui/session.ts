@@ -368,9 +368,11 @@ export class RunSession {
 				break;
 			case 'schedule':
 				this.playing = false;
+				this.card = false;
 				this.overlay = 'schedule';
 				break;
 			case 'explore':
+				this.card = false;
 				this.overlay = 'explore';
 				this.explore();
 				break;
