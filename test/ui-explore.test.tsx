@@ -11,6 +11,7 @@ import {cleanup, render} from 'ink-testing-library';
 import {loadScenario, resolveScenario} from '../source/scenario/load.js';
 import {App} from '../source/ui/App.js';
 import {Screen} from '../source/ui/Screen.js';
+import {exploreLines, scheduleLines} from '../source/ui/RunOverlay.js';
 import {RunSession, type Frame, type SessionInit} from '../source/ui/session.js';
 import {runLesson} from './helpers/run.js';
 
@@ -188,5 +189,31 @@ describe('explore from the TUI (e)', {timeout: 300_000}, () => {
 		assert.ok(end.why, 'the explanation of the break is there for w');
 		s.command({name: 'why'});
 		assert.ok(s.frame().pos < end.pos, 'w goes back to where the story begins');
+	});
+});
+
+describe('the overlays fitted to the screen', () => {
+	const lines = ['explore bank:unsafe · random: 100 schedules, seeds 1–100', '', 'invariant    expected   broken in', 'balance-100  breakable  92 of 100 (92.0%)', '', 'balance:', ...Array.from({length: 16}, (_, i) => `  ${90 + i} │██ 1`), '', 'shortest breaking schedule: 9 steps, 1 preemption, breaks balance-100', '  (minimized from 9 steps and 3 preemptions, in 4 reruns)', `  ${'ab'.repeat(60)}`, `replay it: conc-tui bank:unsafe --seed 26 --schedule ${'ab'.repeat(60)}`];
+	const o = {kind: 'explore' as const, label: 'bank:unsafe', seed: 1, done: 100, total: 100, lines, shortest: {schedule: 'ab'.repeat(60), seed: 26, steps: 9}};
+
+	it('short of rows, the histograms give way and the shortest breaking schedule stays', () => {
+		const out = exploreLines(o, 80, 20);
+		assert.equal(out.length, 20);
+		assert.ok(out.some(l => l.startsWith('shortest breaking schedule')), out.join('\n'));
+		assert.ok(out.some(l => /^… \d+ more rows/.test(l)));
+		assert.equal(out.at(-1), 'Enter: step through the shortest breaking schedule · Esc: close');
+		assert.ok(out.every(l => l.length <= 80));
+		// With room, every row, long ones cut into rows of the width.
+		const tall = exploreLines(o, 80, 60);
+		assert.ok(tall.every(l => l.length <= 80));
+		assert.ok(tall.join('').includes(`--schedule ${'ab'.repeat(60)}`));
+	});
+
+	it('a schedule too long for the screen: the command alone, whole, which holds it', () => {
+		const schedule = 'ab'.repeat(300);
+		const shown = {kind: 'schedule' as const, pos: 600, schedule, command: `conc-tui bank:unsafe --seed 1 --schedule ${schedule}`};
+		const out = scheduleLines(shown, 80, 14);
+		assert.ok(out.length <= 14);
+		assert.equal(joined(out.join('\n'), 'Replay it:'), shown.command);
 	});
 });

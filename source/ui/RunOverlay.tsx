@@ -24,10 +24,17 @@ export function rowsOf(text: string, width: number): string[] {
 	return rows;
 }
 
-export function scheduleLines(o: ScheduleShown, width: number): string[] {
+/** The schedule and the command; short of rows, the command alone (the schedule is in it), then a last row saying what is left out. */
+export function scheduleLines(o: ScheduleShown, width: number, rows = Infinity): string[] {
 	const head = `Schedule of this run, steps 1–${o.pos}`;
 	if (o.schedule === undefined) return [`Schedule of this run: ${o.none ?? 'none'}`, '', 'any key closes this'];
-	return [head, ...rowsOf(o.schedule, width), '', 'Replay it:', ...rowsOf(o.command ?? '', width), '', 'any key closes this'];
+	const command = rowsOf(o.command ?? '', width);
+	const whole = [head, ...rowsOf(o.schedule, width), '', 'Replay it:', ...command, '', 'any key closes this'];
+	if (whole.length <= rows) return whole;
+	const short = [fit(`${head} (the part after --schedule)`, width), 'Replay it:', ...command, '', 'any key closes this'];
+	if (short.length <= rows) return short;
+	const room = Math.max(1, rows - 3);
+	return [short[0]!, short[1]!, ...command.slice(0, room), fit(`… ${command.length - room} more rows: a larger window shows the whole command`, width)];
 }
 
 /** The report fitted to `rows` rows of `width`: long lines in rows of the width; short of room, the long ones cut to one row, then the last lines dropped. */
@@ -41,15 +48,22 @@ export function exploreLines(o: ExploreShown, width: number, rows: number): stri
 	}
 	// textReport's first line says what the title says.
 	const body = o.lines.slice(o.lines[0]?.startsWith('explore ') ? 2 : 0);
-	const room = Math.max(1, rows - 3);
+	const room = Math.max(1, rows - 4);
 	let out = body.flatMap(l => rowsOf(l, width));
 	if (out.length > room) out = body.map(l => fit(l, width));
-	if (out.length > room) out = [...out.slice(0, room - 1), '…'];
+	if (out.length > room) {
+		// The shortest breaking schedule is what Enter opens: the histograms above it give way first.
+		let at = out.findIndex(l => l.startsWith('shortest breaking schedule') || l.startsWith('no schedule broke'));
+		if (at < 0) at = out.length;
+		const tail = out.slice(at);
+		const keep = Math.max(0, room - tail.length - 1);
+		out = [...out.slice(0, keep), fit(`… ${at - keep} more rows: a taller window shows them`, width), ...tail].slice(0, room);
+	}
 	return [title, '', ...out, '', foot].map(l => fit(l, width));
 }
 
 export function overlayLines(o: Overlay, width: number, rows: number): string[] {
-	return o.kind === 'schedule' ? scheduleLines(o, width) : exploreLines(o, width, rows);
+	return o.kind === 'schedule' ? scheduleLines(o, width, rows) : exploreLines(o, width, rows);
 }
 
 export function RunOverlay({overlay, width, rows}: {overlay: Overlay; width: number; rows: number}) {

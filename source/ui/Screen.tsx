@@ -116,7 +116,7 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 	const primitives = <Primitives view={v} changed={f.changes.prims} ran={f.ran} width={L.primsWidth} rows={L.mid} />;
 	const code = codeFor(f.scenario, f.settings.variant, f.code);
 	// An overlay too long for the panels' room (a long schedule on a small screen) takes the whole screen: it is never cut.
-	if (f.overlay && overlayLines(f.overlay, L.width, body).length > body) {
+	if (f.overlay && overlayLines(f.overlay, L.width, Infinity).length > body) {
 		return <RunOverlay overlay={f.overlay} width={L.width} rows={L.height} />;
 	}
 	return (
