@@ -13,6 +13,7 @@ import {listLessons} from './cli/list.js';
 import {runHeadless} from './cli/headless.js';
 import {InputError, loadScenario, resolveScenario} from './scenario/load.js';
 import {resolveRequest} from './run/launch.js';
+import {decodeSchedule} from './engine/policies.js';
 import {leave, leaveOnSignals} from './cli/shutdown.js';
 import {hosts} from './run/pool.js';
 
@@ -44,8 +45,8 @@ async function main(): Promise<number> {
 	const {module, variant, label} = resolveScenario(args.spec!);
 	const scenario = await loadScenario(module, label);
 	if (args.keys) return exitSoon(await (await import('./cli/record.js')).recordLesson(tuiInit(scenario, variant, args, lang), args));
-	// A schedule is replayed as a transcript: the TUI does not follow one yet.
-	if (terminal && !args.json && !args.headless && args.schedule === undefined) {
+	// In a terminal a schedule opens the TUI on the run it gives (a transcript with --headless, or when piped).
+	if (terminal && !args.json && !args.headless) {
 		keepSignals();
 		return runTuiFor(scenario, variant, args, lang);
 	}
@@ -60,7 +61,19 @@ function tuiInit(scenario: Awaited<ReturnType<typeof loadScenario>>, variant: st
 	}
 	const settings = runSettings(args);
 	resolveRequest({scenario, variant, ...settings});
-	return {scenario, variant, ...settings, paused: args.paused, speed: args.speed, lang};
+	if (args.schedule !== undefined) checkSchedule(args.schedule);
+	return {scenario, variant, ...settings, ...(args.schedule !== undefined ? {schedule: args.schedule} : {}), paused: args.paused, speed: args.speed, lang};
+}
+
+/** A schedule the TUI is to follow, refused here (one line, exit 2) before the screen is taken over. */
+function checkSchedule(text: string): void {
+	let choices: number[];
+	try {
+		choices = decodeSchedule(text);
+	} catch (error) {
+		throw new InputError(`--schedule: ${(error as Error).message}`);
+	}
+	if (choices.length === 0) throw new InputError(`--schedule needs at least one choice, e.g. --schedule a3ba`);
 }
 
 /**

@@ -15,6 +15,7 @@ import {KeyBar, barStateOf} from './KeyBar.js';
 import {layoutFor, scrollTo} from './layout.js';
 import {Output} from './Output.js';
 import {Primitives} from './Primitives.js';
+import {overlayLines, RunOverlay} from './RunOverlay.js';
 import {SchedulingPanel} from './SchedulingPanel.js';
 import {schedulingView, type SchedulingView} from '../view/scheduling.js';
 import {standingOf} from '../view/verdicts.js';
@@ -114,6 +115,10 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 	const varRows = hasVariables(v.shared) ? L.mid - primRows - 1 : 0;
 	const primitives = <Primitives view={v} changed={f.changes.prims} ran={f.ran} width={L.primsWidth} rows={L.mid} />;
 	const code = codeFor(f.scenario, f.settings.variant, f.code);
+	// An overlay too long for the panels' room (a long schedule on a small screen) takes the whole screen: it is never cut.
+	if (f.overlay && overlayLines(f.overlay, L.width, Infinity).length > body) {
+		return <RunOverlay overlay={f.overlay} width={L.width} rows={L.height} />;
+	}
 	return (
 		<Box flexDirection="column" width={L.width} height={L.height}>
 			<Header
@@ -135,7 +140,9 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 				compact={L.compact}
 				width={L.width}
 			/>
-			{f.help ? (
+			{f.overlay ? (
+				<RunOverlay overlay={f.overlay} width={L.width} rows={body} />
+			) : f.help ? (
 				<HelpOverlay width={L.width} rows={body} />
 			) : (
 				<Box flexDirection="column" height={body}>

@@ -79,7 +79,7 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 /** Every command and its keys, in the order the key bar and the help list them. */
 const BINDINGS = {
 	play: {keys: ['space'], label: 'space', word: 'play', help: 'play / pause', bar: 'always', now: {playing: 'pause', ended: 'replay'}},
-	step: {keys: ['n', 'right'], label: 'n →', word: 'step', help: 'one step forward (walks the recorded trace)', bar: 'always'},
+	step: {keys: ['n', 'right'], label: 'n →', word: 'step', help: 'one step forward (the recording)', bar: 'always'},
 	back: {keys: ['b', 'left'], label: 'b ←', word: 'back', help: 'one step back (no thread reruns)', bar: 'always'},
 	// `=` and `_`: the same keys without Shift.
 	faster: {keys: ['+', '='], label: '+', word: 'faster', help: 'faster', bar: 'help'},
@@ -87,21 +87,23 @@ const BINDINGS = {
 	restart: {keys: ['r'], label: 'r', word: 'restart', help: 'restart the lesson', bar: 'help'},
 	variant: {keys: ['v'], label: 'v', word: 'variant', help: 'next variant (reruns)', bar: 'help'},
 	seed: {keys: ['s'], label: 's', word: 'seed', help: 'new seed (reruns)', bar: 'help'},
-	policy: {keys: ['p'], label: 'p', word: 'policy', help: 'next scheduling policy: random, fifo, rr (reruns)', bar: 'help'},
+	policy: {keys: ['p'], label: 'p', word: 'policy', help: 'next policy: random, fifo, rr', bar: 'help'},
 	cores: {keys: ['c'], label: 'c', word: 'cores', help: 'cores: 1, 2, 4 (reruns)', bar: 'help'},
-	why: {keys: ['w'], label: 'w', word: 'why', help: 'why it broke: back to the first step of the story told below', bar: 'why'},
-	manual: {keys: ['m'], label: 'm', word: 'manual', help: 'manual: you pick which ready task runs next', bar: 'always', now: {manual: 'auto'}},
-	free: {keys: ['f'], label: 'f', word: 'free', help: 'free mode: gates open, the OS schedules (reruns)', bar: 'help'},
-	code: {keys: ['t'], label: 't', word: 'code', help: "code pane: the tutorial's Python / the lesson's own file", bar: 'help'},
-	pick: {keys: DIGITS, label: '1-9', word: 'pick', help: 'manual: run the ready task with that number', bar: 'manual', helpKeys: '1 … 9'},
+	why: {keys: ['w'], label: 'w', word: 'why', help: 'why it broke: back to the story', bar: 'why'},
+	schedule: {keys: ['S'], label: 'S', word: 'schedule', help: 'the schedule so far, to replay', bar: 'help'},
+	explore: {keys: ['e'], label: 'e', word: 'explore', help: 'explore 100 schedules: a break?', bar: 'help'},
+	manual: {keys: ['m'], label: 'm', word: 'manual', help: 'manual: you pick who runs next', bar: 'always', now: {manual: 'auto'}},
+	free: {keys: ['f'], label: 'f', word: 'free', help: 'free mode: the OS schedules', bar: 'help'},
+	code: {keys: ['t'], label: 't', word: 'code', help: 'code pane: Python or the lesson', bar: 'help'},
+	pick: {keys: DIGITS, label: '1-9', word: 'pick', help: 'manual: run ready task N', bar: 'manual', helpKeys: '1 … 9'},
 	// The bar shows ↑ and ↓ as one item, under `up`.
-	up: {keys: ['up'], label: '↑↓', word: 'select', help: 'manual: select the ready task above', bar: 'manual'},
-	down: {keys: ['down'], label: '↓', word: 'select', help: 'manual: select the ready task below', bar: 'help'},
+	up: {keys: ['up'], label: '↑↓', word: 'select', help: 'manual: select the task above', bar: 'manual'},
+	down: {keys: ['down'], label: '↓', word: 'select', help: 'manual: select the task below', bar: 'help'},
 	choose: {keys: ['return'], label: '⏎', word: 'run', help: 'manual: run the selected task', bar: 'manual'},
 	info: {keys: ['i'], label: 'i', word: 'intro', help: "the lesson's card: what to watch", bar: 'help'},
 	lessons: {keys: ['l'], label: 'l', word: 'lessons', help: 'the menu of lessons', bar: 'help'},
-	previous: {keys: ['['], label: '[', word: 'previous', help: "previous lesson (the menu's order)", bar: 'help'},
-	next: {keys: [']'], label: ']', word: 'next', help: "next lesson (the menu's order)", bar: 'help'},
+	previous: {keys: ['['], label: '[', word: 'previous', help: 'previous lesson (menu order)', bar: 'help'},
+	next: {keys: [']'], label: ']', word: 'next', help: 'next lesson (menu order)', bar: 'help'},
 	help: {keys: ['?'], label: '?', word: 'help', help: 'this help', bar: 'always', now: {help: 'close'}},
 	close: {keys: ['escape'], label: 'esc', word: 'close', help: 'close the help', bar: 'help'},
 	quit: {keys: ['q', 'ctrl+c'], label: 'q', word: 'quit', help: 'quit', bar: 'always'},
@@ -121,6 +123,14 @@ export interface Command {
 
 export const KEY_TABLE: readonly Binding[] = Object.entries(BINDINGS).map(([command, spec]) => ({command: command as CommandName, ...spec}));
 
+/** Capital letters the table binds apart from their small ones (`S`); any other letter is read in lower case. */
+const CASED = new Set<string>(KEY_TABLE.flatMap(b => b.keys.filter(k => k.length === 1 && k !== k.toLowerCase())));
+
+/** A printable character as the table names it: itself where the table binds it as typed, else in lower case. */
+function charName(ch: string): string {
+	return CASED.has(ch) ? ch : ch.toLowerCase();
+}
+
 const BY_KEY = new Map<string, CommandName>(KEY_TABLE.flatMap(b => b.keys.map(k => [k, b.command] as const)));
 const NAMED_BY_NAME = new Map<string, NamedKey>(NAMED_KEYS.map(k => [k.name, k]));
 const NAMED_BY_TOKEN = new Map<string, NamedKey>(NAMED_KEYS.flatMap(k => k.tokens.map(t => [t, k] as const)));
@@ -138,7 +148,7 @@ export function keyName(input: string, key: Partial<Key>): KeyName | undefined {
 	if (key.backspace || key.delete) return 'backspace';
 	if (key.ctrl || key.meta) return undefined;
 	if (input === ' ') return 'space';
-	if (input.length === 1) return input.toLowerCase();
+	if (input.length === 1) return charName(input);
 	return undefined;
 }
 
@@ -174,7 +184,7 @@ export function namedTokens(): string[] {
 export function pressOfToken(token: string): Press {
 	const named = namedKeyOfToken(token);
 	if (named) return {key: named.name, shown: named.shown};
-	return {key: token.toLowerCase(), shown: token};
+	return {key: [...token].length === 1 ? charName(token) : token.toLowerCase(), shown: token};
 }
 
 /** How the help overlay writes a key. */

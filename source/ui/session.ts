@@ -14,11 +14,16 @@
  * The view state is folded up to the cursor only when a frame is taken
  * (`frame()`), which the hook does at most about 30 times a second.
  */
-import {CLOCK} from '../engine/policies.js';
+import {CLOCK, encodeSchedule} from '../engine/policies.js';
+import {replayCommand} from '../cli/schedule.js';
+import {textReport} from '../explore/report.js';
+import type {Target} from '../explore/runner.js';
+import {explore} from '../explore/search.js';
 import {createRun} from '../run/launch.js';
 import type {EventOf, TraceEvent} from '../engine/trace.js';
 import type {Bilingual} from '../scenario/define.js';
 import type {LoadedScenario} from '../scenario/load.js';
+import {ChoiceLog} from '../view/choices.js';
 import {apply, reduce} from '../view/reducer.js';
 import {emptyState, type ViewState} from '../view/state.js';
 import {changesIn, describeStep, type Changes} from './format.js';
@@ -47,6 +52,8 @@ export interface Settings {
 	/** The CPU policy of work(); unset: the lesson's own (fcfs by default). */
 	sched?: string;
 	maxSteps?: number;
+	/** A schedule string to follow exactly, then the policy (`--schedule`); kept by restart, dropped by the reruns that change the run. */
+	schedule?: string;
 }
 
 export interface SessionInit {
@@ -60,6 +67,8 @@ export interface SessionInit {
 	quantum?: number;
 	sched?: string;
 	maxSteps?: number;
+	/** Follow this schedule (engine/policies.ts, encodeSchedule), then the policy. */
+	schedule?: string;
 	/** Start at step 0 instead of playing. */
 	paused?: boolean;
 	/** Playback speed factor (1: four steps a second). */
@@ -80,6 +89,38 @@ const REAL_TIMERS: Timers = {
 	setTimeout: (fn, ms) => setTimeout(fn, ms),
 	clearTimeout: handle => clearTimeout(handle as NodeJS.Timeout),
 };
+
+/** How many schedules `e` explores (random strategy, seeds from the run's own). */
+export const EXPLORE_RUNS = 100;
+
+/** The `S` overlay: the run's schedule up to the cursor and the command that replays it. */
+export interface ScheduleShown {
+	kind: 'schedule';
+	/** The position the schedule runs to. */
+	pos: number;
+	/** Undefined when there is none: free mode (the OS chose), or no step yet. */
+	schedule?: string;
+	command?: string;
+	/** Why there is no schedule. */
+	none?: string;
+}
+
+/** The `e` overlay: an exploration under way, or its report. */
+export interface ExploreShown {
+	kind: 'explore';
+	/** `bank:unsafe`, and the first seed. */
+	label: string;
+	seed: number;
+	done: number;
+	total: number;
+	/** The report (explore/report.ts, textReport), once the search and its minimizing are over. */
+	lines?: string[];
+	/** The shortest breaking schedule, which Enter opens. */
+	shortest?: {schedule: string; seed: number; steps: number};
+	error?: string;
+}
+
+export type Overlay = ScheduleShown | ExploreShown;
 
 export type Status = 'starting' | 'playing' | 'paused' | 'pick' | 'ended' | 'deadlock' | 'error';
 
@@ -121,6 +162,8 @@ export interface Frame {
 	help: boolean;
 	/** The lesson's intro card is shown over the screen. */
 	card?: boolean;
+	/** The `S` or `e` overlay, over the panels. */
+	overlay?: Overlay;
 	/** What the Code pane shows: the lesson's Python view (when it has one) or its own file. */
 	code: CodeMode;
 	/**
@@ -168,6 +211,10 @@ export class RunSession {
 	private timer?: unknown;
 	private readonly timers: Timers;
 	private disposed = false;
+	private overlay?: 'schedule' | 'explore';
+	private exploration?: Exploration;
+	/** The runs of explorations under way, stopped on dispose. */
+	private readonly exploreRuns = new Set<ReturnType<typeof createRun>>();
 
 	constructor(
 		init: SessionInit,
@@ -189,6 +236,7 @@ export class RunSession {
 			quantum: init.quantum,
 			sched: init.sched,
 			maxSteps: init.maxSteps,
+			...(init.schedule !== undefined ? {schedule: init.schedule} : {}),
 		};
 		this.card = init.card ?? false;
 		this.playing = !init.paused && !this.card;
@@ -207,6 +255,11 @@ export class RunSession {
 	/** Applies a command from the key table. `quit` is the caller's. */
 	command(c: Command): void {
 		if (this.disposed) return;
+		if (this.overlay && c.name !== 'quit') {
+			this.overlayKey(c);
+			this.onChange();
+			return;
+		}
 		if (this.help && c.name !== 'help' && c.name !== 'close' && c.name !== 'quit') {
 			this.help = false;
 			this.onChange();
@@ -261,33 +314,33 @@ export class RunSession {
 				const names = Object.keys(this.scenario.meta.variants);
 				// A new variant is a new story: it starts at the lesson's pace (×1), not the one the last was sped up to.
 				this.speed = 1;
-				this.rerun({...this.settings, variant: names[(names.indexOf(this.settings.variant) + 1) % names.length]!}, [], 0);
+				this.rerun({...this.unscheduled(), variant: names[(names.indexOf(this.settings.variant) + 1) % names.length]!}, [], 0);
 				break;
 			}
 			case 'seed':
-				this.rerun({...this.settings, seed: (this.settings.seed + 1) >>> 0}, [], 0);
+				this.rerun({...this.unscheduled(), seed: (this.settings.seed + 1) >>> 0}, [], 0);
 				break;
 			case 'policy': {
 				const from = this.settings.policy === 'manual' ? this.autoPolicy : this.settings.policy;
 				this.autoPolicy = AUTO_POLICIES[(AUTO_POLICIES.indexOf(from) + 1) % AUTO_POLICIES.length]!;
-				this.rerun({...this.settings, policy: this.autoPolicy, free: false}, [], 0);
+				this.rerun({...this.unscheduled(), policy: this.autoPolicy, free: false}, [], 0);
 				break;
 			}
 			case 'cores': {
 				const now = this.settings.cores ?? this.rec.events.find(e => e.kind === 'run')?.cores ?? 1;
 				const at = CORE_CHOICES.indexOf(now);
-				this.rerun({...this.settings, cores: at < 0 ? CORE_CHOICES[0]! : CORE_CHOICES[(at + 1) % CORE_CHOICES.length]!}, [], 0);
+				this.rerun({...this.unscheduled(), cores: at < 0 ? CORE_CHOICES[0]! : CORE_CHOICES[(at + 1) % CORE_CHOICES.length]!}, [], 0);
 				break;
 			}
 			case 'free':
-				this.rerun({...this.settings, free: !this.settings.free, policy: this.settings.free ? this.settings.policy : this.autoPolicy}, [], 0);
+				this.rerun({...this.unscheduled(), free: !this.settings.free, policy: this.settings.free ? this.settings.policy : this.autoPolicy}, [], 0);
 				break;
 			case 'manual': {
 				// Take (or give back) the scheduler's place from here on: the recorded choices so far are kept.
 				const manual = this.settings.policy !== 'manual' || this.settings.free;
 				const keep = this.settings.free ? 0 : this.pos;
 				this.playing = false;
-				this.rerun({...this.settings, free: false, policy: manual ? 'manual' : this.autoPolicy}, this.rec.choices.slice(0, keep), keep);
+				this.rerun({...this.unscheduled(), free: false, policy: manual ? 'manual' : this.autoPolicy}, this.rec.choices.slice(0, keep), keep);
 				break;
 			}
 			case 'pick': {
@@ -314,6 +367,16 @@ export class RunSession {
 				break;
 			case 'close':
 				this.help = false;
+				break;
+			case 'schedule':
+				this.playing = false;
+				this.card = false;
+				this.overlay = 'schedule';
+				break;
+			case 'explore':
+				this.card = false;
+				this.overlay = 'explore';
+				this.explore();
 				break;
 			case 'code':
 				this.code = this.code === 'python' ? 'lesson' : 'python';
@@ -360,7 +423,9 @@ export class RunSession {
 		this.timers.clearTimeout(this.timer);
 		const runs = [this.rec, this.next?.rec].filter((r): r is Recording => r !== undefined);
 		for (const r of runs) r.stopped = true;
-		await Promise.all(runs.map(r => r.engine?.stop().catch(() => {})));
+		const explored = [...this.exploreRuns];
+		await Promise.all([...runs.map(r => r.engine?.stop().catch(() => {})), ...explored.map(r => r.engine.stop().catch(() => {}))]);
+		await Promise.all(explored.map(r => r.done.catch(() => {})));
 		// The run's own end removes its temporary folder: wait for it too.
 		await Promise.all(runs.map(r => r.done?.catch(() => {})));
 	}
@@ -417,7 +482,125 @@ export class RunSession {
 			card: this.card,
 			code: this.code,
 			why: this.whyAt(view, pos),
+			...(this.overlay ? {overlay: this.overlay === 'schedule' ? this.scheduleShown(pos) : this.exploreShown()} : {}),
 		};
+	}
+
+	// ---- overlays (S, e) ---------------------------------------------------
+
+	/** A key while an overlay is up: in the exploration's, Enter opens its shortest breaking schedule; any other key closes it. */
+	private overlayKey(c: Command): void {
+		const x = this.exploration;
+		if (this.overlay === 'explore' && c.name === 'choose' && x?.report?.shortest) {
+			const s = x.report.shortest;
+			this.overlay = undefined;
+			this.help = false;
+			this.card = false;
+			this.playing = false;
+			this.autoPolicy = 'random';
+			// The schedule is the whole run: followed to its end, whatever policy comes after.
+			this.rerun({...x.settings, seed: s.seed, policy: 'random', free: false, schedule: s.schedule}, [], 0);
+			return;
+		}
+		this.overlay = undefined;
+	}
+
+	/** The run's schedule up to position `pos`: the index of each grant in its ready list, as the trace's choices say. */
+	scheduleTo(pos: number): number[] {
+		const rec = this.rec;
+		const log = new ChoiceLog();
+		const end = rec.last < 0 ? 0 : rec.ends[Math.min(pos, rec.last)]!;
+		for (let i = 0; i < end; i++) log.see(rec.events[i]!);
+		return log.choices;
+	}
+
+	private scheduleShown(pos: number): ScheduleShown {
+		const s = this.settings;
+		if (s.free) return {kind: 'schedule', pos, none: 'none: free mode, the OS chose (nothing to replay)'};
+		const choices = this.scheduleTo(pos);
+		if (choices.length === 0) return {kind: 'schedule', pos, none: 'none yet: no step has run'};
+		const schedule = encodeSchedule(choices);
+		const flags = {spec: this.scenario.meta.name, policy: s.policy === 'random' ? undefined : s.policy, sched: s.sched, quantum: s.quantum, cores: s.cores, maxSteps: s.maxSteps, options: s.options};
+		return {kind: 'schedule', pos, schedule, command: replayCommand(flags, {variant: s.variant, seed: s.seed}, schedule)};
+	}
+
+	private exploreShown(): ExploreShown {
+		const x = this.exploration!;
+		return {
+			kind: 'explore',
+			label: `${this.scenario.meta.name}:${x.settings.variant}`,
+			seed: x.settings.seed,
+			done: x.done,
+			total: EXPLORE_RUNS,
+			...(x.report ? {lines: x.report.lines, ...(x.report.shortest ? {shortest: x.report.shortest} : {})} : {}),
+			...(x.error !== undefined ? {error: x.error} : {}),
+		};
+	}
+
+	/** What an exploration depends on: the same key, the same report. */
+	private exploreKey(s: Settings): string {
+		return JSON.stringify([s.variant, s.seed, s.options, s.sched, s.quantum, s.cores, s.maxSteps]);
+	}
+
+	/**
+	 * `e`: the random search over this lesson, variant and options, seeds
+	 * from the run's own, in the background (on the shared hosts, two runs at
+	 * a time, alongside the run on screen). One under way, or done for the
+	 * same settings, is shown again rather than run again.
+	 */
+	private explore(): void {
+		const key = this.exploreKey(this.settings);
+		const old = this.exploration;
+		if (old && (old.key === key || (!old.report && old.error === undefined))) return;
+		const settings = {...this.settings};
+		const x: Exploration = {key, settings, done: 0};
+		this.exploration = x;
+		const meta = this.scenario.meta;
+		const target: Target = {
+			scenario: this.scenario,
+			variant: settings.variant,
+			options: settings.options,
+			maxSteps: settings.maxSteps,
+			sched: settings.sched,
+			quantum: settings.quantum,
+			cores: settings.cores,
+			watch: {
+				track: run => {
+					this.exploreRuns.add(run);
+					run.done.then(
+						() => this.exploreRuns.delete(run),
+						() => this.exploreRuns.delete(run),
+					);
+					return run;
+				},
+				leaving: () => this.disposed || this.exploration !== x,
+			},
+		};
+		const plan = {strategy: 'random' as const, runs: EXPLORE_RUNS, depth: 0, seed: settings.seed};
+		explore(target, plan, done => {
+			x.done = done;
+			if (this.exploration === x && !this.disposed) this.onChange();
+		}).then(
+			result => {
+				const titled = {label: `${meta.name}:${settings.variant}`, variant: settings.variant, flags: {spec: meta.name, maxSteps: settings.maxSteps, sched: settings.sched, quantum: settings.quantum, cores: settings.cores, options: settings.options}};
+				const s = result.shortest;
+				x.report = {
+					lines: textReport(result, titled, false).split('\n'),
+					...(s ? {shortest: {schedule: encodeSchedule(s.run.choices), seed: s.run.seed, steps: s.run.steps}} : {}),
+				};
+				if (!this.disposed) this.onChange();
+			},
+			(error: unknown) => {
+				x.error = error instanceof Error ? error.message : String(error);
+				if (!this.disposed) this.onChange();
+			},
+		);
+	}
+
+	/** The settings of a rerun that changes the run: a schedule given is the old run's, and is dropped. */
+	private unscheduled(): Settings {
+		const {schedule: _schedule, ...rest} = this.settings;
+		return rest;
 	}
 
 	/** The explanation at the cursor: the view's, or the one `w` went back from while the cursor is between its start and its break. */
@@ -559,7 +742,7 @@ export class RunSession {
 			return;
 		}
 		// A branch: the same choices up to here, then this one.
-		this.rerun({...this.settings}, [...this.rec.choices.slice(0, this.pos), name], this.pos + 1);
+		this.rerun(this.unscheduled(), [...this.rec.choices.slice(0, this.pos), name], this.pos + 1);
 	}
 
 	// ---- runs --------------------------------------------------------------
@@ -586,6 +769,7 @@ export class RunSession {
 						free: settings.free,
 						options: settings.options,
 						maxSteps: settings.maxSteps,
+						...(settings.schedule !== undefined ? {schedule: settings.schedule} : {}),
 						replay,
 						pick: ready => rec.ask(ready),
 					},
@@ -661,6 +845,14 @@ export class RunSession {
 			this.onChange();
 		}, delay);
 	}
+}
+
+interface Exploration {
+	key: string;
+	settings: Settings;
+	done: number;
+	report?: {lines: string[]; shortest?: {schedule: string; seed: number; steps: number}};
+	error?: string;
 }
 
 function endSteps(rec: Recording): number | undefined {
