@@ -12,8 +12,7 @@ import {parseArgs, runSettings} from './cli/args.js';
 import {listLessons} from './cli/list.js';
 import {runHeadless} from './cli/headless.js';
 import {InputError, loadScenario, resolveScenario} from './scenario/load.js';
-import {resolveRequest} from './run/launch.js';
-import {decodeSchedule} from './engine/policies.js';
+import {resolveRequest, scheduleOf} from './run/launch.js';
 import {leave, leaveOnSignals} from './cli/shutdown.js';
 import {hosts} from './run/pool.js';
 
@@ -61,20 +60,11 @@ function tuiInit(scenario: Awaited<ReturnType<typeof loadScenario>>, variant: st
 	}
 	const settings = runSettings(args);
 	resolveRequest({scenario, variant, ...settings});
-	if (args.schedule !== undefined) checkSchedule(args.schedule);
+	// A schedule the TUI is to follow is refused here (one line, exit 2) before the screen is taken over.
+	if (args.schedule !== undefined) scheduleOf(args.schedule);
 	return {scenario, variant, ...settings, ...(args.schedule !== undefined ? {schedule: args.schedule} : {}), paused: args.paused, speed: args.speed, lang};
 }
 
-/** A schedule the TUI is to follow, refused here (one line, exit 2) before the screen is taken over. */
-function checkSchedule(text: string): void {
-	let choices: number[];
-	try {
-		choices = decodeSchedule(text);
-	} catch (error) {
-		throw new InputError(`--schedule: ${(error as Error).message}`);
-	}
-	if (choices.length === 0) throw new InputError(`--schedule needs at least one choice, e.g. --schedule a3ba`);
-}
 
 /**
  * The TUI, loaded only now: a headless run never loads React or Ink. No

@@ -191,8 +191,8 @@ export function runFolders(): string {
 	return folders;
 }
 
-/** A schedule string's choices; a malformed one is the user's error. */
-function scheduleOf(text: string): number[] {
+/** A schedule string's choices; a malformed one is the user's error (an InputError: one line, exit 2). */
+export function scheduleOf(text: string): number[] {
 	let choices: number[];
 	try {
 		choices = decodeSchedule(text);
