@@ -13,7 +13,7 @@ import {App} from '../source/ui/App.js';
 import {cellWidth} from '../source/ui/cells.js';
 import {changesIn, describeStep} from '../source/ui/format.js';
 import {Recording} from '../source/ui/recording.js';
-import {Screen} from '../source/ui/Screen.js';
+import {Screen, alertOf} from '../source/ui/Screen.js';
 import type {Frame} from '../source/ui/session.js';
 import {reduce} from '../source/view/reducer.js';
 import {fixtureScenario, trace} from './ui-fixture.js';
@@ -117,6 +117,14 @@ describe('Screen', () => {
 		const lines = draw(dead, 100, 30);
 		assert.match(lines[1]!, /✗ deadlock/);
 		assert.ok(lines.some(l => l.includes('! deadlock: no task can run · Worker-3 waits on event#3')), lines.join('\n'));
+	});
+
+	it('names what a deadlocked task waits on as the panels do, not by its id', async () => {
+		const {events: run} = await runLesson('deadlock:opposite', {seed: 2});
+		const rec = new Recording();
+		for (const e of run) rec.push(e);
+		const alert = alertOf(frameAt(run, rec.last, {status: 'deadlock'})) ?? '';
+		assert.match(alert, /^deadlock: no task can run · MainProcess waits on exit: join Process-1, Process-2 · Process-1 waits on B \(held by Process-2\) · Process-2 waits on A \(held by Process-1\)$/);
 	});
 
 	it('gives a CPU lesson its panel below the tasks: the policy in the header, the MLFQ queues, the Gantt chart, the jobs with their averages', async () => {

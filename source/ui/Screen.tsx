@@ -8,7 +8,7 @@ import {Caption, wrapStory} from './Caption.js';
 import {CodePane} from './CodePane.js';
 import {codeFor} from './code-view.js';
 import {storyText} from '../view/explain.js';
-import {gils} from './format.js';
+import {gils, objOf, onText} from './format.js';
 import {Header} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {KeyBar, barStateOf} from './KeyBar.js';
@@ -35,7 +35,13 @@ export function alertOf(f: Frame): string | undefined {
 	if (f.error) return f.error;
 	const v = f.view;
 	if (f.status === 'deadlock' && v.end) {
-		const waits = (v.end.waits ?? []).map(w => `${w.task} waits on ${w.on}${w.heldBy.length ? ` (held by ${w.heldBy.join(', ')})` : ''}`);
+		// By the name the lesson gave it (B), else as the panels write it (pipe#1[0].recv), not by a bare id.
+		const shown = (on: string) => {
+			const obj = objOf(on);
+			const name = obj ? v.prims[obj]?.name : undefined;
+			return name && obj ? `${name}${on.slice(obj.length)}` : onText(on, v);
+		};
+		const waits = (v.end.waits ?? []).map(w => `${w.task} waits on ${shown(w.on)}${w.heldBy.length ? ` (held by ${w.heldBy.join(', ')})` : ''}`);
 		return `deadlock: no task can run${waits.length ? ` · ${waits.join(' · ')}` : ''}`;
 	}
 	if (v.busy && (v.busy.action === 'terminated' || v.tasks[v.busy.task]?.state !== 'done')) {
