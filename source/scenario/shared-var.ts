@@ -53,11 +53,6 @@ export class Shared<T> {
 		this.record('write');
 	}
 
-	/** The value with no read recorded (for a lesson's own bookkeeping, not for the program it shows). */
-	peek(): T {
-		return this.current;
-	}
-
 	/** Made at module level, it is announced by the first task that touches it. */
 	private announce(): string | undefined {
 		if (this.id !== undefined) return this.id;
