@@ -89,7 +89,7 @@ describe('why it broke', () => {
 		assert.ok(events.indexOf(x) < events.findIndex(e => e.kind === 'end'));
 	});
 
-	it('free mode: every break of the balance comes with its lost store (a store is recorded with the value it stored)', async () => {
+	it('free mode: every break of the balance comes with its story (a store is recorded with the value it stored)', async () => {
 		let breaks = 0;
 		for (let seed = 1; seed <= 12 && breaks < 2; seed++) {
 			const {events} = await runLesson('bank:unsafe', {seed, free: true});
@@ -98,7 +98,9 @@ describe('why it broke', () => {
 			breaks++;
 			const x = why(events, 'every-change-counts');
 			assert.ok(x, `seed ${seed}: a break at step ${inv.step} with no explanation`);
-			assert.equal(x.story.kind, 'lost-update');
+			// A free-mode load is stamped when it is recorded, just after it happened: a store of the other
+			// process can fall in between, and then the trace tells the two reads of the same value instead.
+			assert.ok(['lost-update', 'same-read'].includes(x.story.kind), x.story.kind);
 		}
 		// Real threads race, but not every time: the check above must have had something to check.
 		assert.ok(breaks > 0, 'no free-mode run lost an update');
