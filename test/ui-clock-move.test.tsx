@@ -12,6 +12,7 @@ import {CLOCK} from '../source/engine/policies.js';
 import {loadScenario, resolveScenario} from '../source/scenario/load.js';
 import {Screen} from '../source/ui/Screen.js';
 import {RunSession, type Frame} from '../source/ui/session.js';
+import {until} from './helpers/session.js';
 
 const {module, label} = resolveScenario('ticket:unsafe');
 const scenario = await loadScenario(module, label);
@@ -19,16 +20,6 @@ const sessions: RunSession[] = [];
 after(async () => {
 	await Promise.all(sessions.map(s => s.dispose()));
 });
-
-async function until(s: RunSession, ok: (f: Frame) => boolean, what: string, timeoutMs = 60_000): Promise<Frame> {
-	const end = Date.now() + timeoutMs;
-	for (;;) {
-		const f = s.frame();
-		if (ok(f)) return f;
-		if (Date.now() > end) throw new Error(`timed out waiting for ${what} (at ${f.pos}/${f.last}, ${f.status}, ready ${f.ready.join()})`);
-		await new Promise(r => setTimeout(r, 20));
-	}
-}
 
 /** Picks the digit of `which` (a ready task's index, or the clock) at the live end, and waits for the step. */
 async function pick(s: RunSession, which: 'first' | 'clock'): Promise<Frame> {

@@ -14,6 +14,7 @@ import {Screen} from '../source/ui/Screen.js';
 import {exploreLines, scheduleLines} from '../source/ui/RunOverlay.js';
 import {RunSession, type Frame, type SessionInit} from '../source/ui/session.js';
 import {runLesson} from './helpers/run.js';
+import {until} from './helpers/session.js';
 
 const strip = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 const {module, label} = resolveScenario('ticket:unsafe');
@@ -28,16 +29,6 @@ function open(init: Partial<SessionInit> = {}): RunSession {
 	const s = new RunSession({scenario, variant: 'unsafe', lang: 'en', paused: true, ...init}, () => {});
 	sessions.push(s);
 	return s;
-}
-
-async function until(s: RunSession, ok: (f: Frame) => boolean, what: string, timeoutMs = 60_000): Promise<Frame> {
-	const end = Date.now() + timeoutMs;
-	for (;;) {
-		const f = s.frame();
-		if (ok(f)) return f;
-		if (Date.now() > end) throw new Error(`timed out waiting for ${what} (at ${f.pos}/${f.last}, ${f.status})`);
-		await new Promise(r => setTimeout(r, 20));
-	}
 }
 
 function screen(f: Frame, columns = 100, rows = 30): string {

@@ -7,6 +7,9 @@ import type {EventBody, TraceEvent} from '../source/engine/trace.js';
 import type {LoadedScenario} from '../source/scenario/load.js';
 import {reduce} from '../source/view/reducer.js';
 import type {ViewState} from '../source/view/state.js';
+import {changesIn, describeStep} from '../source/ui/format.js';
+import {Recording} from '../source/ui/recording.js';
+import type {Frame} from '../source/ui/session.js';
 
 export function trace(): TraceEvent[] {
 	const events: TraceEvent[] = [];
@@ -79,5 +82,35 @@ export function fixtureScenario(): LoadedScenario {
 			variants: {lock: {zh: '锁', en: 'lock'}, unsafe: {zh: '不安全', en: 'unsafe'}},
 			defaultVariant: 'lock',
 		},
+	};
+}
+
+/** A frame at a position of a trace, as the session would take it, for the fixture lesson. */
+export function frameAt(events: TraceEvent[], pos: number, extra: Partial<Frame> = {}): Frame {
+	const rec = new Recording();
+	for (const e of events) rec.push(e);
+	const prefix = rec.ends[pos]!;
+	const from = pos === 0 ? 0 : rec.ends[pos - 1]!;
+	const view = reduce(rec.events, prefix);
+	return {
+		lang: 'en',
+		scenario: fixtureScenario(),
+		settings: {variant: 'lock', seed: 7, policy: 'random', free: false, options: {}},
+		view,
+		pos,
+		last: rec.last,
+		recorded: false,
+		status: 'paused',
+		speed: 1,
+		changes: changesIn(rec.events, from, prefix),
+		ran: rec.ran[pos],
+		ready: view.order.filter(n => view.tasks[n]!.state === 'ready'),
+		manual: false,
+		happened: describeStep(rec.events, from, prefix),
+		columns: rec.columns,
+		busy: false,
+		help: false,
+		code: 'python',
+		...extra,
 	};
 }

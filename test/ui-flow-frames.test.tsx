@@ -9,16 +9,13 @@ import {afterEach, describe, it} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
 import type {ReactElement} from 'react';
 import type {TraceEvent} from '../source/engine/trace.js';
-import {changesIn, describeStep} from '../source/ui/format.js';
 import {KeyBar, barItems} from '../source/ui/KeyBar.js';
 import {layoutFor} from '../source/ui/layout.js';
-import {Recording} from '../source/ui/recording.js';
 import {Screen} from '../source/ui/Screen.js';
 import {Timeline, timelineLegend} from '../source/ui/Timeline.js';
 import type {Frame} from '../source/ui/session.js';
 import {ThemeContext} from '../source/ui/theme.js';
-import {reduce} from '../source/view/reducer.js';
-import {fixtureScenario, trace} from './ui-fixture.js';
+import {frameAt, trace} from './ui-fixture.js';
 
 const strip = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
@@ -28,36 +25,6 @@ function draw(node: ReactElement): string[] {
 }
 
 afterEach(() => cleanup());
-
-/** A frame at a position of a trace, as the session would take it. */
-function frameAt(events: TraceEvent[], pos: number, extra: Partial<Frame> = {}): Frame {
-	const rec = new Recording();
-	for (const e of events) rec.push(e);
-	const prefix = rec.ends[pos]!;
-	const from = pos === 0 ? 0 : rec.ends[pos - 1]!;
-	const view = reduce(rec.events, prefix);
-	return {
-		lang: 'en',
-		scenario: fixtureScenario(),
-		settings: {variant: 'lock', seed: 7, policy: 'random', free: false, options: {}},
-		view,
-		pos,
-		last: rec.last,
-		recorded: false,
-		status: 'paused',
-		speed: 1,
-		changes: changesIn(rec.events, from, prefix),
-		ran: rec.ran[pos],
-		ready: view.order.filter(n => view.tasks[n]!.state === 'ready'),
-		manual: false,
-		happened: describeStep(rec.events, from, prefix),
-		columns: rec.columns,
-		busy: false,
-		help: false,
-		code: 'python',
-		...extra,
-	};
-}
 
 describe('the key bar says what a key will do now', () => {
 	it('space: pause while playing, play while paused, replay at the end', () => {

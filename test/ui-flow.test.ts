@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import {after, describe, it} from 'node:test';
 import {loadScenario, resolveScenario} from '../source/scenario/load.js';
-import {RunSession, type Frame, type SessionInit} from '../source/ui/session.js';
+import {RunSession, type SessionInit} from '../source/ui/session.js';
+import {until} from './helpers/session.js';
 
 const {module, label} = resolveScenario('ktv');
 const scenario = await loadScenario(module, label);
@@ -18,16 +19,6 @@ function open(init: Partial<SessionInit> = {}): RunSession {
 	const s = new RunSession({scenario, lang: 'en', paused: true, ...init}, () => {});
 	sessions.push(s);
 	return s;
-}
-
-async function until(s: RunSession, ok: (f: Frame) => boolean, what: string, timeoutMs = 60_000): Promise<Frame> {
-	const end = Date.now() + timeoutMs;
-	for (;;) {
-		const f = s.frame();
-		if (ok(f)) return f;
-		if (Date.now() > end) throw new Error(`timed out waiting for ${what} (at ${f.pos}/${f.last}, ${f.status})`);
-		await new Promise(r => setTimeout(r, 20));
-	}
 }
 
 describe('the flow between runs', {timeout: 120_000}, () => {

@@ -11,48 +11,16 @@ import type {TraceEvent} from '../source/engine/trace.js';
 import {loadScenario, resolveScenario} from '../source/scenario/load.js';
 import {App} from '../source/ui/App.js';
 import {cellWidth} from '../source/ui/cells.js';
-import {changesIn, describeStep} from '../source/ui/format.js';
 import {Recording} from '../source/ui/recording.js';
 import {Screen, alertOf} from '../source/ui/Screen.js';
 import type {Frame} from '../source/ui/session.js';
-import {reduce} from '../source/view/reducer.js';
-import {fixtureScenario, trace} from './ui-fixture.js';
+import {frameAt, trace} from './ui-fixture.js';
 import {runLesson} from './helpers/run.js';
 
  
 const strip = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
 afterEach(() => cleanup());
-
-/** A frame at a position of a trace, as the session would take it. */
-function frameAt(events: TraceEvent[], pos: number, extra: Partial<Frame> = {}): Frame {
-	const rec = new Recording();
-	for (const e of events) rec.push(e);
-	const prefix = rec.ends[pos]!;
-	const from = pos === 0 ? 0 : rec.ends[pos - 1]!;
-	const view = reduce(rec.events, prefix);
-	return {
-		lang: 'en',
-		scenario: fixtureScenario(),
-		settings: {variant: 'lock', seed: 7, policy: 'random', free: false, options: {}},
-		view,
-		pos,
-		last: rec.last,
-		recorded: false,
-		status: 'paused',
-		speed: 1,
-		changes: changesIn(rec.events, from, prefix),
-		ran: rec.ran[pos],
-		ready: view.order.filter(n => view.tasks[n]!.state === 'ready'),
-		manual: false,
-		happened: describeStep(rec.events, from, prefix),
-		columns: rec.columns,
-		busy: false,
-		help: false,
-		code: 'python',
-		...extra,
-	};
-}
 
 function draw(frame: Frame, columns: number, rows: number): string[] {
 	const {lastFrame} = render(<Screen frame={frame} columns={columns} rows={rows} />);
