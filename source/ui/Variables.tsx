@@ -1,7 +1,7 @@
 /**
  * Each shared variable (a Value, a file, a variable a process's threads
  * share) with its value now, and under it what each task last read of it:
- * a read the variable has been written since is stale, marked ⚠ in a
+ * a read someone else has written the variable since is stale, marked ⚠ in a
  * warning colour with the value now beside it. A task's named locals
  * (`watch`) go beside its read. Many tasks reading alike fold into one row
  * (`7 tasks read 1 · stale`); stale reads and the task in focus come first.
@@ -37,12 +37,6 @@ export function hasVariables(shared: SharedState): boolean {
 	return shared.varOrder.length > 0;
 }
 
-/** A read made stale by someone else's write: a task that wrote the variable since its own read acted on what it read. */
-function staleRead(shared: SharedState, task: string, obj: string): boolean {
-	const v = shared.vars[obj]!;
-	const read = shared.reads[task]![obj]!;
-	return isStale(shared, task, obj) && !(v.lastWriter === task && (v.writtenAt ?? -1) >= read.step);
-}
 
 function localsOf(shared: SharedState, task: string): string {
 	const mine = shared.locals[task];
@@ -60,7 +54,7 @@ function readRows(shared: SharedState, obj: string, focus: string | undefined, r
 	const now = oneLine(v.value);
 	const one = (task: string): VarLine => {
 		const read = shared.reads[task]![obj]!;
-		const stale = staleRead(shared, task, obj);
+		const stale = isStale(shared, task, obj);
 		const locals = localsOf(shared, task);
 		return {
 			key: `${obj}:${task}`,
@@ -74,7 +68,7 @@ function readRows(shared: SharedState, obj: string, focus: string | undefined, r
 	for (const task of readers) {
 		if (task === focus) continue;
 		const read = shared.reads[task]![obj]!;
-		const key = `${staleRead(shared, task, obj) ? 1 : 0}\u0000${read.value}`;
+		const key = `${isStale(shared, task, obj) ? 1 : 0}\u0000${read.value}`;
 		groups.set(key, [...(groups.get(key) ?? []), task]);
 	}
 	const rows: VarLine[] = [];

@@ -68,11 +68,16 @@ export function emptyShared(): SharedState {
 	return {vars: {}, varOrder: [], reads: {}, locals: {}, accesses: [], held: {}};
 }
 
-/** Whether a task's last read of a variable is stale: the variable was written since. */
+/**
+ * Whether a task's last read of a variable is stale: someone else wrote it
+ * since. A task whose own write came last acted on what it read; its read is
+ * not stale for having been followed by that write.
+ */
 export function isStale(s: SharedState, task: string, obj: string): boolean {
 	const read = s.reads[task]?.[obj];
 	const v = s.vars[obj];
-	return read !== undefined && v !== undefined && v.version > read.version;
+	if (read === undefined || v === undefined || v.version <= read.version) return false;
+	return !(v.lastWriter === task && (v.writtenAt ?? -1) >= read.step);
 }
 
 function kindOf(type: string): VarKind | undefined {
