@@ -84,9 +84,23 @@ describe('recording a lesson', {timeout: 300_000}, () => {
 			t = time;
 			assert.ok(code === 'o' || code === 'm', code);
 		}
-		// 1 s, three keys, 2 s, space, 3 s, b, q, then the last frame held for a second.
-		assert.equal(events.at(-1)![0], 1 + 0.3 * 3 + 2 + 0.3 + 3 + 0.3 * 2 + 1);
+		// The intro card for 6 s, then 1 s, three keys, 2 s, space, 3 s, b, q, then the last frame held for a second.
+		assert.equal(events.at(-1)![0], 6 + 1 + 0.3 * 3 + 2 + 0.3 + 3 + 0.3 * 2 + 1);
 		assert.match(events[0]![2], /^\x1b\[\?25l\x1b\[H\x1b\[2J/, 'the first frame starts on a clean screen');
+	});
+
+	it("starts at the lesson's intro card, held 6 s, then the lesson as the script drives it; --paused starts at the panels", () => {
+		const {events} = parseCast(readFileSync(join(dir, 'a.cast'), 'utf8'));
+		const first = plain(events[0]![2]);
+		assert.ok(first.includes('KTV: a semaphore') && first.includes('watch: never more than four'), first);
+		assert.ok(!first.includes('─ Tasks'), 'the card, not the panels');
+		assert.deepEqual(events.filter(e => e[1] === 'm')[0], [0, 'm', 'intro card']);
+		const after = events.find(e => e[1] === 'o' && e[0] > 0)!;
+		assert.equal(after[0], 6, 'the panels come at 6 s');
+		assert.ok(plain(after[2]).includes('Tasks'), plain(after[2]));
+		const paused = parseCast(record('paused.cast', 'ktv', '--seed', '1', '--paused', '--keys', '1s q', '--size', '100x30')).events;
+		assert.ok(plain(paused[0]![2]).includes('─ Tasks') && !paused.some(e => e[1] === 'm' && e[2] === 'intro card'));
+		assert.equal(paused.at(-1)![0], 1 + 0.3 + 1);
 	});
 
 	it('gives the same bytes for the same script and seed, recorded one after the other or side by side', async () => {

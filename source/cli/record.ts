@@ -31,6 +31,8 @@ export async function recordLesson(init: Omit<SessionInit, 'timers'>, args: Args
 		rows: size.rows,
 		showKeys: args.showKeys,
 		pauseAtBeats: args.pauseAtBeats,
+		// As the TUI opens a lesson: on its card, unless --paused asks for the first step at once.
+		card: !args.paused,
 		theme: themeFromEnv(),
 		title: castTitle(meta, init.variant, init.lang),
 	}).finally(() => forget());

@@ -17,6 +17,7 @@
 import {createElement} from 'react';
 import {render} from 'ink';
 import {commandFor, pressOfToken} from '../ui/keys.js';
+import {IntroCard} from '../ui/IntroCard.js';
 import {Screen} from '../ui/Screen.js';
 import {RunSession, type Frame, type SessionInit} from '../ui/session.js';
 import {SHOW_KEY_MS, ShownKeys} from '../ui/ShownKeys.js';
@@ -36,6 +37,8 @@ await shareInkCaches();
 export const KEY_MS = 300;
 /** How long the last frame stays once the script quits. */
 export const HOLD_MS = 1000;
+/** How long a cast shows the lesson's intro card before the script's first step. */
+export const CARD_MS = 6000;
 /** How much virtual time `until` may play before the script goes on without it. */
 const MAX_UNTIL_MS = 3_600_000;
 /** Real time a lesson may take to settle after a key before the recording gives up. */
@@ -51,6 +54,12 @@ export interface ScriptOptions {
 	title?: string;
 	/** Seconds every beat (a caption first shown, an invariant broken, the end) holds the screen still. */
 	pauseAtBeats?: number;
+	/**
+	 * The cast starts at the lesson's intro card, held for CARD_MS (and any
+	 * --pause-at-beats on top); then it goes away and the lesson starts as
+	 * `init.paused` says, so a script means the same with or without it.
+	 */
+	card?: boolean;
 	/** Told the session as soon as it exists (so the CLI can dispose of it on a signal). */
 	onSession?: (session: RunSession) => void;
 }
@@ -64,7 +73,7 @@ export interface ScriptResult {
 export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 	const clock = new VirtualClock();
 	let wake: (() => void) | undefined;
-	const session = new RunSession({...o.init, timers: clock}, () => wake?.());
+	const session = new RunSession({...o.init, card: o.card, timers: clock}, () => wake?.());
 	o.onSession?.(session);
 	const terminal = new VirtualTerminal(o.columns, o.rows);
 	const cast = new Cast({width: o.columns, height: o.rows, title: o.title});
@@ -84,7 +93,12 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 			createElement(
 				ShownKeys,
 				{labels: shown.map(k => k.label), columns: o.columns, rows: o.rows},
-				createElement(ScreencastBars, {...bars, say: variantBar?.text ?? bars.say, columns: o.columns, rows: o.rows}, createElement(Screen, {frame, columns: o.columns, rows: o.rows})),
+				createElement(
+					ScreencastBars,
+					{...bars, say: variantBar?.text ?? bars.say, columns: o.columns, rows: o.rows},
+					// As the live TUI draws it (App.tsx): the card over the panels.
+					frame.card && !frame.help ? createElement(IntroCard, {frame, columns: o.columns, rows: o.rows}) : createElement(Screen, {frame, columns: o.columns, rows: o.rows}),
+				),
 			),
 		);
 	const instance = render(tree(session.frame()), {stdout: terminal.stream, debug: true, patchConsole: false, exitOnCtrlC: false});
@@ -166,6 +180,14 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 	try {
 		await settle();
 		draw();
+		if (o.card) {
+			cast.marker(clock.now / 1000, 'intro card');
+			await advance(CARD_MS + holdMs);
+			session.command({name: 'close'});
+			if (!o.init.paused) session.setPlaying(true);
+			await settle();
+			draw();
+		}
 		let quit = false;
 		for (const step of o.steps) {
 			if ('wait' in step) {
