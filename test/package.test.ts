@@ -116,7 +116,7 @@ describe('the packed package', {timeout: 300_000}, () => {
 			['scripts/prepare.js'],
 			'the one script is prepare, which package.json names',
 		);
-		for (const p of ['package.json', 'README.md', 'dist/source/cli.js', 'dist/source/scenario/api.js', 'dist/source/host/host.js', 'vendor/widest-line/index.js']) assert.ok(paths.includes(p), p);
+		for (const p of ['package.json', 'README.md', 'LICENSE', 'dist/source/cli.js', 'dist/source/scenario/api.js', 'dist/source/host/host.js', 'vendor/widest-line/index.js']) assert.ok(paths.includes(p), p);
 		const lessons = readdirSync(join(ROOT, 'dist', 'scenarios')).filter(f => f.endsWith('.js'));
 		assert.ok(lessons.length >= 20, lessons.join(' '));
 		for (const js of lessons) {

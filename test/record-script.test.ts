@@ -104,4 +104,13 @@ describe('screencast scripts that say things', {timeout: 300_000}, () => {
 		assert.throws(() => parseArgs(['ktv', '--pause-at-beats', '2']), /--pause-at-beats goes with a key script/);
 		assert.throws(() => parseArgs(['ktv', '--keys', 'n', '--pause-at-beats', '0']), /--pause-at-beats needs a positive number/);
 	});
+
+	it('marks a demonstration that happened as shown, and a break as broken', async () => {
+		const markers = (events: [number, string, string][]) => events.filter(e => e[1] === 'm').map(e => e[2]);
+		const shown = markers((await record('parallel:two-cores', 'until end q')).events);
+		assert.ok(shown.includes('shown: the two processes ran side by side'), shown.join('\n'));
+		assert.ok(!shown.some(m => m.startsWith('invariant broken')), shown.join('\n'));
+		const broken = markers((await record('ticket:unsafe', 'until broken q')).events);
+		assert.ok(broken.some(m => m.startsWith('invariant broken: ')), broken.join('\n'));
+	});
 });

@@ -7,6 +7,7 @@
  */
 import type {ScenarioMeta} from '../scenario/define.js';
 import type {Frame} from '../ui/session.js';
+import {standingOf} from '../view/verdicts.js';
 
 /** How long a key script's cast shows the bar naming a new variant (virtual time). */
 export const VARIANT_BAR_MS = 2000;
@@ -49,7 +50,11 @@ export class Beats {
 		for (const [name, inv] of Object.entries(f.view.invariants)) {
 			if (inv.ok) continue;
 			broken.add(name);
-			if (!this.broken.has(name)) beats.push(`invariant broken: ${f.scenario.meta.invariants?.find(i => i.name === name)?.text[f.lang] ?? inv.text}`);
+			if (this.broken.has(name)) continue;
+			const declared = f.scenario.meta.invariants?.find(i => i.name === name);
+			// A demonstration that happened is the lesson's point, marked as shown (as the header says it), not as a failure.
+			const shown = standingOf(inv) === 'shown' ? declared?.shown?.[f.settings.variant]?.[f.lang] : undefined;
+			beats.push(shown ? `shown: ${shown}` : `invariant broken: ${declared?.text[f.lang] ?? inv.text}`);
 		}
 		this.broken = broken;
 		const ended = f.status === 'ended' || f.status === 'deadlock' || f.status === 'error';
