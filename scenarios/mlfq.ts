@@ -84,26 +84,62 @@ export const meta = defineScenario({
 		{
 			when: e => e.kind === 'state' && e.state === 'done' && e.task === 'MainProcess',
 			text: {zh: '不用预先知道作业多长：用完时间片的作业自己沉下去，短作业和交互作业留在上面', en: 'No need to know job lengths in advance: jobs that use whole slices sink, short and interactive ones stay up'},
+			variants: ['mlfq'],
+		},
+		{
+			when: e => e.kind === 'state' && e.state === 'done' && e.task === 'MainProcess',
+			text: {zh: '时间片1的RR：每个作业轮流用同样长的时间片，不管它以前用了多少', en: 'Round robin, slice 1: every job gets the same slice in turn, whatever it used before'},
+			variants: ['rr'],
+		},
+		{
+			when: e => e.kind === 'state' && e.state === 'done' && e.task === 'MainProcess',
+			text: {zh: 'FCFS：按到达的顺序，每个作业一直运行到结束或去做I/O；长作业挡住后面所有的', en: 'FCFS: in order of arrival, each job runs until it ends or leaves for I/O; a long one holds up all behind it'},
+			variants: ['fcfs'],
 		},
 		{
 			when: e => e.kind === 'state' && e.why === 'preempted',
 			text: {zh: '更高一级的队列来了作业：抢占！被抢的作业回到它那一级队列的末尾', en: 'A job arrived in a higher queue: preemption! The preempted job goes back to the end of its own queue'},
+			variants: ['mlfq'],
 		},
 		{
 			when: e => e.kind === 'state' && e.why === 'slice',
 			text: {zh: '时间片用完还没做完：降到下一级队列（时间片翻倍）', en: 'The slice is used up and the job is not done: down one queue (where the slice is twice as long)'},
+			variants: ['mlfq'],
+		},
+		{
+			when: e => e.kind === 'state' && e.why === 'slice',
+			text: {zh: '时间片用完还没做完：回到就绪队列的末尾', en: 'The slice is used up and the job is not done: back to the end of the ready queue'},
+			variants: ['rr'],
 		},
 		{
 			when: e => e.kind === 'gate' && e.state === 'blocked' && e.op === 'sleep' && e.task === 'B',
 			text: {zh: 'B 没用完时间片就去做I/O：它留在原来的队列', en: 'B leaves for I/O before its slice is over: it keeps its queue'},
+			variants: ['mlfq'],
+		},
+		{
+			when: e => e.kind === 'gate' && e.state === 'blocked' && e.op === 'sleep' && e.task === 'B',
+			text: {zh: 'B 去做I/O：CPU交给下一个就绪的作业', en: 'B leaves for I/O: the CPU goes to the next ready job'},
+			variants: ['rr', 'fcfs'],
 		},
 		{
 			when: e => e.kind === 'state' && e.core !== undefined,
 			text: {zh: '只有上面的队列都空了，下面的队列才能运行', en: 'A queue runs only when every queue above it is empty'},
+			variants: ['mlfq'],
+		},
+		{
+			when: e => e.kind === 'state' && e.core !== undefined,
+			text: {zh: '就绪队列最前面的作业拿到CPU', en: 'The job at the head of the ready queue gets the CPU'},
+			variants: ['rr', 'fcfs'],
 		},
 		{
 			when: e => e.kind === 'state' && e.why === 'request',
 			text: {zh: '新作业进入第一队列（最高优先级，时间片最短）', en: 'A new job joins the first queue (the most urgent, with the shortest slice)'},
+			variants: ['mlfq'],
+		},
+		{
+			when: e => e.kind === 'state' && e.why === 'request',
+			text: {zh: '新作业排到就绪队列的末尾', en: 'A new job joins the end of the ready queue'},
+			variants: ['rr', 'fcfs'],
 		},
 	],
 });

@@ -99,6 +99,12 @@ export const meta = defineScenario({
 		{
 			when: e => e.kind === 'state' && e.why === 'slice',
 			text: {zh: '并发：时间片到了，换另一个任务用CPU——交替轮流', en: 'Concurrency: the slice is over, the other task gets the CPU: they take turns'},
+			variants: ['one-core', 'threads'],
+		},
+		{
+			when: e => e.kind === 'state' && e.why === 'slice',
+			text: {zh: '时间片到了，可每个任务都有自己的核：它接着运行', en: 'The slice is over, but each task has a core of its own: it goes on'},
+			variants: ['two-cores'],
 		},
 		{
 			when: e => e.kind === 'state' && e.why === 'request',

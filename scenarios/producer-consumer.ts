@@ -90,6 +90,12 @@ export const meta = defineScenario({
 		{
 			when: (e, s) => e.kind === 'state' && e.state === 'done' && e.exitcode === -15 && s.tasks[e.task]?.daemon === true,
 			text: {zh: '主进程的代码结束了：守护进程消费者被杀掉（-15），生产者还在做，没人吃了', en: "The main program's code is over: its daemon consumers are killed (-15), while the producers keep cooking for nobody"},
+			variants: ['daemon'],
+		},
+		{
+			when: (e, s) => e.kind === 'state' && e.state === 'done' && e.exitcode === -15 && s.tasks[e.task]?.daemon === true,
+			text: {zh: '主进程的代码结束了：守护进程消费者还在空队列上等，被杀掉（-15）；做的都吃完了', en: "The main program's code is over: its daemon consumers, still waiting on an empty queue, are killed (-15); everything made was eaten"},
+			variants: ['joinable', 'many'],
 		},
 		{
 			when: e => e.kind === 'invariant' && e.name === 'all-eaten' && !e.ok,

@@ -80,6 +80,17 @@ export const meta = defineScenario({
 		{
 			when: (e, s) => e.kind === 'state' && e.core !== undefined && (s.sched?.queues[0]?.tasks.length ?? 0) > 0,
 			text: {zh: 'CPU空出来：挑就绪队列里CPU区间最短的作业', en: 'The CPU is free: the ready job with the shortest burst goes next'},
+			variants: ['sjf'],
+		},
+		{
+			when: (e, s) => e.kind === 'state' && e.core !== undefined && (s.sched?.queues[0]?.tasks.length ?? 0) > 0,
+			text: {zh: 'CPU空出来：就绪作业里剩下时间最短的先运行', en: 'The CPU is free: the ready job with the least time left goes next'},
+			variants: ['srtf'],
+		},
+		{
+			when: (e, s) => e.kind === 'state' && e.core !== undefined && (s.sched?.queues[0]?.tasks.length ?? 0) > 0,
+			text: {zh: 'CPU空出来：就绪队列里最先到的作业先运行，不管它多长', en: 'The CPU is free: the job that arrived first goes next, however long it is'},
+			variants: ['fcfs'],
 		},
 		{
 			when: e => e.kind === 'state' && e.core !== undefined,
@@ -88,6 +99,12 @@ export const meta = defineScenario({
 		{
 			when: e => e.kind === 'state' && e.why === 'request',
 			text: {zh: '作业到达：进入就绪队列；队列按CPU区间长短排', en: 'A job arrives and is ready; the ready queue is ordered by burst length'},
+			variants: ['sjf', 'srtf'],
+		},
+		{
+			when: e => e.kind === 'state' && e.why === 'request',
+			text: {zh: '作业到达：排到就绪队列的末尾', en: 'A job arrives and joins the end of the ready queue'},
+			variants: ['fcfs'],
 		},
 	],
 });
