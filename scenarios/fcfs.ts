@@ -22,7 +22,7 @@
  * Invariants
  *   every-burst-served, cores-sane, clocks-agree (cpu-lessons.ts); textbook-averages (under fcfs, one core).
  */
-import {Process, Queue, defineScenario, print, sleep, time, work, type MainContext} from '../source/scenario/api.js';
+import {Process, Queue, defineScenario, print, sleep, time, tuple, work, type MainContext} from '../source/scenario/api.js';
 import {cpuInvariants, cpuOf, doneLine, fmt, ioOf, textbookAverages, type Job} from '../source/scenario/cpu-lessons.js';
 
 const JOBS: Record<string, Job[]> = {
@@ -111,7 +111,7 @@ export async function job(name: string, arrival: number, bursts: number[], resul
 	const turnaround = time() - arrival;
 	const waiting = turnaround - cpuOf(bursts) - ioOf(bursts);
 	await print(doneLine(name, time(), waiting, turnaround)); // py:job.print2
-	await results.put([waiting, turnaround]); // py:job.put
+	await results.put(tuple(waiting, turnaround)); // (waiting, turnaround): a tuple, drawn as Python writes it · py:job.put
 }
 
 export async function main({variant}: MainContext): Promise<void> {

@@ -24,7 +24,7 @@
  *   never-side-by-side (one-core, threads: hold; two-cores: breakable, shown): never two tasks running at the same moment;
  *   textbook-averages (for each variant's machine).
  */
-import {Process, Queue, Thread, defineScenario, print, sleep, time, work, type MainContext, type ViewState} from '../source/scenario/api.js';
+import {Process, Queue, Thread, defineScenario, print, sleep, time, tuple, work, type MainContext, type ViewState} from '../source/scenario/api.js';
 import {cpuInvariants, cpuOf, doneLine, fmt, ioOf, textbookAverages, type Job} from '../source/scenario/cpu-lessons.js';
 
 const JOBS: Job[] = [
@@ -124,7 +124,7 @@ export async function job(name: string, arrival: number, bursts: number[], resul
 	const turnaround = time() - arrival;
 	const waiting = turnaround - cpuOf(bursts) - ioOf(bursts);
 	await print(doneLine(name, time(), waiting, turnaround)); // py:job.print2
-	await results.put([waiting, turnaround]); // py:job.put
+	await results.put(tuple(waiting, turnaround)); // (waiting, turnaround): a tuple, drawn as Python writes it · py:job.put
 }
 
 export async function main({variant}: MainContext): Promise<void> {

@@ -24,7 +24,7 @@
  * Invariants
  *   every-burst-served, cores-sane, clocks-agree (cpu-lessons.ts); textbook-averages (under rr with that slice, one core).
  */
-import {Process, Queue, defineScenario, print, sleep, time, work, type MainContext} from '../source/scenario/api.js';
+import {Process, Queue, defineScenario, print, sleep, time, tuple, work, type MainContext} from '../source/scenario/api.js';
 import {cpuInvariants, cpuOf, doneLine, fmt, ioOf, textbookAverages, type Job} from '../source/scenario/cpu-lessons.js';
 
 const JOBS: Job[] = [
@@ -110,7 +110,7 @@ export async function job(name: string, arrival: number, bursts: number[], resul
 	const turnaround = time() - arrival;
 	const waiting = turnaround - cpuOf(bursts) - ioOf(bursts);
 	await print(doneLine(name, time(), waiting, turnaround)); // py:job.print3
-	await results.put([waiting, turnaround]); // py:job.put
+	await results.put(tuple(waiting, turnaround)); // (waiting, turnaround): a tuple, drawn as Python writes it · py:job.put
 }
 
 export async function main(_context: MainContext): Promise<void> {

@@ -179,10 +179,12 @@ describe('the panels write Python values and round times', () => {
 		assert.ok(prims(view, 120).includes(`[${item}]`), prims(view, 120));
 	});
 
-	it('states: the results queue holds tuples, (waiting, turnaround)', async () => {
-		const {events} = await runLesson('states');
-		const put = events.find(e => e.kind === 'op' && e.op === 'put') as {item: string} | undefined;
-		assert.match(put?.item ?? '', /^\(\d+, \d+\)$/);
+	it('states and the CPU lessons: the results queue holds tuples, (waiting, turnaround), as their Python puts them', async () => {
+		for (const lesson of ['states', 'fcfs', 'sjf', 'round-robin', 'mlfq', 'parallel']) {
+			const {events} = await runLesson(lesson);
+			const put = events.find(e => e.kind === 'op' && e.op === 'put') as {item: string} | undefined;
+			assert.match(put?.item ?? '', /^\(\d+(\.\d+)?, \d+(\.\d+)?\)$/, lesson);
+		}
 	});
 
 	it('a sleep of many decimals is drawn to three in the task list; the trace keeps it whole', () => {
