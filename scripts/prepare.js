@@ -49,7 +49,7 @@ function stale() {
 	} catch {
 		return 'dist/ has not been built';
 	}
-	const changed = [...INPUTS, 'tsconfig.json', 'package.json'].find(p => newest(join(root, p)) > stamp);
+	const changed = [...INPUTS, 'tsconfig.json', 'tsconfig.types.json', 'package.json'].find(p => newest(join(root, p)) > stamp);
 	return changed === undefined ? undefined : `${changed} changed since the last build`;
 }
 

@@ -3,7 +3,8 @@
  * lessons' sources and Python views the Code pane reads, and not the tests,
  * benchmarks or TypeScript sources of the app; the tarball installed into an
  * empty folder runs a built-in lesson and a lesson file of one's own that
- * imports from 'conc-tui'. Slow (a pack and an install, about ten seconds):
+ * imports from 'conc-tui', and that file type-checks against the package's
+ * declarations (an editor's completion and checks for a lesson). Slow (a pack and an install, about ten seconds):
  * one describe with a generous limit. When npm cannot fetch a dependency (no
  * registry, and the cache lacks it), the install's tests skip and say why.
  */
@@ -16,9 +17,9 @@ import {after, before, describe, it} from 'node:test';
 import {fileURLToPath} from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Upper bounds, about 1.3 times what the pack measures (326 kB packed, 262 files). */
-const MAX_PACKED = 430_000;
-const MAX_FILES = 340;
+/** Upper bounds, about 1.3 times what the pack measures (422 kB packed, 326 files, 51 of them the API's declarations). */
+const MAX_PACKED = 550_000;
+const MAX_FILES = 420;
 
 /** npm's own environment (from `npm test`) minus what describes this package, so the child npm sees a plain folder. */
 function env(tmp: string): Record<string, string> {
@@ -107,16 +108,16 @@ describe('the packed package', {timeout: 300_000}, () => {
 		const bad = paths.filter(p => /^(test|bench|source|\.ci)\/|^dist\/(test|bench)\/|^dist\/source\/.*\.map$|^(tsconfig\.json|eslint\.config\.js|package-lock\.json)$/.test(p));
 		assert.deepEqual(bad, [], 'nothing of the tests, benches, app sources or dev config');
 		assert.deepEqual(
-			paths.filter(p => p.endsWith('.ts') && !/^scenarios\/[\w-]+\.ts$/.test(p) && p !== 'vendor/widest-line/index.d.ts'),
+			paths.filter(p => p.endsWith('.ts') && !/^scenarios\/[\w-]+\.ts$/.test(p) && !/^dist\/types\/.*\.d\.ts$/.test(p) && p !== 'vendor/widest-line/index.d.ts'),
 			[],
-			'the only TypeScript is the lessons, which the Code pane shows',
+			'the only TypeScript is the lessons, which the Code pane shows, and the API declarations',
 		);
 		assert.deepEqual(
 			paths.filter(p => p.startsWith('scripts/')),
 			['scripts/prepare.js'],
 			'the one script is prepare, which package.json names',
 		);
-		for (const p of ['package.json', 'README.md', 'LICENSE', 'dist/source/cli.js', 'dist/source/scenario/api.js', 'dist/source/host/host.js', 'vendor/widest-line/index.js']) assert.ok(paths.includes(p), p);
+		for (const p of ['package.json', 'README.md', 'LICENSE', 'dist/types/scenario/api.d.ts', 'dist/source/cli.js', 'dist/source/scenario/api.js', 'dist/source/host/host.js', 'vendor/widest-line/index.js']) assert.ok(paths.includes(p), p);
 		const lessons = readdirSync(join(ROOT, 'dist', 'scenarios')).filter(f => f.endsWith('.js'));
 		assert.ok(lessons.length >= 20, lessons.join(' '));
 		for (const js of lessons) {
@@ -156,5 +157,19 @@ describe('the packed package', {timeout: 300_000}, () => {
 		assert.match(r.stdout, /Process-2 blocks on lock#1/);
 		assert.match(r.stdout, /MainProcess ends, exit code 0/);
 		assert.equal(r.stderr, '');
+	});
+
+	it("type-checks a lesson of one's own against the package's declarations, and a wrong call is an error", t => {
+		if (noInstall) return t.skip(noInstall);
+		const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+		const check = (file: string) => run(process.execPath, [tsc, '--noEmit', '--allowJs', '--checkJs', '--strict', '--noImplicitAny', 'false', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', file], app, tmp);
+		writeFileSync(join(app, 'typed.mjs'), LESSON);
+		const good = check('typed.mjs');
+		assert.equal(good.status, 0, said(good));
+		writeFileSync(join(app, 'wrong.mjs'), `${LESSON}\nexport async function late() {\n  await sleep('soon');\n  new Process({target: 42});\n}\n`);
+		const bad = check('wrong.mjs');
+		assert.notEqual(bad.status, 0, said(bad));
+		assert.match(bad.stdout, /wrong\.mjs\(\d+,\d+\): error TS2345: Argument of type 'string' is not assignable to parameter of type 'number'/);
+		assert.match(bad.stdout, /wrong\.mjs\(\d+,\d+\): error TS2322/);
 	});
 });
