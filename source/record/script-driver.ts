@@ -17,7 +17,7 @@
 import {createElement} from 'react';
 import {render} from 'ink';
 import {commandFor, pressOfToken} from '../ui/keys.js';
-import {Screen} from '../ui/Screen.js';
+import {Screen, withWindows, type ScreenPlan} from '../ui/Screen.js';
 import {RunSession, type Frame, type SessionInit} from '../ui/session.js';
 import {SHOW_KEY_MS, ShownKeys} from '../ui/ShownKeys.js';
 import {ThemeContext, type Theme} from '../ui/theme.js';
@@ -76,6 +76,8 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 	/** A new variant (v), named in the caption bar for VARIANT_BAR_MS (over a `say`, which comes back after). */
 	let variantBar: {text: string; until: number} | undefined;
 	const holdMs = Math.round((o.pauseAtBeats ?? 0) * 1000);
+	/** The panels' windows as last drawn, for Tab and PgUp/PgDn. */
+	const plan: {current?: ScreenPlan} = {};
 
 	const tree = (frame: Frame) =>
 		createElement(
@@ -84,7 +86,7 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 			createElement(
 				ShownKeys,
 				{labels: shown.map(k => k.label), columns: o.columns, rows: o.rows},
-				createElement(ScreencastBars, {...bars, say: variantBar?.text ?? bars.say, columns: o.columns, rows: o.rows}, createElement(Screen, {frame, columns: o.columns, rows: o.rows})),
+				createElement(ScreencastBars, {...bars, say: variantBar?.text ?? bars.say, columns: o.columns, rows: o.rows}, createElement(Screen, {frame, columns: o.columns, rows: o.rows, plan})),
 			),
 		);
 	const instance = render(tree(session.frame()), {stdout: terminal.stream, debug: true, patchConsole: false, exitOnCtrlC: false});
@@ -190,7 +192,7 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 				quit = true;
 				break;
 			}
-			if (command) session.command(command);
+			if (command) session.command(withWindows(command, plan.current));
 			await settle();
 			draw();
 		}
