@@ -12,7 +12,7 @@ import {Box} from 'ink';
 import {CLOCK} from '../engine/policies.js';
 import type {TaskView, ViewState} from '../view/state.js';
 import {cellWidth, fit, padCells} from './cells.js';
-import {detailText} from './format.js';
+import {detailText, holdings} from './format.js';
 import {Row} from './Row.js';
 import {badge, lookOf} from './theme.js';
 import {Title} from './Title.js';
@@ -29,6 +29,29 @@ export const TASK_WORDS = {
 /** A finished task whose row says nothing new: done, reaped (not a zombie), with exit code 0 (a failure or a kill keeps its row). */
 function finished(t: TaskView): boolean {
 	return t.state === 'done' && t.zombie === undefined && (t.exitcode === undefined || t.exitcode === 0);
+}
+
+/**
+ * What makes tasks alike: the same state and the same thing waited on
+ * (blocked: sem#1, sleep, a join), or, not blocked, the same operation on
+ * the same object with the same holdings (ready at \`read data.json\`).
+ */
+function alikeKey(t: TaskView, view: ViewState): string {
+	if (t.state === 'blocked') return `blocked\u0000${t.on ?? ''}`;
+	if (t.state === 'done') return `done\u0000${t.exitcode ?? ''}\u0000${t.zombie ?? ''}`;
+	return `${t.state}\u0000${t.op ?? ''}\u0000${t.obj ?? ''}\u0000${holdings(t.name, view).join(',')}`;
+}
+
+/** What a group's tasks have in common to say: the detail they share, or its beginning up to where they differ (\`on sleep\` of \`on sleep → 3s\` and \`on sleep → 5s\`). */
+export function commonDetail(details: readonly string[]): string {
+	const first = details[0] ?? '';
+	if (details.every(d => d === first)) return first;
+	let n = 0;
+	while (n < first.length && details.every(d => d[n] === first[n])) n++;
+	// Back to the end of a whole word, without the joiner that followed it.
+	const cut = first.slice(0, n);
+	const whole = /\s/.test(first[n] ?? ' ') ? cut : cut.slice(0, Math.max(0, cut.lastIndexOf(' ')));
+	return whole.replace(/[\s→·:(,]+$/u, '');
 }
 
 export interface FoldOptions {
@@ -60,7 +83,7 @@ export function foldTasks(view: ViewState, rows: number, o: FoldOptions): TaskRo
 	for (const name of order) {
 		const t = view.tasks[name]!;
 		if (!foldable(name) || finished(t) || t.state === 'done') continue;
-		const key = `${t.state}\u0000${detailText(t, view)}`;
+		const key = alikeKey(t, view);
 		groups.set(key, [...(groups.get(key) ?? []), name]);
 	}
 	const folds: string[][] = [];
@@ -196,11 +219,12 @@ function FoldedRow({row, view, changed, width, pickWidth, nameWidth}: {row: Excl
 	const head = nameWidth + 1 + 6;
 	const count = ` (${row.names.length})`;
 	const named = `${rangeName(row.names, at.every((i, k) => k === 0 || i === at[k - 1]! + 1))}${count}`;
-	// Too long a list of names: the first and how many.
-	const label = cellWidth(named) <= head ? named : `${fit(`${row.names[0]!} …`, Math.max(1, head - cellWidth(count)))}${count}`;
+	// Too long a list of names: as much of it as fits, and how many.
+	const label = cellWidth(named) <= head ? named : `${fit(named.slice(0, -count.length), Math.max(1, head - cellWidth(count)))}${count}`;
 	const labelText = padCells(fit(label, head), head);
 	const before = 1 + pickWidth + head + 1 + 9 + 1;
-	return <Row bold={bold} parts={[gutter, pick, `${labelText} `, {text: badge(look), color: look.color}, ` ${fit(detailText(t, view), Math.max(0, width - before))}`]} />;
+	const detail = commonDetail(row.names.map(n => detailText(view.tasks[n]!, view)));
+	return <Row bold={bold} parts={[gutter, pick, `${labelText} `, {text: badge(look), color: look.color}, ` ${fit(detail, Math.max(0, width - before))}`]} />;
 }
 
 /** The clock as a choice: picking it lets the next sleep or timeout end, and wakes who waits for it. */
