@@ -84,13 +84,16 @@ export function Caption({happened, caption, alert, story, width, rows}: CaptionP
 			))}
 			{lines.slice(0, rows).map((l, i) => {
 				const first = i === 0 || lines[i - 1]!.tone !== l.tone;
+				// The last row drawn of a text that goes on below the caption's rows ends with …
+				const cut = i === rows - 1 && lines[i + 1]?.tone === l.tone && l.tone !== 'plain';
+				const text = cut ? fit(`${l.text} ${lines.slice(i + 1).filter(n => n.tone === l.tone).map(n => n.text).join(' ')}`, width - 2) : fit(l.text, width - 2);
 				const mark = first && l.tone === 'alert' ? '! ' : first && l.tone === 'caption' ? '» ' : '  ';
 				return (
 					<Row
 						key={i}
 						parts={[
 							{
-								text: `${mark}${fit(l.text, width - 2)}`,
+								text: `${mark}${text}`,
 								color: l.tone === 'alert' ? 'red' : l.tone === 'caption' ? 'cyan' : l.tone === 'story' ? 'yellow' : undefined,
 								bold: l.tone === 'alert' || l.tone === 'caption',
 							},

@@ -9,7 +9,6 @@ import type {ViewState} from '../view/state.js';
 import type {CodeShown} from './code-view.js';
 import {cellWidth, fit, padCells} from './cells.js';
 import {Row} from './Row.js';
-import {moreNote} from './scroll.js';
 import {Title} from './Title.js';
 
 export interface CodePaneProps {
@@ -84,7 +83,13 @@ export function shownLines(total: number, marked: readonly number[], focusLine: 
 }
 
 /** What the pane draws: the focus line, the lines shown and the window they make (for ↑N ↓M and a page up or down). */
-export function codeWindow(code: CodeShown, view: ViewState, focus: string | undefined, rows: number, top?: number): {focusAt?: number; at: Map<number, string[]>; shown: number[]; window: {top: number; rows: number; total: number}} {
+export function codeWindow(
+	code: CodeShown,
+	view: ViewState,
+	focus: string | undefined,
+	rows: number,
+	top?: number,
+): {focusAt?: number; at: Map<number, string[]>; shown: number[]; window: {top: number; rows: number; total: number}; out: {above: number; below: number}} {
 	const at = tasksByLine(view, code);
 	const focused = focus ? view.tasks[focus] : undefined;
 	const focusAt = focused && focused.state !== 'done' ? code.lineOf(focused) : undefined;
@@ -92,15 +97,17 @@ export function codeWindow(code: CodeShown, view: ViewState, focus: string | und
 	const codeRows = rows - noteRows(code, rows);
 	const shown = shownLines(code.lines.length, [...at.keys()], focusLine, codeRows, top);
 	const first = (shown[0] ?? 1) - 1;
-	return {...(focusAt !== undefined ? {focusAt} : {}), at, shown, window: {top: first, rows: (shown.at(-1) ?? 0) - first, total: code.lines.length}};
+	// A page is the pane's rows, from its first line shown; what is out of view is counted from the lines shown, which may skip.
+	const out = {above: first, below: Math.max(0, code.lines.length - (shown.at(-1) ?? 0))};
+	return {...(focusAt !== undefined ? {focusAt} : {}), at, shown, window: {top: first, rows: codeRows, total: code.lines.length}, out};
 }
 
 export function CodePane({code, view, focus, width, rows, top, focused}: CodePaneProps) {
 	const lines = code.lines;
-	const {focusAt, at, shown, window} = codeWindow(code, view, focus, rows, top);
+	const {focusAt, at, shown, out} = codeWindow(code, view, focus, rows, top);
 	const notes = noteRows(code, rows);
 	const numWidth = String(lines.length).length;
-	const more = moreNote(window);
+	const more = [out.above > 0 && `↑${out.above}`, out.below > 0 && `↓${out.below}`].filter(Boolean).join(' ');
 	const where = focus && focusAt ? CODE_WORDS.at(focus, focusAt) : undefined;
 	const unshownNotes = notes < code.notes.length ? code.notes.slice(notes).join(' · ') : undefined;
 	const base = [more, where, code.canSwitch ? CODE_WORDS.switchTo(code.mode) : undefined].filter(Boolean).join(' · ');
