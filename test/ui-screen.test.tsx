@@ -79,9 +79,9 @@ describe('Screen', () => {
 		assert.match(text, /─ Tasks 66 ─/);
 		assert.ok(lines.some(l => /^ Extra-59 …00 \(60\) {2}· new$/.test(l)), `sixty new tasks in one row:\n${text}`);
 		assert.match(text, /»Worker-4/);
-		// Sixty tasks each asleep until another time fold into nothing: the window scrolls.
+		// Sixty tasks each waiting on an event of its own are alike to none: the window scrolls.
 		const apart: TraceEvent[] = [...events];
-		for (let i = 0; i < 60; i++) apart.splice(3, 0, extra(i), {step: 0, time: 0, kind: 'gate', task: `Extra-${String(i).padStart(2, '0')}`, state: 'blocked', op: 'sleep', on: 'sleep', until: 10 + i, line: 7});
+		for (let i = 0; i < 60; i++) apart.splice(3, 0, extra(i), {step: 0, time: 0, kind: 'gate', task: `Extra-${String(i).padStart(2, '0')}`, state: 'blocked', op: 'wait', obj: `event#${100 + i}`, on: `event#${100 + i}`, line: 8});
 		const scrolled = draw(frameAt(apart, 9), 100, 30);
 		fits(scrolled, 100, 30);
 		assert.match(scrolled.join('\n'), /─ Tasks 66 .*↑\d+/);
