@@ -215,7 +215,8 @@ function FoldedRow({row, view, changed, width, pickWidth, nameWidth}: {row: Excl
 	}
 	const t = view.tasks[row.names[0]!]!;
 	const look = lookOf(t);
-	const at = row.names.map(n => view.order.indexOf(n));
+	const index = new Map(view.order.map((n, i) => [n, i]));
+	const at = row.names.map(n => index.get(n) ?? -1);
 	const head = nameWidth + 1 + 6;
 	const count = ` (${row.names.length})`;
 	const named = `${rangeName(row.names, at.every((i, k) => k === 0 || i === at[k - 1]! + 1))}${count}`;

@@ -109,7 +109,8 @@ export function layoutFor(columns: number, rows: number, taskCount: number, cpuR
 	const avail = height - header - caption - keys;
 	// With a CPU panel the tasks give up rows: the panel lists the jobs again, with their figures.
 	// Tasks that do not fit fold (finished ones, alike ones: TaskList's foldTasks), so the code pane keeps its rows.
-	const tasks = Math.min(count, Math.max(3, Math.floor((avail - 2) * (cpuRows > 0 ? 0.3 : 0.35))));
+	// From 140 columns the code pane is a column beside the output and takes no rows: the tasks keep their 45%.
+	const tasks = Math.min(count, Math.max(3, Math.floor((avail - 2) * (cpuRows > 0 ? 0.3 : width >= WIDE_FROM ? 0.45 : 0.35))));
 	const taskWidth = Math.min(width, Math.max(56, Math.floor(width * 0.6)));
 	const timeline = width - taskWidth - 1 >= 8 ? width - taskWidth - 1 : 0;
 	let rest = avail - 1 - tasks - 1;
