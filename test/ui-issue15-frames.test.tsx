@@ -26,10 +26,11 @@ after(async () => {
 	await Promise.all([...sessions.values()].map(async s => (await s).dispose()));
 });
 
-/** One recorded session per lesson, shared by the tests. */
-function session(spec: string): Promise<RunSession> {
-	let s = sessions.get(spec);
-	if (!s) sessions.set(spec, (s = recordedSession(spec)));
+/** One recorded session per lesson and use, shared by the pinned screens; a test that presses keys has its own (`own`), so its focus and scroll stay its own. */
+function session(spec: string, own = ''): Promise<RunSession> {
+	const key = `${spec}#${own}`;
+	let s = sessions.get(key);
+	if (!s) sessions.set(key, (s = recordedSession(spec)));
 	return s;
 }
 
@@ -347,7 +348,7 @@ describe('issue 15 screens, row for row', {timeout: 300_000}, () => {
 
 describe('Tab and PgUp/PgDn on a real session (bank:unsafe, 201 lines of output, at 100×30)', {timeout: 300_000}, () => {
 	it('marks the focused panel, pages the output and the code pane, shows ↑N ↓M, and a new step keeps the scroll', async () => {
-		const s = await session('bank:unsafe');
+		const s = await session('bank:unsafe', 'keys');
 		const last = s.frame().last;
 		s.goto(last);
 		const plan: {current?: ScreenPlan} = {};
@@ -398,5 +399,37 @@ describe('Tab and PgUp/PgDn on a real session (bank:unsafe, 201 lines of output,
 		// Tab goes round to the tasks.
 		press('focus');
 		assert.match(draw()[3]!, /^▸ Tasks 3 /);
+	});
+});
+
+describe('PgUp/PgDn on the tasks (ticket:unsafe at 80×24, step 80)', {timeout: 300_000}, () => {
+	it('pages the folded task rows, and the next step follows the task that ran again', async () => {
+		const s = await session('ticket:unsafe', 'keys');
+		s.goto(80);
+		const plan: {current?: ScreenPlan} = {};
+		const tasks = () => {
+			const lines = drawFrame(s.frame(), 80, 24, plan);
+			fits(lines, 80, 24);
+			return lines.slice(3, 8);
+		};
+		const press = (name: 'focus' | 'pageup' | 'pagedown') => s.command(withWindows({name}, plan.current));
+		assert.deepEqual(tasks()[0], '─ Tasks 11 ──────────────────────────────────────── ↑1 ─ ─ Timeline ──── 58–80 ─');
+		press('focus');
+		press('pageup');
+		const up = tasks();
+		assert.deepEqual(up.map(l => l.slice(0, 56).trimEnd()), [
+			'▸ Tasks 11 ──────────────────────────────────────── ↓1 ─',
+			'•MainProcess  37761 ■ blocked on exit: join Process-1, …',
+			' Process-1,10 (2)   ○ ready   at print',
+			' Process-2,4,7 (3)  ○ ready   at write data.json {"tick…',
+			' Process-3,5,6… (4) ○ ready   at sleep 0.2',
+		]);
+		press('pagedown');
+		assert.match(tasks()[0]!, /^▸ Tasks 11 ─+ ↑1 ─/);
+		press('pageup');
+		assert.match(tasks()[0]!, /^▸ Tasks 11 ─+ ↓1 ─/);
+		// A step on: the window follows the task that ran (Process-… at step 81) again.
+		s.goto(81);
+		assert.equal(s.frame().scroll?.tops.tasks, undefined);
 	});
 });
