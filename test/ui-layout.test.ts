@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {layoutFor, scrollTo, type Layout} from '../source/ui/layout.js';
+import {captionCap, layoutFor, scrollTo, type Layout} from '../source/ui/layout.js';
 
 /** Rows the Screen draws for a layout (titles included). */
 function drawn(L: Layout): number {
@@ -41,8 +41,9 @@ describe('layoutFor', () => {
 	});
 
 	it('gives the code pane its own rows on tall screens and a column on wide ones', () => {
-		assert.equal(layoutFor(80, 24, 7).code, 0);
-		assert.ok(layoutFor(100, 40, 7).code > 0);
+		// 80×24 keeps a small pane for the marked lines (it had none before issue 15).
+		assert.equal(layoutFor(80, 24, 7).code, 3);
+		assert.ok(layoutFor(100, 40, 7).code > 5);
 		const wide = layoutFor(160, 40, 7);
 		assert.ok(wide.codeBeside > 0);
 		assert.equal(wide.code, 0);
@@ -53,7 +54,8 @@ describe('layoutFor', () => {
 		const L = layoutFor(100, 40, 5, 16);
 		assert.equal(L.cpu, 16);
 		assert.ok(L.mid >= 3);
-		assert.equal(layoutFor(100, 30, 5, 60).cpu, layoutFor(100, 30, 5, 60).height - 2 - 1 - 1 - 1 - layoutFor(100, 30, 5, 60).tasks - 1 - 3);
+		// Header 2, task title, tasks, the CPU panel, the primitives' title and three rows, caption 2, keys.
+		assert.equal(layoutFor(100, 30, 5, 60).cpu, layoutFor(100, 30, 5, 60).height - 2 - 1 - layoutFor(100, 30, 5, 60).tasks - 1 - 3 - 2 - 1);
 		assert.equal(layoutFor(70, 30, 5, 16).cpu, 0);
 		assert.equal(layoutFor(80, 24, 5, 0).cpu, 0);
 	});
@@ -62,6 +64,50 @@ describe('layoutFor', () => {
 		const L = layoutFor(100, 30, 101);
 		assert.ok(L.tasks < 20);
 		assert.ok(L.mid >= 5);
+	});
+});
+
+describe('layoutFor at the sizes of issue 15 (120×36, 100×30, 80×24)', () => {
+	const needs = {invariants: true, caption: 2};
+	it('pins every row at the three sizes for ticket:unsafe (11 tasks), mid-race and with a story', () => {
+		const rows = (L: Layout) => [L.header, L.invariants, L.tasks, L.legend, L.mid, L.code, L.caption, L.keys, L.codeBeside];
+		// header, its invariants row, tasks, legend, mid, code, caption, keys, code beside
+		assert.deepEqual(rows(layoutFor(120, 36, 11, 0, 0, needs)), [3, 1, 9, 1, 10, 6, 2, 1, 0]);
+		assert.deepEqual(rows(layoutFor(100, 30, 11, 0, 0, needs)), [3, 1, 7, 1, 7, 5, 2, 1, 0]);
+		assert.deepEqual(rows(layoutFor(80, 24, 11, 0, 0, needs)), [3, 1, 5, 0, 6, 3, 2, 1, 0]);
+		// A break told in three rows under a two-row alert: the caption grows to its cap, the code pane keeps its least rows.
+		const told = {invariants: true, caption: 3};
+		assert.deepEqual(rows(layoutFor(120, 36, 11, 0, 3, told)), [3, 1, 8, 1, 8, 5, 6, 1, 0]);
+		assert.deepEqual(rows(layoutFor(100, 30, 11, 0, 3, told)), [3, 1, 5, 1, 6, 4, 6, 1, 0]);
+		assert.deepEqual(rows(layoutFor(80, 24, 11, 0, 3, told)), [3, 1, 4, 0, 4, 3, 5, 1, 0]);
+	});
+
+	it('keeps a code pane at 80×24 and at 100×30 with 11 tasks, and with 101', () => {
+		for (const [c, r] of [[100, 30], [80, 24]] as const) {
+			for (const tasks of [11, 101]) {
+				for (const story of [0, 3]) {
+					const L = layoutFor(c, r, tasks, 0, story, needs);
+					assert.ok(L.code >= 3, `${c}×${r}, ${tasks} tasks, story ${story}: ${JSON.stringify(L)}`);
+					assert.ok(L.mid >= 3, 'the panels above keep three rows');
+				}
+			}
+		}
+	});
+
+	it('gives the invariants a header row only where the lesson has them, and not to a CPU lesson below 30 rows', () => {
+		assert.equal(layoutFor(100, 30, 5, 0, 0, {invariants: true}).header, 3);
+		assert.equal(layoutFor(100, 30, 5, 0, 0, {invariants: false}).header, 2);
+		assert.equal(layoutFor(100, 30, 5, 0, 0).invariants, 0);
+		assert.equal(layoutFor(80, 24, 5, 20, 0, {invariants: true}).invariants, 0);
+		assert.equal(layoutFor(100, 30, 5, 20, 0, {invariants: true}).invariants, 1);
+		assert.equal(layoutFor(70, 24, 5, 0, 0, {invariants: true}).invariants, 0, 'compact: one header row');
+	});
+
+	it('gives the caption two rows at least and what it wants up to its cap', () => {
+		assert.equal(layoutFor(100, 30, 5, 0, 0, {caption: 0}).caption, 2);
+		assert.equal(layoutFor(100, 30, 5, 0, 0, {caption: 4}).caption, 4);
+		assert.equal(layoutFor(100, 30, 5, 0, 3, {caption: 4}).caption, captionCap(29));
+		assert.deepEqual([captionCap(23), captionCap(29), captionCap(35)], [5, 6, 7]);
 	});
 });
 

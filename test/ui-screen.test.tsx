@@ -46,11 +46,13 @@ describe('Screen', () => {
 		assert.match(lines.at(-1)!, /q quit/);
 	});
 
-	it('80×24: everything but the code pane, which needs more rows', () => {
+	it('80×24: everything, the code pane kept small on the marked lines (issue 15: it had none)', () => {
 		const lines = draw(frameAt(events, 9), 80, 24);
 		fits(lines, 80, 24);
 		assert.ok(lines.some(l => l.startsWith('─ Primitives')));
-		assert.ok(!lines.some(l => l.startsWith('─ Code')));
+		const code = lines.findIndex(l => l.startsWith('─ Code · demo.js'));
+		assert.ok(code > 0, lines.join('\n'));
+		assert.deepEqual(lines.slice(code + 1, code + 4).map(l => l.replace(/ {2,}← /, ' ← ')), ['•3   await start(); ← MainProcess', '•5   await lock.acquire(); ← Worker-2', '•7   await sleep(3); ← Worker-1']);
 	});
 
 	it('below 80×24: compact, with tasks, output and keys', () => {
@@ -65,16 +67,25 @@ describe('Screen', () => {
 		}
 	});
 
-	it('scrolls a long task list to keep the task that ran in view', () => {
+	it('folds a long list of alike tasks into a row, and scrolls one that does not fold to keep the task that ran in view', () => {
+		const extra = (i: number): TraceEvent => ({step: 0, time: 0, kind: 'task', task: `Extra-${String(i).padStart(2, '0')}`, pid: 500 + i, ppid: 100, process: `Extra-${i}`, thread: false, daemon: false, target: 'f', state: 'new'});
 		const many: TraceEvent[] = [...events];
 		const last = many.at(-1)!;
-		for (let i = 0; i < 60; i++) many.splice(3, 0, {step: 0, time: 0, kind: 'task', task: `Extra-${String(i).padStart(2, '0')}`, pid: 500 + i, ppid: 100, process: `Extra-${i}`, thread: false, daemon: false, target: 'f', state: 'new'});
+		for (let i = 0; i < 60; i++) many.splice(3, 0, extra(i));
 		assert.equal(many.at(-1), last);
 		const lines = draw(frameAt(many, 9), 100, 30);
 		fits(lines, 100, 30);
 		const text = lines.join('\n');
-		assert.match(text, /─ Tasks 66 .*↑\d+/);
+		assert.match(text, /─ Tasks 66 ─/);
+		assert.ok(lines.some(l => /^ Extra-59 …00 \(60\) {2}· new$/.test(l)), `sixty new tasks in one row:\n${text}`);
 		assert.match(text, /»Worker-4/);
+		// Sixty tasks each waiting on an event of its own are alike to none: the window scrolls.
+		const apart: TraceEvent[] = [...events];
+		for (let i = 0; i < 60; i++) apart.splice(3, 0, extra(i), {step: 0, time: 0, kind: 'gate', task: `Extra-${String(i).padStart(2, '0')}`, state: 'blocked', op: 'wait', obj: `event#${100 + i}`, on: `event#${100 + i}`, line: 8});
+		const scrolled = draw(frameAt(apart, 9), 100, 30);
+		fits(scrolled, 100, 30);
+		assert.match(scrolled.join('\n'), /─ Tasks 66 .*↑\d+/);
+		assert.match(scrolled.join('\n'), /»Worker-4/);
 	});
 
 	it('shows the help over the panels, and a deadlock with who waits on what', () => {

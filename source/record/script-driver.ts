@@ -18,7 +18,7 @@ import {createElement} from 'react';
 import {render} from 'ink';
 import {commandFor, pressOfToken} from '../ui/keys.js';
 import {IntroCard} from '../ui/IntroCard.js';
-import {Screen} from '../ui/Screen.js';
+import {Screen, withWindows, type ScreenPlan} from '../ui/Screen.js';
 import {RunSession, type Frame, type SessionInit} from '../ui/session.js';
 import {SHOW_KEY_MS, ShownKeys} from '../ui/ShownKeys.js';
 import {ThemeContext, type Theme} from '../ui/theme.js';
@@ -85,6 +85,8 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 	/** A new variant (v), named in the caption bar for VARIANT_BAR_MS (over a `say`, which comes back after). */
 	let variantBar: {text: string; until: number} | undefined;
 	const holdMs = Math.round((o.pauseAtBeats ?? 0) * 1000);
+	/** The panels' windows as last drawn, for Tab and PgUp/PgDn. */
+	const plan: {current?: ScreenPlan} = {};
 
 	const tree = (frame: Frame) =>
 		createElement(
@@ -97,7 +99,7 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 					ScreencastBars,
 					{...bars, say: variantBar?.text ?? bars.say, columns: o.columns, rows: o.rows},
 					// As the live TUI draws it (App.tsx): the card over the panels.
-					frame.card && !frame.help ? createElement(IntroCard, {frame, columns: o.columns, rows: o.rows}) : createElement(Screen, {frame, columns: o.columns, rows: o.rows}),
+					frame.card && !frame.help ? createElement(IntroCard, {frame, columns: o.columns, rows: o.rows}) : createElement(Screen, {frame, columns: o.columns, rows: o.rows, plan}),
 				),
 			),
 		);
@@ -212,7 +214,7 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 				quit = true;
 				break;
 			}
-			if (command) session.command(command);
+			if (command) session.command(withWindows(command, plan.current));
 			await settle();
 			draw();
 		}

@@ -6,7 +6,7 @@ import {useEffect, useRef, useState} from 'react';
 import {useInput, useStdout} from 'ink';
 import {commandFor, pressesOf} from './keys.js';
 import {IntroCard} from './IntroCard.js';
-import {Screen} from './Screen.js';
+import {Screen, withWindows, type ScreenPlan} from './Screen.js';
 import type {RunSession, SessionInit} from './session.js';
 import {SHOW_KEY_MS, ShownKeys} from './ShownKeys.js';
 import {useRun} from './use-run.js';
@@ -60,6 +60,8 @@ export function App({init, onQuit, columns, rows, showKeys = false, onSession, o
 	const {frame, command} = useRun(init, onSession);
 	const size = useTerminalSize(columns, rows);
 	const shown = useShownKeys(showKeys);
+	// The panels' windows as last drawn: Tab and PgUp/PgDn need them.
+	const plan = useRef<ScreenPlan | undefined>(undefined);
 	useInput((input, key) => {
 		for (const press of pressesOf(input, key)) {
 			shown.press(press.shown);
@@ -74,10 +76,10 @@ export function App({init, onQuit, columns, rows, showKeys = false, onSession, o
 				onShell(c.name);
 				return;
 			}
-			command(c);
+			command(withWindows(c, plan.current));
 		}
 	});
-	const screen = frame.card && !frame.help ? <IntroCard frame={frame} columns={size.columns} rows={size.rows} /> : <Screen frame={frame} columns={size.columns} rows={size.rows} />;
+	const screen = frame.card && !frame.help ? <IntroCard frame={frame} columns={size.columns} rows={size.rows} /> : <Screen frame={frame} columns={size.columns} rows={size.rows} plan={plan} />;
 	return showKeys ? (
 		<ShownKeys labels={shown.labels} columns={size.columns} rows={size.rows}>
 			{screen}

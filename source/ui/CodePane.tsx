@@ -19,7 +19,17 @@ export interface CodePaneProps {
 	width: number;
 	/** Rows below the title. */
 	rows: number;
+	/** The first line shown (0-based), when the viewer scrolled (PgUp/PgDn); else the pane follows the focused task. */
+	top?: number;
+	focused?: boolean;
 }
+
+/** The pane's own words (one place, for translation). */
+export const CODE_WORDS = {
+	at: (task: string, line: number) => `${task} at line ${line}`,
+	note: (text: string) => `note: ${text}`,
+	switchTo: (mode: 'python' | 'lesson') => `t: ${mode === 'python' ? 'lesson file' : 'Python'}`,
+};
 
 /** Tasks not done, by the line of the code they stand on. */
 export function tasksByLine(view: ViewState, code: CodeShown): Map<number, string[]> {
@@ -33,45 +43,100 @@ export function tasksByLine(view: ViewState, code: CodeShown): Map<number, strin
 	return at;
 }
 
-/** Notes get a third of the rows at most; with none to spare they go in the title. */
-function noteRows(code: CodeShown, rows: number): number {
-	return Math.min(code.notes.length, Math.floor(rows / 3));
+/** Notes get a third of the rows at most, none in a small pane (its rows are for the marked lines); the others go in the title. */
+export function noteRows(code: CodeShown, rows: number): number {
+	return rows < 6 ? 0 : Math.min(code.notes.length, Math.floor(rows / 3));
 }
 
-export function CodePane({code, view, focus, width, rows}: CodePaneProps) {
-	const lines = code.lines;
+/**
+ * The lines (1-based) the pane shows in `rows` rows, in order: a window
+ * around the focus line when it holds every marked line (a line a task
+ * stands on); else, where the marked lines are too far apart for one
+ * window, every marked line (the focus first, then the nearest to it) with
+ * the lines around the focus to fill the rows, so that a small pane still
+ * shows where every task is. Scrolled (`top`), the window from there.
+ */
+export function shownLines(total: number, marked: readonly number[], focusLine: number, rows: number, top?: number): number[] {
+	const n = Math.max(0, Math.min(rows, total));
+	const range = (from: number) => Array.from({length: n}, (_, i) => from + i + 1);
+	if (top !== undefined) return range(Math.max(0, Math.min(top, total - n)));
+	const start = Math.max(0, Math.min(focusLine - 1 - Math.floor(n / 2), total - n));
+	const inWindow = (s: number) => marked.every(l => l > s && l <= s + n);
+	if (inWindow(start)) return range(start);
+	const lo = Math.min(focusLine, ...marked);
+	const hi = Math.max(focusLine, ...marked);
+	if (hi - lo + 1 <= n) {
+		// One window holds them all: centred on them.
+		return range(Math.max(0, Math.min(lo - 1 - Math.floor((n - (hi - lo + 1)) / 2), total - n)));
+	}
+	const picked = new Set<number>([focusLine]);
+	for (const l of [...marked].sort((a, b) => Math.abs(a - focusLine) - Math.abs(b - focusLine) || a - b)) {
+		if (picked.size >= n) break;
+		picked.add(l);
+	}
+	// Fill with the focus line's neighbours, below it first (what it does next), then above.
+	for (let d = 1; picked.size < n && d < total; d++) {
+		if (focusLine + d <= total) picked.add(focusLine + d);
+		if (picked.size < n && focusLine - d >= 1) picked.add(focusLine - d);
+	}
+	return [...picked].sort((a, b) => a - b);
+}
+
+/** What the pane draws: the focus line, the lines shown and the window they make (for ↑N ↓M and a page up or down). */
+export function codeWindow(
+	code: CodeShown,
+	view: ViewState,
+	focus: string | undefined,
+	rows: number,
+	top?: number,
+): {focusAt?: number; at: Map<number, string[]>; shown: number[]; window: {top: number; rows: number; total: number}; out: {above: number; below: number}} {
 	const at = tasksByLine(view, code);
 	const focused = focus ? view.tasks[focus] : undefined;
 	const focusAt = focused && focused.state !== 'done' ? code.lineOf(focused) : undefined;
 	const focusLine = focusAt ?? [...at.keys()][0] ?? 1;
+	const codeRows = rows - noteRows(code, rows);
+	const shown = shownLines(code.lines.length, [...at.keys()], focusLine, codeRows, top);
+	const first = (shown[0] ?? 1) - 1;
+	// A page is the pane's rows, from its first line shown; what is out of view is counted from the lines shown, which may skip.
+	const out = {above: first, below: Math.max(0, code.lines.length - (shown.at(-1) ?? 0))};
+	return {...(focusAt !== undefined ? {focusAt} : {}), at, shown, window: {top: first, rows: codeRows, total: code.lines.length}, out};
+}
+
+export function CodePane({code, view, focus, width, rows, top, focused}: CodePaneProps) {
+	const lines = code.lines;
+	const {focusAt, at, shown, out} = codeWindow(code, view, focus, rows, top);
 	const notes = noteRows(code, rows);
-	const codeRows = rows - notes;
-	const start = Math.max(0, Math.min(focusLine - 1 - Math.floor(codeRows / 2), lines.length - codeRows));
 	const numWidth = String(lines.length).length;
-	const where = focus && focusAt ? `${focus} at line ${focusAt}` : undefined;
+	const more = [out.above > 0 && `↑${out.above}`, out.below > 0 && `↓${out.below}`].filter(Boolean).join(' ');
+	const where = focus && focusAt ? CODE_WORDS.at(focus, focusAt) : undefined;
 	const unshownNotes = notes < code.notes.length ? code.notes.slice(notes).join(' · ') : undefined;
-	const titleNote = [where, unshownNotes, code.canSwitch ? `t: ${code.mode === 'python' ? 'lesson file' : 'Python'}` : undefined].filter(Boolean).join(' · ');
+	const base = [more, where, code.canSwitch ? CODE_WORDS.switchTo(code.mode) : undefined].filter(Boolean).join(' · ');
+	// The notes with no row of their own go in the title where they leave the title its words.
+	const noteRoom = width - cellWidth(code.title) - cellWidth(base) - 9;
+	const titleNote = unshownNotes && noteRoom >= 16 ? [more, where, fit(unshownNotes, noteRoom), code.canSwitch ? CODE_WORDS.switchTo(code.mode) : undefined].filter(Boolean).join(' · ') : base;
 	return (
 		<Box flexDirection="column" width={width}>
-			<Title text={fit(code.title, Math.max(12, width - cellWidth(titleNote) - 6))} width={width} note={titleNote || undefined} />
-			{lines.slice(start, start + codeRows).map((text, i) => {
-				const n = start + i + 1;
+			<Title text={fit(code.title, Math.max(12, width - cellWidth(titleNote) - 6))} width={width} note={titleNote || undefined} focused={focused} />
+			{shown.map((n, i) => {
+				const text = lines[n - 1]!;
+				// A gap in the numbers: lines left out between marked ones.
+				const gap = i > 0 && shown[i - 1]! !== n - 1;
 				const here = at.get(n);
 				const isFocus = n === focusAt && focus !== undefined;
 				const who = here ? ` ← ${here.length > 3 ? `${here.slice(0, 3).join(' ')} +${here.length - 3}` : here.join(' ')}` : '';
 				// The code gives way to the names of the tasks on the line.
 				const room = Math.max(8, width - numWidth - 2 - cellWidth(who));
-				const shown = who ? padCells(fit(text, room), room) : fit(text, width - numWidth - 2);
+				const body = who ? padCells(fit(text, room), room) : fit(text, width - numWidth - 2);
 				return (
 					<Row
 						key={n}
 						bold={isFocus}
-						parts={[{text: `${isFocus ? '▶' : here ? '•' : ' '}${String(n).padStart(numWidth)} `, color: here ? 'yellow' : 'gray'}, shown, who && {text: who, color: 'yellow'}]}
+						parts={[{text: `${isFocus ? '▶' : here ? '•' : gap ? '┆' : ' '}${String(n).padStart(numWidth)} `, color: here ? 'yellow' : 'gray'}, body, who && {text: who, color: 'yellow'}]}
 					/>
 				);
 			})}
 			{code.notes.slice(0, notes).map((note, i) => (
-				<Row key={`note${i}`} parts={[{text: fit(`note: ${note}`, width), color: 'gray'}]} />
+				<Row key={`note${i}`} parts={[{text: fit(CODE_WORDS.note(note), width), color: 'gray'}]} />
 			))}
 		</Box>
 	);

@@ -26,7 +26,18 @@ export interface HeaderProps {
 	busy: boolean;
 	compact: boolean;
 	width: number;
+	/** The invariants on a row of their own (the header's third), each with its standing; else after where the viewer is. */
+	invariantsRow?: boolean;
+	/** The invariants the lesson declares (name, text in the viewer's language): those with no verdict yet are shown as watched. */
+	declared?: readonly {name: string; text: string}[];
 }
+
+/** The header's words that are not a verdict (one place, for translation). */
+export const HEADER_WORDS = {
+	watching: '◌',
+	more: (n: number) => ` +${n} more`,
+	label: 'invariants:',
+};
 
 export const STATUS_TEXT: Record<Status, string> = {
 	starting: '… starting',
@@ -61,10 +72,10 @@ function speedText(speed: number): string {
  * are named by their text, by their names when the texts do not fit, and
  * only counted when even the names do not.
  */
-function verdictParts(invariants: Record<string, InvariantView>, room: number): Part[] {
+function verdictParts(invariants: Record<string, InvariantView>, room: number, pending: readonly {name: string; text: string}[] = []): Part[] {
 	const entries = Object.entries(invariants);
-	const parts = (words: 'text' | 'name'): Part[] =>
-		entries.map(([name, inv]) => {
+	const parts = (words: 'text' | 'name'): Part[] => [
+		...entries.map(([name, inv]): Part => {
 			switch (standingOf(inv)) {
 				case 'broken':
 					return {text: ` ✗ broken at step ${inv.brokeAt ?? '?'}: ${name}`, color: 'red'};
@@ -77,7 +88,9 @@ function verdictParts(invariants: Record<string, InvariantView>, room: number): 
 				case 'held':
 					return {text: ` ✓ ${words === 'text' ? inv.text : name}`, color: inv.expected === 'hold' ? 'green' : 'gray'};
 			}
-		});
+		}),
+		...pending.map(d => ({text: ` ${HEADER_WORDS.watching} ${words === 'text' ? d.text : d.name}`, color: 'gray'})),
+	];
 	const width = (ps: Part[]) => ps.reduce((n, part) => n + cellWidth(part.text), 0);
 	const texts = parts('text');
 	if (width(texts) <= room) return texts;
@@ -85,9 +98,31 @@ function verdictParts(invariants: Record<string, InvariantView>, room: number): 
 	if (width(names) <= room) return names;
 	// Still too wide: the held ones are counted, so the rest keeps its room.
 	const held = entries.filter(([, inv]) => standingOf(inv) === 'held');
-	const rest = names.filter((_, i) => standingOf(entries[i]![1]) !== 'held');
+	const rest = names.filter((_, i) => i >= entries.length || standingOf(entries[i]![1]) !== 'held');
 	if (held.length === 0) return rest;
 	return [...rest, {text: ` ✓ ${held.length} held`, color: held.every(([, inv]) => inv.expected === 'hold') ? 'green' : 'gray'}];
+}
+
+/** Parts that fit `room` whole, and a count of the rest (`+2 more`) where they do not: a verdict is never cut in the middle of its step. */
+function wholeParts(parts: Part[], room: number): Part[] {
+	const width = (ps: Part[]) => ps.reduce((n, part) => n + cellWidth(part.text), 0);
+	if (width(parts) <= room) return parts;
+	for (let n = parts.length - 1; n >= 1; n--) {
+		const more = {text: HEADER_WORDS.more(parts.length - n), color: 'gray'};
+		if (width(parts.slice(0, n)) + cellWidth(more.text) <= room) return [...parts.slice(0, n), more];
+	}
+	// Not even one whole: the first, cut, with the count.
+	const more = {text: HEADER_WORDS.more(parts.length - 1), color: 'gray'};
+	return [{...parts[0]!, text: fit(parts[0]!.text, Math.max(0, room - cellWidth(more.text)))}, ...(parts.length > 1 ? [more] : [])];
+}
+
+/** The verdicts first (broken, shown…), then the ones still watched, on the invariants' own row. */
+function invariantsRowParts(p: HeaderProps): Part[] {
+	const pending = (p.declared ?? []).filter(d => p.invariants[d.name] === undefined);
+	if (Object.keys(p.invariants).length === 0 && pending.length === 0) return [];
+	const label: Part = {text: HEADER_WORDS.label, color: 'gray'};
+	const room = p.width - cellWidth(label.text);
+	return [label, ...wholeParts(verdictParts(p.invariants, room, pending), room)];
 }
 
 export function Header(p: HeaderProps) {
@@ -96,7 +131,7 @@ export function Header(p: HeaderProps) {
 	const status: Part = {text: STATUS_TEXT[p.status], color: STATUS_COLOR[p.status], bold: true};
 	const statusWidth = cellWidth(STATUS_TEXT[p.status]);
 	const used = p.compact ? statusWidth + 1 + cellWidth(`${p.name}:${p.variant}`) + cellWidth(` ${where}`) : statusWidth + cellWidth(` · ${where}`);
-	const invariants = verdictParts(p.invariants, p.width - used);
+	const invariants = p.invariantsRow && !p.compact ? [] : verdictParts(p.invariants, p.width - used);
 	const rest = (used: number, parts: Part[]) => {
 		let room = p.width - used;
 		return parts.map(part => {
@@ -112,6 +147,7 @@ export function Header(p: HeaderProps) {
 		<Box flexDirection="column" width={p.width}>
 			<Row width={p.width} parts={[{text: fit(p.title, p.width), bold: true, color: 'cyan'}, ...rest(cellWidth(p.title) + 2, [{text: `  ${run}`}])]} />
 			<Row width={p.width} parts={[status, ...rest(cellWidth(STATUS_TEXT[p.status]), [{text: ` · ${where}`}, ...invariants])]} />
+			{p.invariantsRow && <Row width={p.width} parts={rest(0, invariantsRowParts(p))} />}
 		</Box>
 	);
 }

@@ -7,6 +7,7 @@ import type {OutputLine} from '../view/state.js';
 import {cellWidth, cellsExactly, fit} from './cells.js';
 import {oneLine} from './format.js';
 import {Row} from './Row.js';
+import {moreNote} from './scroll.js';
 import {Title} from './Title.js';
 
 export interface OutputProps {
@@ -17,6 +18,36 @@ export interface OutputProps {
 	/** Rows below the title. */
 	rows: number;
 	title?: boolean;
+	/** The first screen row shown, when the viewer scrolled (PgUp); else the tail. */
+	top?: number;
+	focused?: boolean;
+}
+
+/** The output's words (one place, for translation). */
+export const OUTPUT_WORDS = {
+	title: 'Output',
+	lines: (n: number) => `${n} line${n === 1 ? '' : 's'}`,
+};
+
+/** Screen rows the output takes: a printed text is a row per line of it. */
+export function outputRows(lines: readonly OutputLine[]): number {
+	let n = 0;
+	for (const line of lines) n += line.text.replace(/\n$/, '').split('\n').length;
+	return n;
+}
+
+/** The screen rows from `top` on, `rows` of them (a window the viewer scrolled to). */
+export function windowRows(lines: readonly OutputLine[], top: number, rows: number, newFrom: number): ReturnType<typeof tail> {
+	const out: ReturnType<typeof tail> = [];
+	let row = 0;
+	for (let i = 0; i < lines.length && out.length < rows; i++) {
+		const line = lines[i]!;
+		const parts = line.text.replace(/\n$/, '').split('\n');
+		for (let j = 0; j < parts.length && out.length < rows; j++, row++) {
+			if (row >= top) out.push({task: line.task, text: oneLine(parts[j]!), stderr: line.stream === 'stderr', fresh: i >= newFrom, key: `${i}.${j}`});
+		}
+	}
+	return out;
 }
 
 /** The last `rows` screen lines of the output, a printed text split at its newlines. */
@@ -32,12 +63,16 @@ export function tail(lines: readonly OutputLine[], rows: number, newFrom: number
 	return out.reverse();
 }
 
-export function Output({lines, newFrom, width, rows, title}: OutputProps) {
-	const shown = tail(lines, rows, newFrom);
+export function Output({lines, newFrom, width, rows, title, top, focused}: OutputProps) {
+	const total = outputRows(lines);
+	const from = top !== undefined ? Math.max(0, Math.min(top, total - rows)) : Math.max(0, total - rows);
+	const shown = top !== undefined ? windowRows(lines, from, rows, newFrom) : tail(lines, rows, newFrom);
+	const more = moreNote({top: from, rows, total});
 	const tagWidth = Math.min(14, Math.max(4, ...shown.map(l => cellWidth(l.task))));
+	const note = [more, lines.length > 0 && OUTPUT_WORDS.lines(lines.length)].filter(Boolean).join(' · ');
 	return (
 		<Box flexDirection="column" width={width}>
-			{title !== false && <Title text="Output" width={width} note={lines.length > 0 ? `${lines.length} line${lines.length === 1 ? '' : 's'}` : undefined} />}
+			{title !== false && <Title text={OUTPUT_WORDS.title} width={width} note={note || undefined} focused={focused} />}
 			{shown.map(l => (
 				<Row
 					key={l.key}

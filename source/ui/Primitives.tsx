@@ -9,6 +9,7 @@ import type {ViewState} from '../view/state.js';
 import {fitParts} from './cells.js';
 import {gils, primText, shownPrim} from './format.js';
 import {Row} from './Row.js';
+import {moreNote} from './scroll.js';
 import {Title} from './Title.js';
 
 export interface PrimitivesProps {
@@ -18,10 +19,29 @@ export interface PrimitivesProps {
 	width: number;
 	/** Rows below the title. */
 	rows: number;
+	/** The first row shown, when the viewer scrolled (PgDn); else the first. */
+	top?: number;
+	focused?: boolean;
 }
 
-export function Primitives({view, changed, ran, width, rows}: PrimitivesProps) {
-	const lines = [
+/** The panel's words (one place, for translation). */
+export const PRIM_WORDS = {
+	title: 'Primitives',
+	more: (n: number) => `+${n} more`,
+};
+
+interface PrimLine {
+	key: string;
+	changed: boolean;
+	name: string;
+	state: string;
+	has: string;
+	waits: string;
+}
+
+/** The panel's rows for `rows` rows: a row per primitive, and who is inside and who waits on a row of their own when all of that fits. */
+export function primitiveRows(view: ViewState, changed: ReadonlySet<string>, ran: string | undefined, rows: number): PrimLine[] {
+	const lines: PrimLine[] = [
 		...view.primOrder
 			.filter(obj => shownPrim(view.prims[obj]!, view))
 			.map(obj => {
@@ -42,18 +62,27 @@ export function Primitives({view, changed, ran, width, rows}: PrimitivesProps) {
 	];
 	// Who is inside and who waits go on a line of their own when there is room for that.
 	const split = lines.reduce((n, l) => n + (l.has || l.waits ? 2 : 1), 0) <= rows;
-	const rowsOut = lines.flatMap(l => {
+	return lines.flatMap(l => {
 		const who = {key: `${l.key}+`, changed: l.changed, name: '', state: '', has: l.has, waits: l.waits};
 		return split && (l.has || l.waits) ? [{...l, has: '', waits: ''}, who] : [l];
 	});
-	const shown = (rowsOut.length > rows ? rowsOut.slice(0, Math.max(0, rows - 1)) : rowsOut).map(l => {
+}
+
+export function Primitives({view, changed, ran, width, rows, top, focused}: PrimitivesProps) {
+	const rowsOut = primitiveRows(view, changed, ran, rows);
+	const from = top !== undefined ? Math.max(0, Math.min(top, rowsOut.length - rows)) : 0;
+	// Scrolled, a window of the rows; else the first ones and a count of the rest.
+	const window = top !== undefined ? rowsOut.slice(from, from + rows) : rowsOut.length > rows ? rowsOut.slice(0, Math.max(0, rows - 1)) : rowsOut;
+	// Unscrolled and not focused, the `+N more` row says it.
+	const more = top !== undefined || focused ? moreNote({top: from, rows: window.length, total: rowsOut.length}) : '';
+	const shown = window.map(l => {
 		const [name, state, has, waits] = fitParts([l.name, l.name ? ` ${l.state}` : '', l.has ? `${l.name ? ' ' : ''}${l.has}` : '', l.waits ? `${l.name || l.has ? ' ' : ''}${l.waits}` : ''], width - (l.name ? 1 : 3));
 		return {...l, name: name!, state: state!, has: has!, waits: waits!};
 	});
 	return (
 		<Box flexDirection="column" width={width}>
-			<Title text="Primitives" width={width} />
-			{lines.length === 0 && rows > 0 && <Text dimColor>{view.end ? '(none)' : '(none yet)'}</Text>}
+			<Title text={PRIM_WORDS.title} width={width} note={more || undefined} focused={focused} />
+			{rowsOut.length === 0 && rows > 0 && <Text dimColor>{view.end ? '(none)' : '(none yet)'}</Text>}
 			{shown.map(l => (
 				<Row
 					key={l.key}
@@ -61,7 +90,7 @@ export function Primitives({view, changed, ran, width, rows}: PrimitivesProps) {
 					parts={[l.name ? (l.changed ? '•' : ' ') : '   ', l.name && {text: l.name, color: 'cyan'}, l.state, l.has && {text: l.has, color: 'green'}, l.waits && {text: l.waits, color: 'red'}]}
 				/>
 			))}
-			{shown.length < rowsOut.length && <Text dimColor>+{rowsOut.length - shown.length} more</Text>}
+			{top === undefined && shown.length < rowsOut.length && <Text dimColor>{PRIM_WORDS.more(rowsOut.length - shown.length)}</Text>}
 		</Box>
 	);
 }

@@ -4,23 +4,25 @@
  */
 import {useRef} from 'react';
 import {Box} from 'ink';
-import {Caption, wrapStory} from './Caption.js';
-import {CodePane} from './CodePane.js';
-import {codeFor} from './code-view.js';
+import {Caption, captionWants, wrapStory} from './Caption.js';
+import {CodePane, codeWindow} from './CodePane.js';
+import {codeFor, type CodeShown} from './code-view.js';
 import {storyText} from '../view/explain.js';
 import {gils, objOf, onText} from './format.js';
 import {Header} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {KeyBar, barStateOf} from './KeyBar.js';
-import {layoutFor, scrollTo} from './layout.js';
-import {Output} from './Output.js';
-import {Primitives} from './Primitives.js';
+import type {Command} from './keys.js';
+import {layoutFor, scrollTo, type Layout} from './layout.js';
+import {Output, outputRows} from './Output.js';
+import {primitiveRows, Primitives} from './Primitives.js';
+import {topOf, type Panel, type PanelWindow} from './scroll.js';
 import {overlayLines, RunOverlay} from './RunOverlay.js';
 import {SchedulingPanel} from './SchedulingPanel.js';
 import {schedulingView, type SchedulingView} from '../view/scheduling.js';
 import {standingOf} from '../view/verdicts.js';
 import type {Frame} from './session.js';
-import {TaskList} from './TaskList.js';
+import {foldTasks, laneOf, TaskList, type TaskRow} from './TaskList.js';
 import {Timeline} from './Timeline.js';
 import {hasVariables, Variables} from './Variables.js';
 
@@ -28,6 +30,30 @@ export interface ScreenProps {
 	frame: Frame;
 	columns: number;
 	rows: number;
+	/** Given, the plan of the frame last drawn is put here: the App and a key script read the panels' windows from it for Tab and PgUp/PgDn. */
+	plan?: {current?: ScreenPlan};
+}
+
+/** What a frame puts where at a size: the layout, the task rows (folded, windowed), and each panel's window. */
+export interface ScreenPlan {
+	L: Layout;
+	story?: string;
+	alert?: string;
+	cpu?: SchedulingView;
+	jobRows: number;
+	showStates: boolean;
+	focus?: string;
+	clockRow: boolean;
+	/** The task rows drawn, and how many rows there are above and below them. */
+	taskRows: TaskRow[];
+	above: number;
+	below: number;
+	primRows: number;
+	varRows: number;
+	code: CodeShown;
+	codeRows: number;
+	/** The panels on screen and their windows (the tasks' counts folded rows). */
+	windows: Partial<Record<Panel, PanelWindow>>;
 }
 
 /** What the caption's alert line says: an error, a deadlock, a broken invariant (not a demonstration that happened: the header says it as shown). */
@@ -67,8 +93,17 @@ function cpuParts(cpu: SchedulingView | undefined): {fixed: number; jobs: number
 	return {fixed, jobs: cpu.jobs.length, states};
 }
 
-export function Screen({frame: f, columns, rows}: ScreenProps) {
-	const scroll = useRef(0);
+/** A focus or page command carries the windows of the panels on screen (the Screen's last plan); the others go as they are. */
+export function withWindows(c: Command, plan: ScreenPlan | undefined): Command {
+	return plan && (c.name === 'focus' || c.name === 'pageup' || c.name === 'pagedown') ? {...c, windows: plan.windows} : c;
+}
+
+/**
+ * The plan of a frame at a size (pure but for `fromTop`, the task window's
+ * first row last drawn, which it moves as little as it can): the Screen
+ * draws it; the App sends its windows with Tab and PgUp/PgDn.
+ */
+export function planFor(f: Frame, columns: number, rows: number, fromTop = 0): ScreenPlan {
 	const v = f.view;
 	const meta = f.scenario.meta;
 	// A lesson about the CPU, or any lesson whose tasks have asked for it (work()), gets the CPU panel.
@@ -76,51 +111,104 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 	const hasCpu = cpu !== undefined || meta.cpu !== undefined;
 	const parts = cpuParts(cpu);
 	const story = f.why ? storyText(f.why.story, f.lang) : undefined;
-	const storyRows = story ? wrapStory(story, Math.max(20, columns) - 2).length : 0;
-	const L = layoutFor(columns, rows, v.order.length, hasCpu ? parts.fixed + parts.jobs + parts.states : 0, storyRows);
+	const width = Math.max(20, columns);
+	const storyRows = story ? wrapStory(story, width - 2).length : 0;
+	const alert = alertOf(f);
+	const caption = captionWants({happened: f.happened, caption: f.caption?.[f.lang], alert, width});
+	const invariants = (meta.invariants?.length ?? 0) > 0 || Object.keys(v.invariants).length > 0;
+	const L = layoutFor(columns, rows, v.order.length, hasCpu ? parts.fixed + parts.jobs + parts.states : 0, storyRows, {invariants, caption});
 	const showStates = parts.states > 0 && L.cpu >= parts.fixed + Math.min(parts.jobs, 3) + parts.states;
 	const jobRoom = Math.max(0, L.cpu - parts.fixed - (showStates ? parts.states : 0));
 	// Jobs that do not fit are counted on a row of their own.
 	const jobRows = jobRoom >= parts.jobs ? parts.jobs : Math.max(0, jobRoom - 1);
 	const focus = f.selected ?? f.ran;
-	const focusIndex = Math.max(0, focus ? v.order.indexOf(focus) : 0);
 	// Manual, where a sleep could end: the clock is one more pickable row, under the tasks.
 	const clockRow = f.manual && f.clock !== undefined;
-	const taskRows = clockRow ? Math.max(1, L.tasks - 1) : L.tasks;
-	scroll.current = scrollTo(scroll.current, focusIndex, taskRows, v.order.length);
-	const names = v.order.slice(scroll.current, scroll.current + taskRows);
-	const picking = f.manual && f.ready.length > 0;
+	const taskRowCount = clockRow ? Math.max(1, L.tasks - 1) : L.tasks;
+	// Tasks that do not fit fold (the finished ones, alike ones); what still does not fit scrolls with the focus, or as the viewer paged.
+	const folded = foldTasks(v, taskRowCount, {keep: [f.ran, f.selected], manual: f.manual});
+	const focusRow = Math.max(0, folded.findIndex(r => (r.kind === 'task' ? r.name === focus : focus !== undefined && r.names.includes(focus))));
+	const scrolls = f.scroll?.tops ?? {};
+	const taskTop = topOf(scrolls.tasks, scrollTo(fromTop, focusRow, taskRowCount, folded.length), taskRowCount, folded.length);
+	const taskRows = folded.slice(taskTop, taskTop + taskRowCount);
+	// A lesson with shared variables: the Primitives column gives its lower rows to the Variables panel.
+	const primCount = v.primOrder.length + gils(v, f.ran).length;
+	const splitRows = Math.max(1, Math.min(primCount, Math.floor((L.mid - 1) / 2)));
+	const varRows = hasVariables(v.shared) ? L.mid - splitRows - 1 : 0;
+	const primRows = varRows >= 2 ? splitRows : L.mid;
+	const code = codeFor(f.scenario, f.settings.variant, f.code);
+	const codeRows = L.codeBeside > 0 ? L.mid : L.code;
+	const windows: Partial<Record<Panel, PanelWindow>> = {tasks: {top: taskTop, rows: taskRowCount, total: folded.length}};
+	if (!L.compact && L.mid > 0) {
+		const total = primitiveRows(v, f.changes.prims, f.ran, primRows).length;
+		windows.prims = {top: topOf(scrolls.prims, 0, primRows, total), rows: primRows, total};
+	}
+	if (L.mid > 0) {
+		const total = outputRows(v.output);
+		windows.output = {top: topOf(scrolls.output, total - L.mid, L.mid, total), rows: L.mid, total};
+	}
+	if (!L.compact && codeRows > 0) windows.code = codeWindow(code, v, focus, codeRows, scrolls.code).window;
+	return {
+		L,
+		...(story !== undefined ? {story} : {}),
+		...(alert !== undefined ? {alert} : {}),
+		...(cpu !== undefined ? {cpu} : {}),
+		jobRows,
+		showStates,
+		...(focus !== undefined ? {focus} : {}),
+		clockRow,
+		taskRows,
+		above: taskTop,
+		below: Math.max(0, folded.length - taskTop - taskRows.length),
+		primRows,
+		varRows,
+		code,
+		codeRows,
+		windows,
+	};
+}
+
+export function Screen({frame: f, columns, rows, plan: planOut}: ScreenProps) {
+	const scroll = useRef(0);
+	const v = f.view;
+	const meta = f.scenario.meta;
+	const P = planFor(f, columns, rows, scroll.current);
+	scroll.current = P.above;
+	if (planOut) planOut.current = P;
+	const {L, story, cpu, focus} = P;
+	const hasCpu = cpu !== undefined || meta.cpu !== undefined;
+	const scrolls = f.scroll?.tops ?? {};
+	// No panel is marked before the first Tab.
+	const panel = f.panel;
 	const body = L.height - L.header - L.caption - L.keys;
 	const tasks = (
 		<Box flexDirection="row">
 			<TaskList
 				view={v}
-				names={names}
-				above={scroll.current}
-				below={Math.max(0, v.order.length - scroll.current - names.length)}
+				rows={P.taskRows}
+				above={P.above}
+				below={P.below}
 				changed={f.changes.tasks}
 				ran={f.ran}
 				manual={f.manual}
 				ready={f.ready}
 				selected={f.selected}
-				clock={clockRow ? f.clock : undefined}
+				clock={P.clockRow ? f.clock : undefined}
 				width={L.taskWidth}
 				title={!L.compact}
+				focused={panel === 'tasks' && !L.compact}
 			/>
 			{L.timeline > 0 && (
 				<Box marginLeft={1}>
-					<Timeline columns={f.columns} pos={f.pos} lanes={names.map(n => v.order.indexOf(n))} width={L.timeline} title={!L.compact} legend={L.legend > 0} laneRows={L.tasks} />
+					<Timeline columns={f.columns} pos={f.pos} lanes={P.taskRows.map(r => laneOf(v, r))} width={L.timeline} title={!L.compact} legend={L.legend > 0} laneRows={L.tasks} />
 				</Box>
 			)}
 		</Box>
 	);
 	const newFrom = v.output.length - f.changes.printed;
-	// A lesson with shared variables: the Primitives column gives its lower rows to the Variables panel.
-	const primCount = v.primOrder.length + gils(v, f.ran).length;
-	const primRows = Math.max(1, Math.min(primCount, Math.floor((L.mid - 1) / 2)));
-	const varRows = hasVariables(v.shared) ? L.mid - primRows - 1 : 0;
-	const primitives = <Primitives view={v} changed={f.changes.prims} ran={f.ran} width={L.primsWidth} rows={L.mid} />;
-	const code = codeFor(f.scenario, f.settings.variant, f.code);
+	const primitives = <Primitives view={v} changed={f.changes.prims} ran={f.ran} width={L.primsWidth} rows={P.primRows} top={scrolls.prims} focused={panel === 'prims'} />;
+	const output = (width: number) => <Output lines={v.output} newFrom={newFrom} width={width} rows={L.mid} top={scrolls.output} focused={panel === 'output' && !L.compact} title={true} />;
+	const codePane = (width: number) => <CodePane code={P.code} view={v} focus={focus} width={width} rows={P.codeRows} top={scrolls.code} focused={panel === 'code'} />;
 	// An overlay too long for the panels' room (a long schedule on a small screen) takes the whole screen: it is never cut.
 	if (f.overlay && overlayLines(f.overlay, L.width, Infinity).length > body) {
 		return <RunOverlay overlay={f.overlay} width={L.width} rows={L.height} />;
@@ -145,6 +233,8 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 				busy={f.busy}
 				compact={L.compact}
 				width={L.width}
+				invariantsRow={L.invariants > 0}
+				declared={(meta.invariants ?? []).map(i => ({name: i.name, text: i.text[f.lang]}))}
 			/>
 			{f.overlay ? (
 				<RunOverlay overlay={f.overlay} width={L.width} rows={body} />
@@ -155,38 +245,32 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 					{tasks}
 					{L.cpu > 0 && (
 						<Box height={L.cpu} overflow="hidden">
-							<SchedulingPanel view={cpu} width={L.width} jobRows={jobRows} states={showStates} />
+							<SchedulingPanel view={cpu} width={L.width} jobRows={P.jobRows} states={P.showStates} />
 						</Box>
 					)}
 					{L.compact ? (
-						L.mid > 0 && <Output lines={v.output} newFrom={newFrom} width={L.width} rows={L.mid} />
+						L.mid > 0 && output(L.width)
 					) : (
 						<>
 							<Box flexDirection="row" height={L.mid + 1}>
-								{varRows >= 2 ? (
+								{P.varRows >= 2 ? (
 									<Box flexDirection="column" width={L.primsWidth}>
-										<Primitives view={v} changed={f.changes.prims} ran={f.ran} width={L.primsWidth} rows={primRows} />
-										<Variables shared={v.shared} focus={focus} width={L.primsWidth} rows={varRows} />
+										{primitives}
+										<Variables shared={v.shared} focus={focus} width={L.primsWidth} rows={P.varRows} />
 									</Box>
 								) : (
 									primitives
 								)}
-								<Box marginLeft={1}>
-									<Output lines={v.output} newFrom={newFrom} width={L.outputWidth} rows={L.mid} />
-								</Box>
-								{L.codeBeside > 0 && (
-									<Box marginLeft={1}>
-										<CodePane code={code} view={v} focus={focus} width={L.codeBeside} rows={L.mid} />
-									</Box>
-								)}
+								<Box marginLeft={1}>{output(L.outputWidth)}</Box>
+								{L.codeBeside > 0 && <Box marginLeft={1}>{codePane(L.codeBeside)}</Box>}
 							</Box>
-							{L.code > 0 && <CodePane code={code} view={v} focus={focus} width={L.width} rows={L.code} />}
+							{L.code > 0 && codePane(L.width)}
 						</>
 					)}
 				</Box>
 			)}
-			{L.caption > 0 && <Caption happened={f.happened} caption={f.caption?.[f.lang]} alert={alertOf(f)} story={story} width={L.width} rows={L.caption} />}
-			<KeyBar manual={picking} why={f.why !== undefined} now={barStateOf(f)} width={L.width} />
+			{L.caption > 0 && <Caption happened={f.happened} caption={f.caption?.[f.lang]} alert={P.alert} story={story} width={L.width} rows={L.caption} />}
+			<KeyBar manual={f.manual && f.ready.length > 0} why={f.why !== undefined} now={barStateOf(f)} width={L.width} />
 		</Box>
 	);
 }

@@ -15,7 +15,7 @@ export interface TimelineProps {
 	columns: readonly string[];
 	/** The cursor: the last column drawn. */
 	pos: number;
-	/** Indices (creation order) of the tasks whose lanes to draw. */
+	/** Indices (creation order) of the tasks whose lanes to draw; -1: a blank lane (a folded task row). */
 	lanes: number[];
 	width: number;
 	title?: boolean;
@@ -77,10 +77,10 @@ export function Timeline({columns, pos, lanes, width, title, legend, laneRows}: 
 	const from = Math.max(0, to - width + 1);
 	const drawn = (
 		<>
-			{lanes.map(task => (
-				// One text a lane: its cells are all beyond ASCII, so cutting it in runs would not help Ink measure it.
-				<Text key={task} wrap="truncate-end">
-					{to < 0
+			{lanes.map((task, i) => (
+				// One text a lane: its cells are all beyond ASCII, so cutting it in runs would not help Ink measure it. A lane of -1 (a folded task row) is blank.
+				<Text key={task >= 0 ? String(task) : `blank${i}`} wrap="truncate-end">
+					{to < 0 || task < 0
 						? ' '
 						: laneRuns(columns, task, from, to).map((run, i) => (
 								<Text key={i} color={color(lookOfRun(run)?.color)}>

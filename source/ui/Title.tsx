@@ -10,13 +10,15 @@ export interface TitleProps {
 	width: number;
 	/** Right-hand note: `↑2 ↓5`, a legend. */
 	note?: string;
+	/** The panel has the focus (Tab): `▸` and the title in inverse. */
+	focused?: boolean;
 }
 
-export function Title({text, width, note}: TitleProps) {
+export function Title({text, width, note, focused}: TitleProps) {
 	return (
 		<Box height={1} width={width} flexShrink={0}>
-			<Text dimColor>─ </Text>
-			<Text bold dimColor wrap="truncate-end">
+			<Text dimColor={!focused}>{focused ? '▸ ' : '─ '}</Text>
+			<Text bold dimColor={!focused} inverse={focused} wrap="truncate-end">
 				{text}
 			</Text>
 			<Text> </Text>

@@ -9,6 +9,7 @@
  * below.
  */
 import type {Key} from 'ink';
+import type {Panel, PanelWindow} from './scroll.js';
 
 export interface NamedKey {
 	/** What `keyName` calls it, and what the bindings use. */
@@ -36,6 +37,8 @@ export const NAMED_KEYS = [
 	// A terminal's Backspace sends DEL, which Ink reports as `delete`.
 	{name: 'backspace', bytes: '\u007f', tokens: ['backspace'], help: 'Backspace', shown: '⌫'},
 	{name: 'ctrl+c', bytes: '\u0003', tokens: ['ctrl-c'], help: 'Ctrl-C', shown: 'ctrl-c'},
+	{name: 'pageup', bytes: '\u001b[5~', tokens: ['pgup', 'pageup'], help: 'PgUp', shown: 'pgup'},
+	{name: 'pagedown', bytes: '\u001b[6~', tokens: ['pgdn', 'pagedown'], help: 'PgDn', shown: 'pgdn'},
 ] as const satisfies readonly NamedKey[];
 
 export type NamedKeyName = (typeof NAMED_KEYS)[number]['name'];
@@ -95,6 +98,9 @@ const BINDINGS = {
 	manual: {keys: ['m'], label: 'm', word: 'manual', help: 'manual: you pick who runs next', bar: 'always', now: {manual: 'auto'}},
 	free: {keys: ['f'], label: 'f', word: 'free', help: 'free mode: the OS schedules', bar: 'help'},
 	code: {keys: ['t'], label: 't', word: 'code', help: 'code pane: Python or the lesson', bar: 'help'},
+	focus: {keys: ['tab'], label: 'Tab', word: 'focus', help: 'focus the next panel', bar: 'help'},
+	pageup: {keys: ['pageup'], label: 'PgUp', word: 'page up', help: 'the focused panel: a page up', bar: 'help'},
+	pagedown: {keys: ['pagedown'], label: 'PgDn', word: 'page down', help: 'the focused panel: a page down', bar: 'help'},
 	pick: {keys: DIGITS, label: '1-9', word: 'pick', help: 'manual: run ready task N', bar: 'manual', helpKeys: '1 … 9'},
 	// The bar shows ↑ and ↓ as one item, under `up`.
 	up: {keys: ['up'], label: '↑↓', word: 'select', help: 'manual: select the task above', bar: 'manual'},
@@ -119,6 +125,8 @@ export interface Command {
 	name: CommandName;
 	/** For `pick`: 1 to 9, the number shown next to a ready task. */
 	digit?: number;
+	/** For `focus`, `pageup`, `pagedown`: the panels on screen and their windows as last drawn (Screen's plan). */
+	windows?: Partial<Record<Panel, PanelWindow>>;
 }
 
 export const KEY_TABLE: readonly Binding[] = Object.entries(BINDINGS).map(([command, spec]) => ({command: command as CommandName, ...spec}));
@@ -145,6 +153,8 @@ export function keyName(input: string, key: Partial<Key>): KeyName | undefined {
 	if (key.return) return 'return';
 	if (key.escape) return 'escape';
 	if (key.tab) return 'tab';
+	if (key.pageUp) return 'pageup';
+	if (key.pageDown) return 'pagedown';
 	if (key.backspace || key.delete) return 'backspace';
 	if (key.ctrl || key.meta) return undefined;
 	if (input === ' ') return 'space';

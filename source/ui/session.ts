@@ -14,6 +14,7 @@
  * The view state is folded up to the cursor only when a frame is taken
  * (`frame()`), which the hook does at most about 30 times a second.
  */
+import {nextPanel, paged, type Panel, type Scrolls} from './scroll.js';
 import {CLOCK, encodeSchedule} from '../engine/policies.js';
 import {replayCommand} from '../cli/schedule.js';
 import {textReport} from '../explore/report.js';
@@ -172,6 +173,10 @@ export interface Frame {
 	 * from there to the break.
 	 */
 	why?: EventOf<'explain'>;
+	/** The panel Tab has focused (PgUp/PgDn scroll it); its title is marked. None: the tasks. */
+	panel?: Panel;
+	/** Where the viewer scrolled the panels to (none: each follows). */
+	scroll?: Scrolls;
 }
 
 /** The explanation of the break the view shows: a deadlock's at a deadlocked end, else the first broken invariant's, else the latest. */
@@ -194,6 +199,9 @@ export class RunSession {
 	private help = false;
 	private card: boolean;
 	private code: CodeMode = 'python';
+	/** The panel Tab focused; none before the first Tab (PgUp/PgDn then scroll the tasks, and no title is marked). */
+	private panel?: Panel;
+	private scroll: Scrolls = {tops: {}};
 	private selected?: string;
 	/** The explanation `w` went back from, on the recording it belongs to. */
 	private whyJump?: {rec: Recording; why: EventOf<'explain'>};
@@ -380,7 +388,23 @@ export class RunSession {
 				break;
 			case 'code':
 				this.code = this.code === 'python' ? 'lesson' : 'python';
+				this.unscroll('code');
 				break;
+			case 'focus':
+				// The first Tab marks the tasks, which had the focus unmarked; the next ones move on.
+				this.panel = this.panel === undefined ? 'tasks' : nextPanel(this.panel, c.windows ? (Object.keys(c.windows) as Panel[]) : undefined);
+				break;
+			case 'pageup':
+			case 'pagedown': {
+				// A page of the focused panel as it was last drawn; the output at its end follows its tail again.
+				const panel = this.panel ?? 'tasks';
+				const w = c.windows?.[panel];
+				if (!w) break;
+				const top = paged(w, c.name === 'pageup' ? -1 : 1);
+				if (panel === 'output' && top >= w.total - w.rows) this.unscroll('output');
+				else this.scroll = {...this.scroll, tops: {...this.scroll.tops, [panel]: top}, ...(panel === 'tasks' ? {tasksAt: this.pos} : {})};
+				break;
+			}
 			case 'quit':
 				break;
 		}
@@ -482,6 +506,9 @@ export class RunSession {
 			card: this.card,
 			code: this.code,
 			why: this.whyAt(view, pos),
+			...(this.panel !== undefined ? {panel: this.panel} : {}),
+			// The tasks' scroll is for the step it was made at: a new step follows its task again.
+			scroll: this.scroll.tasksAt !== undefined && this.scroll.tasksAt !== pos ? this.unscrolled('tasks') : this.scroll,
 			...(this.overlay ? {overlay: this.overlay === 'schedule' ? this.scheduleShown(pos) : this.exploreShown()} : {}),
 		};
 	}
@@ -786,8 +813,20 @@ export class RunSession {
 		return rec;
 	}
 
+	/** The scrolls without one panel's: it follows again. */
+	private unscrolled(panel: Panel): Scrolls {
+		const {[panel]: _gone, ...tops} = this.scroll.tops;
+		return {tops, ...(panel === 'tasks' ? {} : this.scroll.tasksAt !== undefined ? {tasksAt: this.scroll.tasksAt} : {})};
+	}
+
+	private unscroll(panel: Panel): void {
+		this.scroll = this.unscrolled(panel);
+	}
+
 	/** Starts a new run; the screen keeps the old one until the new one reaches `target`. */
 	private rerun(settings: Settings, replay: readonly string[], target: number): void {
+		// Another run: another output and other rows; every panel follows again.
+		this.scroll = {tops: {}};
 		if (this.next) {
 			this.next.rec.stopped = true;
 			void this.next.rec.engine?.stop().catch(() => {});
