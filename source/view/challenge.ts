@@ -21,7 +21,7 @@ export type ChallengeOutcome =
 	/** The goal was reached at step `step`, in `picks` picks. */
 	| {kind: 'won'; step: number; picks: number}
 	/** Over the pick limit without the goal (`limit`), or the run ended without it (`ended`: how it ended). */
-	| {kind: 'lost'; why: 'limit'; picks: number; within: number}
+	| {kind: 'lost'; why: 'limit'; picks: number; within: number; late?: true}
 	| {kind: 'lost'; why: 'ended'; picks: number; end: string}
 	/** A safe variant's invariant held: the run ended (or the picks ran out) and it never broke. */
 	| {kind: 'held'; picks: number};
@@ -75,7 +75,7 @@ export function challengeOutcome(c: Challenge, v: ViewState, picks: readonly num
 		const used = picks.filter(s => s <= reached).length;
 		if (c.within === undefined || used <= c.within) return {kind: 'won', step: reached, picks: used};
 		if ('holds' in win) return {kind: 'held', picks: now};
-		return {kind: 'lost', why: 'limit', picks: used, within: c.within};
+		return {kind: 'lost', why: 'limit', picks: used, within: c.within, late: true};
 	}
 	if ('holds' in win) return v.end || (c.within !== undefined && now > c.within) ? {kind: 'held', picks: now} : {kind: 'playing', picks: now, ...(c.within !== undefined ? {within: c.within} : {})};
 	if (c.within !== undefined && now > c.within) return {kind: 'lost', why: 'limit', picks: now, within: c.within};
@@ -96,7 +96,7 @@ export function challengeLine(c: Challenge, o: ChallengeOutcome, invariants: rea
 			return `challenge: won in ${o.picks} pick${o.picks === 1 ? '' : 's'} (at step ${o.step}): ${c.goal.en}`;
 		case 'lost':
 			return o.why === 'limit'
-				? `challenge: lost: over the pick limit, ${o.picks} picks of ${o.within} without the goal: ${c.goal.en}`
+				? `challenge: lost: over the pick limit of ${o.within}: ${o.late ? `the goal took ${o.picks} picks` : `${o.picks} picks without the goal`}: ${c.goal.en}`
 				: `challenge: lost: the run ended (${o.end}) after ${o.picks} picks without the goal: ${c.goal.en}`;
 		case 'held': {
 			const name = 'holds' in c.win ? c.win.holds : '';
@@ -108,7 +108,7 @@ export function challengeLine(c: Challenge, o: ChallengeOutcome, invariants: rea
 }
 
 /** The outcome as the `--json` end event carries it. */
-export function challengeJson(o: ChallengeOutcome): Record<string, string | number> {
+export function challengeJson(o: ChallengeOutcome): Record<string, string | number | boolean> {
 	const {kind, ...rest} = o;
 	return {outcome: kind, ...rest};
 }
