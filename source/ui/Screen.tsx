@@ -5,6 +5,7 @@
 import {useRef} from 'react';
 import {Box} from 'ink';
 import {Caption, wrapStory} from './Caption.js';
+import {ChallengeBar, hintText} from './ChallengeBar.js';
 import {CodePane} from './CodePane.js';
 import {codeFor} from './code-view.js';
 import {storyText} from '../view/explain.js';
@@ -77,7 +78,7 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 	const parts = cpuParts(cpu);
 	const story = f.why ? storyText(f.why.story, f.lang) : undefined;
 	const storyRows = story ? wrapStory(story, Math.max(20, columns) - 2).length : 0;
-	const L = layoutFor(columns, rows, v.order.length, hasCpu ? parts.fixed + parts.jobs + parts.states : 0, storyRows);
+	const L = layoutFor(columns, rows, v.order.length, hasCpu ? parts.fixed + parts.jobs + parts.states : 0, storyRows, f.challenge !== undefined);
 	const showStates = parts.states > 0 && L.cpu >= parts.fixed + Math.min(parts.jobs, 3) + parts.states;
 	const jobRoom = Math.max(0, L.cpu - parts.fixed - (showStates ? parts.states : 0));
 	// Jobs that do not fit are counted on a row of their own.
@@ -90,7 +91,7 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 	scroll.current = scrollTo(scroll.current, focusIndex, taskRows, v.order.length);
 	const names = v.order.slice(scroll.current, scroll.current + taskRows);
 	const picking = f.manual && f.ready.length > 0;
-	const body = L.height - L.header - L.caption - L.keys;
+	const body = L.height - L.header - L.caption - L.keys - L.challenge;
 	const tasks = (
 		<Box flexDirection="row">
 			<TaskList
@@ -146,6 +147,7 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 				compact={L.compact}
 				width={L.width}
 			/>
+			{L.challenge > 0 && f.challenge && <ChallengeBar goal={f.challenge.goal} outcome={f.challenge.outcome} invariants={meta.invariants} lang={f.lang} width={L.width} />}
 			{f.overlay ? (
 				<RunOverlay overlay={f.overlay} width={L.width} rows={body} />
 			) : f.help ? (
@@ -185,7 +187,7 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 					)}
 				</Box>
 			)}
-			{L.caption > 0 && <Caption happened={f.happened} caption={f.caption?.[f.lang]} alert={alertOf(f)} story={story} width={L.width} rows={L.caption} />}
+			{L.caption > 0 && <Caption happened={f.happened} caption={f.caption?.[f.lang]} alert={f.hint ? hintText(f.hint, f.lang) : alertOf(f)} story={story} width={L.width} rows={L.caption} />}
 			<KeyBar manual={picking} why={f.why !== undefined} now={barStateOf(f)} width={L.width} />
 		</Box>
 	);

@@ -30,6 +30,8 @@ export interface Layout {
 	cpu: number;
 	caption: number;
 	keys: number;
+	/** The challenge's goal bar under the header (ChallengeBar.tsx): 1 while challenge mode is on, else 0. */
+	challenge: number;
 }
 
 export const COMPACT_BELOW = {columns: 80, rows: 24} as const;
@@ -43,14 +45,16 @@ export const LEGEND_FROM = {timeline: 30, rows: 30} as const;
  * place, and never squeezes primitives and output below three rows.
  * `story`: the rows an explanation of a break would like in the caption
  * (0: none); they are taken from the panels above it.
+ * `challenge`: challenge mode is on; its goal bar takes a row from the panels.
  */
-export function layoutFor(columns: number, rows: number, taskCount: number, cpuRows = 0, story = 0): Layout {
+export function layoutFor(columns: number, rows: number, taskCount: number, cpuRows = 0, story = 0, challenge = false): Layout {
 	const width = Math.max(20, columns);
 	const height = Math.max(4, rows - 1);
 	const count = Math.max(1, taskCount);
+	const bar = challenge && height >= 6 ? 1 : 0;
 	if (columns < COMPACT_BELOW.columns || rows < COMPACT_BELOW.rows) {
 		const caption = height >= 10 ? 1 + (height >= 16 ? Math.min(story, 2) : 0) : 0;
-		const avail = Math.max(0, height - 1 - caption - 1);
+		const avail = Math.max(0, height - 1 - caption - 1 - bar);
 		let tasks = Math.min(count, Math.max(1, Math.ceil(avail * 0.5)));
 		let output = avail - tasks - 1;
 		if (output <= 0) {
@@ -76,12 +80,13 @@ export function layoutFor(columns: number, rows: number, taskCount: number, cpuR
 			cpu: 0,
 			caption,
 			keys: 1,
+			challenge: bar,
 		};
 	}
 	const header = 2;
 	const caption = (height >= 30 ? 2 : 1) + Math.min(story, 3);
 	const keys = 1;
-	const avail = height - header - caption - keys;
+	const avail = height - header - caption - keys - bar;
 	// With a CPU panel the tasks give up rows: the panel lists the jobs again, with their figures.
 	const tasks = Math.min(count, Math.max(3, Math.floor((avail - 2) * (cpuRows > 0 ? 0.3 : 0.45))));
 	const taskWidth = Math.min(width, Math.max(56, Math.floor(width * 0.6)));
@@ -119,6 +124,7 @@ export function layoutFor(columns: number, rows: number, taskCount: number, cpuR
 		cpu,
 		caption,
 		keys,
+		challenge: bar,
 	};
 }
 

@@ -1,0 +1,80 @@
+/**
+ * Challenge mode's one row, under the header: the goal and the picks so far
+ * (`picks 5/12`) while the student plays; the banner once it is over (won,
+ * lost and why, or a safe variant's invariant held), with `r` to play again.
+ * Its words, and those of the hints about a key just pressed, are here in
+ * both languages.
+ */
+import type {TaskState} from '../engine/trace.js';
+import type {Challenge, Invariant} from '../scenario/define.js';
+import {picksText, type ChallengeOutcome} from '../view/challenge.js';
+import {fit} from './cells.js';
+import {Row} from './Row.js';
+import type {Hint} from './session.js';
+
+type Lang = 'zh' | 'en';
+
+export interface ChallengeBarProps {
+	goal: Challenge;
+	outcome: ChallengeOutcome;
+	/** The lesson's invariants: a safe variant's banner says which one held. */
+	invariants?: readonly Invariant[];
+	lang: Lang;
+	width: number;
+}
+
+const END_WORD: Record<string, {zh: string; en: string}> = {
+	completed: {zh: '正常结束', en: 'completed'},
+	deadlock: {zh: '死锁', en: 'deadlock'},
+	limit: {zh: '到了步数上限', en: 'the step limit'},
+};
+
+const AGAIN = {zh: ' · 按 r 再来一次', en: ' · r to try again'};
+
+/** The bar's text and its colour, in the viewer's language. */
+export function challengeText(p: Omit<ChallengeBarProps, 'width'>): {text: string; color: string} {
+	const {goal, outcome: o, lang} = p;
+	const zh = lang === 'zh';
+	const won = goal.won?.[lang] ?? goal.goal[lang];
+	const picks = (n: number) => (zh ? `${n} 次选择` : `${n} pick${n === 1 ? '' : 's'}`);
+	switch (o.kind) {
+		case 'playing':
+			return {text: `${zh ? '★ 挑战' : '★ challenge'}: ${goal.goal[lang]} · ${picksText(o, lang)}`, color: 'cyan'};
+		case 'won':
+			return {text: zh ? `★ 你赢了：${won}，用了 ${picks(o.picks)}（第 ${o.step} 步）${AGAIN.zh}` : `★ you won: ${won}, in ${picks(o.picks)} (step ${o.step})${AGAIN.en}`, color: 'yellow'};
+		case 'held': {
+			const name = 'holds' in goal.win ? goal.win.holds : '';
+			const inv = p.invariants?.find(i => i.name === name)?.text[lang] ?? name;
+			return {text: zh ? `✓ 守住了：${inv}（${picks(o.picks)}）${AGAIN.zh}` : `✓ it held: ${inv} (${picks(o.picks)})${AGAIN.en}`, color: 'green'};
+		}
+		case 'lost':
+			if (o.why === 'limit') {
+				if (o.late) return {text: zh ? `✗ 超过上限：用了 ${picks(o.picks)}，上限是 ${o.within}${AGAIN.zh}` : `✗ over the limit: it took ${picks(o.picks)}, the limit is ${o.within}${AGAIN.en}`, color: 'red'};
+				return {text: zh ? `✗ 超过上限：${o.within} 次选择之内没有做到${AGAIN.zh}` : `✗ over the limit: not done within ${picks(o.within)}${AGAIN.en}`, color: 'red'};
+			}
+			return {text: zh ? `✗ 没做到：运行结束（${END_WORD[o.end]?.zh ?? o.end}），目标没有达成${AGAIN.zh}` : `✗ not this time: the run ended (${END_WORD[o.end]?.en ?? o.end}) without it${AGAIN.en}`, color: 'red'};
+	}
+}
+
+export function ChallengeBar(p: ChallengeBarProps) {
+	const {text, color} = challengeText(p);
+	return <Row width={p.width} parts={[{text: fit(text, p.width), color, bold: p.outcome.kind !== 'playing'}]} />;
+}
+
+const STATE_WORD: Record<TaskState, {zh: string; en: string}> = {
+	new: {zh: '还没开始', en: 'not started yet'},
+	ready: {zh: '就绪', en: 'ready'},
+	running: {zh: '正在运行', en: 'running'},
+	blocked: {zh: '阻塞中', en: 'blocked'},
+	done: {zh: '已经结束', en: 'done'},
+};
+
+/** A hint about the key just pressed, in the viewer's language (session.ts makes them; the caption's first row shows them). */
+export function hintText(h: Hint, lang: Lang): string {
+	if (h.kind === 'not-ready') {
+		return lang === 'zh' ? `${h.task} ${STATE_WORD[h.state].zh}：请选一个就绪的任务` : `${h.task} is ${STATE_WORD[h.state].en}: pick a ready task`;
+	}
+	const have = h.have.map(v => `${h.lesson}:${v}`).join(', ');
+	if (lang === 'zh') return `${h.lesson}:${h.variant} 没有挑战${have ? `；有挑战的：${have}（按 v 换变体）` : ''}`;
+	return `${h.lesson}:${h.variant} has no challenge${have ? `; these have one: ${have} (v: next variant)` : ''}`;
+}
