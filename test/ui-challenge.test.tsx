@@ -136,9 +136,9 @@ describe('challenge mode', {timeout: 300_000}, () => {
 		assert.equal(s.frame().challenge, undefined);
 		// On a variant with none: a word, no rerun.
 		s.command({name: 'variant'});
-		f = await until(s, g => !g.busy && g.settings.variant === 'lock', 'ticket:lock');
+		await until(s, g => !g.busy && g.settings.variant === 'lock', 'ticket:lock');
 		s.command({name: 'variant'});
-		f = await until(s, g => !g.busy && g.settings.variant === '002', 'ticket:002');
+		await until(s, g => !g.busy && g.settings.variant === '002', 'ticket:002');
 		s.command({name: 'goal'});
 		f = s.frame();
 		assert.equal(f.challenge, undefined);
