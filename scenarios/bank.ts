@@ -88,8 +88,8 @@ export const meta = defineScenario({
 	challenges: [
 		{
 			variant: 'unsafe',
-			goal: {zh: '12次选择之内让一次存取丢失：余额就不会是100了', en: 'within 12 picks, lose a deposit or a withdrawal: the balance is then off 100'},
-			won: {zh: '一次更新被覆盖，余额不再等于100 − 取 + 存', en: 'an update was written over: the balance is off 100 − withdrawals + deposits'},
+			goal: {zh: '12次选择之内让一次存取丢失（余额就不对了）', en: 'within 12 picks, lose a deposit or a withdrawal'},
+			won: {zh: '一次更新被覆盖了，余额不再对得上', en: 'an update was written over, and the balance is off'},
 			within: 12,
 			win: {broken: 'every-change-counts'},
 		},

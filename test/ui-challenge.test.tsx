@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import {after, describe, it} from 'node:test';
 import {render} from 'ink-testing-library';
 import {loadScenario, resolveScenario} from '../source/scenario/load.js';
+import {ChallengeBar} from '../source/ui/ChallengeBar.js';
 import {Screen} from '../source/ui/Screen.js';
 import {RunSession, type Frame} from '../source/ui/session.js';
 import {runTask, typeNumber, until} from './helpers/session.js';
@@ -144,5 +145,20 @@ describe('challenge mode', {timeout: 300_000}, () => {
 		assert.equal(f.challenge, undefined);
 		assert.equal(f.busy, false);
 		assert.ok(draw(f, 100, 30).some(l => l.includes('ticket:002 has no challenge; these have one: ticket:unsafe, ticket:lock')));
+	});
+});
+
+describe('the goal bar on a narrow screen', () => {
+	it("cuts the goal's words, never the picks or the key to try again", () => {
+		const goal = {variant: 'unsafe', goal: {zh: '很长的目标'.repeat(9), en: 'a very long goal '.repeat(9)}, within: 12, win: {broken: 'x'}};
+		const row = (outcome: Parameters<typeof ChallengeBar>[0]['outcome'], lang: 'zh' | 'en' = 'en') => {
+			const {lastFrame, unmount} = render(<ChallengeBar goal={goal} outcome={outcome} lang={lang} width={50} />);
+			const text = strip(lastFrame() ?? '');
+			unmount();
+			return text;
+		};
+		assert.match(row({kind: 'playing', picks: 5, within: 12}), /^★ challenge: a very long goal .*… · picks 5\/12$/);
+		assert.match(row({kind: 'playing', picks: 5, within: 12}, 'zh'), /… · 选择 5\/12$/);
+		assert.match(row({kind: 'won', step: 9, picks: 9}), /^★ you won: a very long goal.*… · r to try again$/);
 	});
 });

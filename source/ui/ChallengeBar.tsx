@@ -8,7 +8,7 @@
 import type {TaskState} from '../engine/trace.js';
 import type {Challenge, Invariant} from '../scenario/define.js';
 import {picksText, type ChallengeOutcome} from '../view/challenge.js';
-import {fit} from './cells.js';
+import {cellWidth, fit} from './cells.js';
 import {Row} from './Row.js';
 import type {Hint} from './session.js';
 
@@ -31,34 +31,42 @@ const END_WORD: Record<string, {zh: string; en: string}> = {
 
 const AGAIN = {zh: ' · 按 r 再来一次', en: ' · r to try again'};
 
-/** The bar's text and its colour, in the viewer's language. */
-export function challengeText(p: Omit<ChallengeBarProps, 'width'>): {text: string; color: string} {
+/** The bar's text and its colour, in the viewer's language; `tail` (the picks, `r to try again`) is the part a narrow bar keeps. */
+export function challengeText(p: Omit<ChallengeBarProps, 'width'>): {text: string; tail: string; color: string} {
+	const {head, tail, color} = challengeParts(p);
+	return {text: `${head}${tail}`, tail, color};
+}
+
+function challengeParts(p: Omit<ChallengeBarProps, 'width'>): {head: string; tail: string; color: string} {
 	const {goal, outcome: o, lang} = p;
 	const zh = lang === 'zh';
 	const won = goal.won?.[lang] ?? goal.goal[lang];
 	const picks = (n: number) => (zh ? `${n} 次选择` : `${n} pick${n === 1 ? '' : 's'}`);
 	switch (o.kind) {
 		case 'playing':
-			return {text: `${zh ? '★ 挑战' : '★ challenge'}: ${goal.goal[lang]} · ${picksText(o, lang)}`, color: 'cyan'};
+			return {head: `${zh ? '★ 挑战' : '★ challenge'}: ${goal.goal[lang]}`, tail: ` · ${picksText(o, lang)}`, color: 'cyan'};
 		case 'won':
-			return {text: zh ? `★ 你赢了：${won}，用了 ${picks(o.picks)}（第 ${o.step} 步）${AGAIN.zh}` : `★ you won: ${won}, in ${picks(o.picks)} (step ${o.step})${AGAIN.en}`, color: 'yellow'};
+			return {head: zh ? `★ 你赢了：${won}，用了 ${picks(o.picks)}（第 ${o.step} 步）` : `★ you won: ${won}, in ${picks(o.picks)} (step ${o.step})`, tail: AGAIN[lang], color: 'yellow'};
 		case 'held': {
 			const name = 'holds' in goal.win ? goal.win.holds : '';
 			const inv = p.invariants?.find(i => i.name === name)?.text[lang] ?? name;
-			return {text: zh ? `✓ 守住了：${inv}（${picks(o.picks)}）${AGAIN.zh}` : `✓ it held: ${inv} (${picks(o.picks)})${AGAIN.en}`, color: 'green'};
+			return {head: zh ? `✓ 守住了：${inv}（${picks(o.picks)}）` : `✓ it held: ${inv} (${picks(o.picks)})`, tail: AGAIN[lang], color: 'green'};
 		}
 		case 'lost':
 			if (o.why === 'limit') {
-				if (o.late) return {text: zh ? `✗ 超过上限：用了 ${picks(o.picks)}，上限是 ${o.within}${AGAIN.zh}` : `✗ over the limit: it took ${picks(o.picks)}, the limit is ${o.within}${AGAIN.en}`, color: 'red'};
-				return {text: zh ? `✗ 超过上限：${o.within} 次选择之内没有做到${AGAIN.zh}` : `✗ over the limit: not done within ${picks(o.within)}${AGAIN.en}`, color: 'red'};
+				if (o.late) return {head: zh ? `✗ 超过上限：用了 ${picks(o.picks)}，上限是 ${o.within}` : `✗ over the limit: it took ${picks(o.picks)}, the limit is ${o.within}`, tail: AGAIN[lang], color: 'red'};
+				return {head: zh ? `✗ 超过上限：${o.within} 次选择之内没有做到` : `✗ over the limit: not done within ${picks(o.within)}`, tail: AGAIN[lang], color: 'red'};
 			}
-			return {text: zh ? `✗ 没做到：运行结束（${END_WORD[o.end]?.zh ?? o.end}），目标没有达成${AGAIN.zh}` : `✗ not this time: the run ended (${END_WORD[o.end]?.en ?? o.end}) without it${AGAIN.en}`, color: 'red'};
+			return {head: zh ? `✗ 没做到：运行结束（${END_WORD[o.end]?.zh ?? o.end}），目标没有达成` : `✗ not this time: the run ended (${END_WORD[o.end]?.en ?? o.end}) without it`, tail: AGAIN[lang], color: 'red'};
 	}
 }
 
 export function ChallengeBar(p: ChallengeBarProps) {
-	const {text, color} = challengeText(p);
-	return <Row width={p.width} parts={[{text: fit(text, p.width), color, bold: p.outcome.kind !== 'playing'}]} />;
+	const {head, tail, color} = challengeParts(p);
+	// What is cut on a narrow screen is the goal's words, never the picks or the key to try again.
+	const room = Math.max(0, p.width - cellWidth(tail));
+	const bold = p.outcome.kind !== 'playing';
+	return <Row width={p.width} parts={[{text: fit(head, room), color, bold}, {text: fit(tail, p.width - Math.min(room, cellWidth(head))), color, bold}]} />;
 }
 
 const STATE_WORD: Record<TaskState, {zh: string; en: string}> = {
