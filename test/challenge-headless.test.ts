@@ -78,6 +78,7 @@ describe('--challenge without the TUI', {timeout: 120_000}, () => {
 			[['ticket:002', '--challenge'], /^conc-tui: ticket:002 has no challenge; the variants with one: ticket:unsafe, ticket:lock$/],
 			[['ktv', '--challenge', '--headless'], /^conc-tui: ktv has no challenge; the lessons' variants with one: .*ticket:unsafe.*deadlock:opposite/],
 			[['explore', 'ticket', '--challenge'], /^conc-tui: --challenge goes with a lesson/],
+			[['ticket', '--challenge', '--free', '--headless'], /^conc-tui: --challenge is played by choosing who runs next: not with --free/],
 		] as const) {
 			const r = run(...args);
 			assert.equal(r.code, 2, r.stderr);

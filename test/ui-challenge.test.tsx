@@ -134,7 +134,14 @@ describe('challenge mode', {timeout: 300_000}, () => {
 		assert.equal(f.challenge?.goal.variant, 'unsafe');
 		assert.ok(draw(f, 100, 30)[2]!.startsWith('★ challenge'));
 		s.command({name: 'goal'});
-		assert.equal(s.frame().challenge, undefined);
+		assert.equal(s.frame().challenge, undefined, 'g again: off');
+		assert.equal(s.frame().settings.policy, 'manual', 'still the scheduler');
+		s.command({name: 'goal'});
+		await picking(s, 'the challenge again');
+		// Handing the choice back (m) ends the challenge: it is played as the scheduler.
+		s.command({name: 'manual'});
+		f = await until(s, g => !g.busy && g.settings.policy !== 'manual', 'auto again');
+		assert.equal(f.challenge, undefined);
 		// On a variant with none: a word, no rerun.
 		s.command({name: 'variant'});
 		await until(s, g => !g.busy && g.settings.variant === 'lock', 'ticket:lock');

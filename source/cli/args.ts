@@ -191,6 +191,7 @@ export function parseArgs(argv: string[], {menu = false}: {menu?: boolean} = {})
 	if (f.pauseAtBeats !== undefined && f.keys === undefined) throw new InputError(`--pause-at-beats goes with a key script (--keys)`);
 	if (f.record !== undefined && !f.record.trim()) throw new InputError(`--record needs a file name, e.g. --record ktv.cast`);
 	if (f.challenge && (compare || explore || variants || first === 'list')) throw new InputError(`--challenge goes with a lesson, e.g. 'conc-tui ticket:unsafe --challenge'`);
+	if (f.challenge && f.free) throw new InputError(`--challenge is played by choosing who runs next: not with --free, where the OS chooses`);
 	return {
 		command: first === 'list' ? 'list' : compare ? 'compare' : explore ? 'explore' : variants ? 'compare-variants' : 'run',
 		spec: explore || variants ? rest[0] : first,

@@ -4,6 +4,7 @@
  */
 import {useRef} from 'react';
 import {Box} from 'ink';
+import {CLOCK} from '../engine/policies.js';
 import {Caption, wrapStory} from './Caption.js';
 import {ChallengeBar, hintText} from './ChallengeBar.js';
 import {CodePane} from './CodePane.js';
@@ -84,7 +85,8 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 	// Jobs that do not fit are counted on a row of their own.
 	const jobRows = jobRoom >= parts.jobs ? parts.jobs : Math.max(0, jobRoom - 1);
 	const focus = f.selected ?? f.ran;
-	const focusIndex = Math.max(0, focus ? v.order.indexOf(focus) : 0);
+	// The clock's row is under the tasks: selected, the list shows its last rows.
+	const focusIndex = focus === CLOCK ? Math.max(0, v.order.length - 1) : Math.max(0, focus ? v.order.indexOf(focus) : 0);
 	// Manual, where a sleep could end: the clock is one more pickable row, under the tasks.
 	const clockRow = f.manual && f.clock !== undefined;
 	const taskRows = clockRow ? Math.max(1, L.tasks - 1) : L.tasks;

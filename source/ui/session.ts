@@ -352,6 +352,7 @@ export class RunSession {
 			case 'policy': {
 				const from = this.settings.policy === 'manual' ? this.autoPolicy : this.settings.policy;
 				this.autoPolicy = AUTO_POLICIES[(AUTO_POLICIES.indexOf(from) + 1) % AUTO_POLICIES.length]!;
+				this.challengeOn = false;
 				this.rerun({...this.unscheduled(), policy: this.autoPolicy, free: false}, [], 0);
 				break;
 			}
@@ -362,6 +363,7 @@ export class RunSession {
 				break;
 			}
 			case 'free':
+				if (!this.settings.free) this.challengeOn = false;
 				this.rerun({...this.unscheduled(), free: !this.settings.free, policy: this.settings.free ? this.settings.policy : this.autoPolicy}, [], 0);
 				break;
 			case 'manual': {
@@ -369,6 +371,8 @@ export class RunSession {
 				const manual = this.settings.policy !== 'manual' || this.settings.free;
 				const keep = this.settings.free ? 0 : this.pos;
 				this.playing = false;
+				// A challenge is played as the scheduler: handing the choice back ends it.
+				if (!manual) this.challengeOn = false;
 				this.rerun({...this.unscheduled(), free: false, policy: manual ? 'manual' : this.autoPolicy}, this.rec.choices.slice(0, keep), keep);
 				break;
 			}
@@ -598,6 +602,7 @@ export class RunSession {
 			this.card = false;
 			this.playing = false;
 			this.autoPolicy = 'random';
+			this.challengeOn = false;
 			// The schedule is the whole run: followed to its end, whatever policy comes after.
 			this.rerun({...x.settings, seed: s.seed, policy: 'random', free: false, schedule: s.schedule}, [], 0);
 			return;
