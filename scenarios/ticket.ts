@@ -151,7 +151,7 @@ export const meta = defineScenario({
 	challenges: [
 		{
 			variant: 'unsafe',
-			goal: {zh: '你来调度：让两个用户都抢到这唯一的一张票', en: 'you schedule: make two clients both get the one ticket'},
+			goal: {zh: '让两个用户都抢到这唯一的一张票', en: 'make two clients both get the one ticket'},
 			won: {zh: '两个用户都抢到了唯一的一张票', en: 'two clients got the one ticket'},
 			win: {broken: 'not-oversold'},
 		},

@@ -128,7 +128,7 @@ describe("the goal bar's words, in both languages", () => {
 	const won = {...oversell, won: {zh: '两个用户都抢到了票', en: 'two clients got the one ticket'}};
 	it('the goal and the picks while playing; the banner once won', () => {
 		assert.equal(challengeText({goal: quick, outcome: {kind: 'playing', picks: 2, within: 3}, lang: 'en'}).text, '★ challenge: oversell · picks 2/3');
-		assert.equal(challengeText({goal: quick, outcome: {kind: 'playing', picks: 2, within: 3}, lang: 'zh'}).text, '★ 挑战: 卖超 · 选择 2/3');
+		assert.equal(challengeText({goal: quick, outcome: {kind: 'playing', picks: 2, within: 3}, lang: 'zh'}).text, '★ 挑战：卖超 · 选择 2/3');
 		assert.match(challengeText({goal: won, outcome: {kind: 'won', step: 20, picks: 7}, lang: 'en'}).text, /^★ you won: two clients got the one ticket, in 7 picks/);
 		assert.match(challengeText({goal: won, outcome: {kind: 'won', step: 20, picks: 7}, lang: 'zh'}).text, /^★ 你赢了：两个用户都抢到了票，用了 7 次选择/);
 	});

@@ -44,7 +44,7 @@ function challengeParts(p: Omit<ChallengeBarProps, 'width'>): {head: string; tai
 	const picks = (n: number) => (zh ? `${n} 次选择` : `${n} pick${n === 1 ? '' : 's'}`);
 	switch (o.kind) {
 		case 'playing':
-			return {head: `${zh ? '★ 挑战' : '★ challenge'}: ${goal.goal[lang]}`, tail: ` · ${picksText(o, lang)}`, color: 'cyan'};
+			return {head: zh ? `★ 挑战：${goal.goal[lang]}` : `★ challenge: ${goal.goal[lang]}`, tail: ` · ${picksText(o, lang)}`, color: 'cyan'};
 		case 'won':
 			return {head: zh ? `★ 你赢了：${won}，用了 ${picks(o.picks)}（第 ${o.step} 步）` : `★ you won: ${won}, in ${picks(o.picks)} (step ${o.step})`, tail: AGAIN[lang], color: 'yellow'};
 		case 'held': {
