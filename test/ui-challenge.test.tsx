@@ -94,6 +94,26 @@ describe('stable task numbers in manual mode', {timeout: 300_000}, () => {
 	});
 });
 
+describe('the clock as 0', {timeout: 300_000}, () => {
+	it('0 selects the clock row; the task list then shows its last rows, over which the row sits', async () => {
+		// Eleven tasks, and a sleep that could end: the clock is a choice at step 14.
+		const s = open({policy: 'manual', schedule: 'a14'});
+		s.goto(100);
+		await until(s, f => f.status === 'pick' && !f.busy && f.pos === 14, 'the pick at step 14');
+		s.command({name: 'pick', digit: 0});
+		const f = s.frame();
+		assert.equal(f.selected, '⏱ clock');
+		const lines = draw(f, 100, 30);
+		assert.ok(lines.some(l => /^ > 0 ⏱ clock → 0\.1s/.test(l)), lines.join('\n'));
+		assert.ok(lines.some(l => / 11 Process-10 /.test(l)), `the last task is in view:\n${lines.join('\n')}`);
+		assert.ok(!lines.some(l => / 1 MainProcess /.test(l)), 'scrolled down to it');
+		// Enter runs the clock: time passes.
+		s.command({name: 'choose'});
+		const g = await until(s, g => g.pos === 15 && !g.busy, 'the time move');
+		assert.equal(g.view.time, 0.1);
+	});
+});
+
 describe('challenge mode', {timeout: 300_000}, () => {
 	it('the goal bar counts the picks; the win banner when two clients get the one ticket; r to try again', async () => {
 		const s = open({options: {clients: 2}, challenge: true});
