@@ -85,6 +85,21 @@ export const meta = defineScenario({
 	defaultSeed: 1,
 	expectedEnd: 'completed',
 	processes: () => 3,
+	challenges: [
+		{
+			variant: 'unsafe',
+			goal: {zh: '12次选择之内让一次存取丢失（余额就不对了）', en: 'within 12 picks, lose a deposit or a withdrawal'},
+			won: {zh: '一次更新被覆盖了，余额不再对得上', en: 'an update was written over, and the balance is off'},
+			within: 12,
+			win: {broken: 'every-change-counts'},
+		},
+		{
+			variant: 'lock',
+			goal: {zh: '试着让一次存取丢失：锁挡得住吗？', en: 'try to lose a deposit or a withdrawal: can the lock stop you?'},
+			won: {zh: '一次更新丢了：锁没挡住', en: 'an update was lost: the lock did not stop it'},
+			win: {holds: 'every-change-counts'},
+		},
+	],
 	captions: [
 		{
 			when: (e, s) => e.kind === 'end' && balance(s) !== undefined && balance(s) !== 100,

@@ -29,6 +29,14 @@ export const meta = defineScenario({
 	defaultSeed: 1,
 	expectedEnd: {opposite: 'deadlock', ordered: 'completed'},
 	processes: () => 3,
+	challenges: [
+		{
+			variant: 'opposite',
+			goal: {zh: '走到死锁：两个进程各拿一把锁，都等对方那把', en: 'reach the deadlock: each process holding one lock, waiting for the other'},
+			won: {zh: '死锁了：两个进程各拿一把锁，谁也等不到另一把', en: 'deadlock: each holds one lock and neither gets the other'},
+			win: {deadlock: true},
+		},
+	],
 	captions: [
 		{
 			// The run ends at the very step the second process blocks, so this caption says that step too.

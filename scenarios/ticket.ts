@@ -148,6 +148,20 @@ export const meta = defineScenario({
 	expectedEnd: 'completed',
 	processes: options => (options.clients ?? 10) + 1,
 	files: (_options, variant) => Object.fromEntries([dbOf(variant)]),
+	challenges: [
+		{
+			variant: 'unsafe',
+			goal: {zh: '让两个用户都抢到这唯一的一张票', en: 'make two clients both get the one ticket'},
+			won: {zh: '两个用户都抢到了唯一的一张票', en: 'two clients got the one ticket'},
+			win: {broken: 'not-oversold'},
+		},
+		{
+			variant: 'lock',
+			goal: {zh: '试着把这一张票卖给两个人：锁挡得住吗？', en: 'try to sell the one ticket twice: can the lock stop you?'},
+			won: {zh: '票卖了两次：锁没挡住', en: 'the ticket was sold twice: the lock did not stop it'},
+			win: {holds: 'not-oversold'},
+		},
+	],
 	captions: [
 		{
 			when: (e, s) => e.kind === 'end' && sold(s) > 1,

@@ -15,6 +15,7 @@ import {InputError, loadScenario, resolveScenario} from './scenario/load.js';
 import {resolveRequest, scheduleOf} from './run/launch.js';
 import {leave, leaveOnSignals} from './cli/shutdown.js';
 import {hosts} from './run/pool.js';
+import {challengeFor, checkChallenge} from './cli/challenge.js';
 
 async function main(): Promise<number> {
 	// `conc-tui ticket | head`: a reader that stops early is not an error. A full disk is: said, and exit 2.
@@ -43,6 +44,7 @@ async function main(): Promise<number> {
 	if (args.command === 'compare-variants') return (await import('./cli/compare-variants.js')).runCompareVariants(args);
 	const {module, variant, label} = resolveScenario(args.spec!);
 	const scenario = await loadScenario(module, label);
+	if (args.challenge) await checkChallenge(scenario, variant);
 	if (args.keys) return exitSoon(await (await import('./cli/record.js')).recordLesson(tuiInit(scenario, variant, args, lang), args));
 	// In a terminal a schedule opens the TUI on the run it gives (a transcript with --headless, or when piped).
 	if (terminal && !args.json && !args.headless) {
@@ -62,7 +64,9 @@ function tuiInit(scenario: Awaited<ReturnType<typeof loadScenario>>, variant: st
 	resolveRequest({scenario, variant, ...settings});
 	// A schedule the TUI is to follow is refused here (one line, exit 2) before the screen is taken over.
 	if (args.schedule !== undefined) scheduleOf(args.schedule);
-	return {scenario, variant, ...settings, ...(args.schedule !== undefined ? {schedule: args.schedule} : {}), paused: args.paused, speed: args.speed, lang};
+	// --challenge: refused here too when the variant has none; the session opens it in manual mode.
+	if (args.challenge) challengeFor(scenario, variant);
+	return {scenario, variant, ...settings, ...(args.schedule !== undefined ? {schedule: args.schedule} : {}), ...(args.challenge ? {challenge: true} : {}), paused: args.paused, speed: args.speed, lang};
 }
 
 

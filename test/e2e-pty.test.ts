@@ -31,7 +31,7 @@ async function quit(t: Tty): Promise<void> {
 }
 
 describe('conc-tui in a real terminal', {timeout: 300_000}, () => {
-	it('ktv --paused: step 0 with every task new or ready; n steps, ← comes back to the same screen; m and a digit run the chosen task; resize; q', async () => {
+	it('ktv --paused: step 0 with every task new or ready; n steps, ← comes back to the same screen; m, a digit and Enter run the chosen task; resize; q', async () => {
 		const t = start(['ktv', '--paused']);
 		let screen = await t.waitFor(atStep(0), 'step 0, paused');
 		assert.match(screen, /⏸ paused/);
@@ -50,15 +50,20 @@ describe('conc-tui in a real terminal', {timeout: 300_000}, () => {
 		await t.waitFor(atStep(1), 'back to step 1');
 		assert.equal(await t.settled(), step1, '← shows the very screen step 1 showed');
 
-		// Take the scheduler's place: the ready tasks get numbers; 2 runs the second one.
+		// Take the scheduler's place: every task gets its number; a ready one's digit selects it, Enter runs it.
 		t.press('n');
 		await t.waitFor(atStep(2), 'step 2 again');
 		t.press('m');
 		screen = await t.waitFor(s => s.includes('? your pick') && /step 2\b/.test(s) && !s.includes('rerunning'), 'manual mode at step 2');
-		const second = taskRows(screen).find(r => /^.>?\s?2 /.test(r) || /^[»• ][> ]2 /.test(r));
-		assert.ok(second, `a ready task is numbered 2:\n${screen}`);
-		const chosen = /2 (\S+)/.exec(second)![1]!;
-		t.press('2');
+		const rows = taskRows(screen).filter(r => BADGE.test(r) && !/^\s{4}/.test(r));
+		const numbered = rows.map(r => /^[»• ]([> ])(\d) (\S+)/.exec(r)).filter(m => m !== null);
+		assert.ok(numbered.length === rows.length && rows.length >= 2, `every task row has a number:\n${screen}`);
+		const pickable = numbered.find(m => m[1] === ' ' && taskRows(screen).find(r => r.includes(` ${m[3]} `))!.includes('○ ready'));
+		assert.ok(pickable, `a ready task besides the selected one:\n${screen}`);
+		const chosen = pickable[3]!;
+		t.press(pickable[2]!);
+		await t.waitFor(s => taskRows(s).some(r => new RegExp(`^.>${pickable[2]} ${chosen} `).test(r)), `${chosen} selected`);
+		t.press(KEYS.enter);
 		screen = await t.waitFor(s => s.includes(`${chosen} ran`) && /step 3\b/.test(s), `${chosen} to run at step 3`);
 		const row = taskRows(screen).find(r => r.includes(` ${chosen} `))!;
 		assert.ok(row.startsWith('»'), `the chosen task is marked as the one that ran: ${row}`);

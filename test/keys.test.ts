@@ -64,9 +64,8 @@ describe('commandFor', () => {
 	];
 	for (const [key, command] of cases) it(`${key} → ${command}`, () => assert.deepEqual(commandFor(key), {name: command}));
 
-	it('digits 1 to 9 pick the ready task with that number; 0 and other keys do nothing', () => {
-		for (let d = 1; d <= 9; d++) assert.deepEqual(commandFor(String(d)), {name: 'pick', digit: d});
-		assert.equal(commandFor('0'), undefined);
+	it('digits 0 to 9 type the number of the task to select (0: the clock); other keys do nothing', () => {
+		for (let d = 0; d <= 9; d++) assert.deepEqual(commandFor(String(d)), {name: 'pick', digit: d});
 		assert.equal(commandFor('z'), undefined);
 		assert.equal(commandFor(undefined), undefined);
 	});
@@ -168,7 +167,7 @@ describe('the one key table', () => {
 			assert.ok(line.includes(b.help), b.command);
 			const listed = line.slice(0, line.length - b.help.length);
 			for (const k of b.keys) {
-				const ok = b.command === 'pick' ? /1 … 9/.test(listed) && Number(k) >= 1 && Number(k) <= 9 : listed.split(' ').includes(helpName(k));
+				const ok = b.command === 'pick' ? /0 … 9/.test(listed) && Number(k) >= 0 && Number(k) <= 9 : listed.split(' ').includes(helpName(k));
 				assert.ok(ok, `help line '${line}' lists ${k}`);
 			}
 		});

@@ -110,7 +110,7 @@ describe('recording a lesson', {timeout: 300_000}, () => {
 	});
 
 	it('gives the same bytes through reruns, manual picks, a new seed and more cores', async () => {
-		const busy = ['ktv', '--keys', 'n n r 500ms n m 2 n n s 1s c space 2s b ? 1s esc q', '--size', '90x26', '--show-keys'];
+		const busy = ['ktv', '--keys', 'n n r 500ms n m 2 enter n s 1s c space 2s b ? 1s esc q', '--size', '90x26', '--show-keys'];
 		const [one, two, three] = await Promise.all([recordAsync('busy1.cast', ...busy), recordAsync('busy2.cast', ...busy), recordAsync('busy3.cast', ...busy)]);
 		assert.ok(one === two && two === three, 'recordings differ');
 		const screen = (await replay(one)).join('\n');

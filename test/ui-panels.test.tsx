@@ -62,12 +62,16 @@ describe('TaskList', () => {
 		assert.match(f, /holds lock#1, sem#2/);
 	});
 
-	it('numbers the ready tasks in manual mode and marks the selected one', () => {
+	it('numbers every task in manual mode by its place in creation order, and marks the selected one', () => {
 		const f = all({manual: true, ready: ['MainProcess'], selected: 'MainProcess'});
 		const main = f.split('\n').find(r => r.includes('MainProcess'))!;
 		assert.match(main, /^ >1 MainProcess/);
+		// Not ready, and still numbered: Worker-2 is the third task made.
 		const other = f.split('\n').find(r => r.includes('Worker-2'))!;
-		assert.match(other, /^ {4}Worker-2/);
+		assert.match(other, /^ {2}3 Worker-2/);
+		// A task that is not ready can be selected too.
+		const blocked = all({manual: true, ready: ['MainProcess'], selected: 'Worker-2'}).split('\n').find(r => r.includes('Worker-2'))!;
+		assert.match(blocked, /^ >3 Worker-2/);
 	});
 
 	it('says how many rows are scrolled off', () => {
@@ -218,7 +222,7 @@ describe('Caption, KeyBar, HelpOverlay', () => {
 	});
 	it('key bar: the everyday keys, the pick keys in manual mode, and it always keeps help and quit', () => {
 		assert.equal(frame(<KeyBar manual={false} width={80} />), 'space play n → step b ← back m manual ? help q quit');
-		assert.match(frame(<KeyBar manual width={99} />), /1-9 pick ↑↓ select ⏎ run/);
+		assert.match(frame(<KeyBar manual width={99} />), /1-9 select ↑↓ select ⏎ run/);
 		const narrow = frame(<KeyBar manual width={40} />);
 		assert.ok(narrow.length <= 40, narrow);
 		assert.match(narrow, /\? help q quit$/);

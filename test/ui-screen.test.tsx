@@ -129,11 +129,11 @@ describe('Screen', () => {
 		assert.ok(!draw(frameAt(events, 9), 110, 40).join('\n').includes('─ CPU'));
 	});
 
-	it('numbers the ready tasks when the viewer is the scheduler', () => {
+	it('numbers the tasks when the viewer is the scheduler', () => {
 		const f = frameAt(events, 9, {manual: true, status: 'pick', selected: 'MainProcess'});
 		const lines = draw(f, 100, 30);
 		assert.ok(lines.some(l => /^ >1 MainProcess/.test(l)), lines.join('\n'));
-		assert.match(lines.at(-1)!, /1-9 pick/);
+		assert.match(lines.at(-1)!, /1-9 select/);
 	});
 });
 

@@ -9,7 +9,7 @@ import {after, describe, it} from 'node:test';
 import {loadScenario, resolveScenario} from '../source/scenario/load.js';
 import {RunSession, type Frame, type SessionInit} from '../source/ui/session.js';
 import {reduce} from '../source/view/reducer.js';
-import {until} from './helpers/session.js';
+import {runTask, until} from './helpers/session.js';
 
 const {module, label} = resolveScenario('ktv');
 const scenario = await loadScenario(module, label);
@@ -84,7 +84,7 @@ describe('RunSession', {timeout: 300_000}, () => {
 		assert.deepEqual(snapshot(s.frame()), first, 'forward again walks the recorded trace');
 	});
 
-	it('manual: m takes the scheduler’s place at this step; a digit runs that ready task', async () => {
+	it('manual: m takes the scheduler’s place at this step; a digit selects a task by its number, Enter runs it', async () => {
 		const s = open();
 		await until(s, f => f.recorded, 'recorded');
 		s.command({name: 'step'});
@@ -95,7 +95,10 @@ describe('RunSession', {timeout: 300_000}, () => {
 		assert.equal(f.settings.policy, 'manual');
 		assert.ok(f.ready.length >= 2, f.ready.join());
 		const chosen = f.ready[1]!;
-		s.command({name: 'pick', digit: 2});
+		s.command({name: 'pick', digit: f.view.order.indexOf(chosen) + 1});
+		assert.equal(s.frame().selected, chosen, 'the digit selects');
+		assert.equal(s.frame().pos, 2, 'and runs nothing');
+		s.command({name: 'choose'});
 		const g = await until(s, f => f.pos === 3, 'step 3');
 		assert.equal(g.ran, chosen);
 		// Arrows and Enter pick too.
@@ -131,8 +134,8 @@ describe('RunSession', {timeout: 300_000}, () => {
 	it('a different pick at a past step is a branch: the recorded choices up to there, then the new one', async () => {
 		const s = open({policy: 'manual'});
 		for (let k = 0; k < 4; k++) {
-			await until(s, f => f.status === 'pick' && f.pos === k, `the pick at step ${k}`);
-			s.command({name: 'pick', digit: 1});
+			const f = await until(s, f => f.status === 'pick' && f.pos === k, `the pick at step ${k}`);
+			runTask(s, f.ready[0]!);
 		}
 		const at4 = await until(s, f => f.pos === 4 && f.status === 'pick', 'step 4');
 		const old = [...s.recording.choices];
@@ -142,12 +145,12 @@ describe('RunSession', {timeout: 300_000}, () => {
 		assert.equal(past.pos, 2);
 		// The recorded choice at this step walks on, no rerun.
 		const recorded = old[2]!;
-		s.command({name: 'pick', digit: past.ready.indexOf(recorded) + 1});
+		runTask(s, recorded);
 		assert.equal(s.frame().pos, 3);
 		assert.strictEqual(s.frame().columns, at4.columns);
 		s.command({name: 'back'});
 		const other = past.ready.find(n => n !== recorded)!;
-		s.command({name: 'pick', digit: past.ready.indexOf(other) + 1});
+		runTask(s, other);
 		const branched = await until(s, f => f.pos === 3 && !f.busy, 'the branch at step 3');
 		assert.notStrictEqual(branched.columns, at4.columns, 'a new run');
 		assert.equal(branched.ran, other);

@@ -28,6 +28,8 @@ export const HELP = `
     --free             open the gates: real parallel threads, the OS schedules
     --max-steps N      stop after N steps (the run ends as 'limit')
     --schedule S       follow a schedule a run printed (then the policy), e.g. --schedule a3ba
+    --challenge        play the lesson's challenge: you schedule (manual), to reach its goal;
+                       headless, the last line says whether the run (--schedule) met it
     --seeds A..B       compare-variants: every variant under each seed from A to B
                        (at most 1000 seeds), counted per variant
     --lang zh|en       language of titles and captions
@@ -84,6 +86,8 @@ export interface Args {
 	pauseAtBeats?: number;
 	/** A schedule to follow; explore's flags, checked by cli/explore.ts. */
 	schedule?: string;
+	/** Play the variant's challenge (view/challenge.ts): the TUI in manual mode with its goal; headless, its outcome. */
+	challenge: boolean;
 	explore?: {runs?: string; strategy?: string; depth?: string};
 	/** compare-variants: the seeds as given (`1..50`), checked by cli/compare-variants.ts. */
 	seeds?: string;
@@ -103,9 +107,9 @@ export function runSettings(args: Args) {
 	};
 }
 
-const KNOWN = new Set(['sched', 'jobs', 'json', 'headless', 'seed', 'policy', 'quantum', 'cores', 'free', 'maxSteps', 'lang', 'paused', 'speed', 'record', 'keys', 'size', 'showKeys', 'pauseAtBeats', 'help', 'version', 'schedule', 'runs', 'strategy', 'depth', 'seeds']);
+const KNOWN = new Set(['sched', 'jobs', 'json', 'headless', 'seed', 'policy', 'quantum', 'cores', 'free', 'maxSteps', 'lang', 'paused', 'speed', 'record', 'keys', 'size', 'showKeys', 'pauseAtBeats', 'help', 'version', 'schedule', 'challenge', 'runs', 'strategy', 'depth', 'seeds']);
 
-const BOOLEAN = ['json', 'headless', 'free', 'paused', 'show-keys'];
+const BOOLEAN = ['json', 'headless', 'free', 'paused', 'show-keys', 'challenge'];
 const VALUED = ['seed', 'policy', 'sched', 'jobs', 'quantum', 'cores', 'max-steps', 'lang', 'speed', 'record', 'keys', 'size', 'pause-at-beats', 'schedule', 'runs', 'strategy', 'depth', 'seeds'];
 
 /**
@@ -186,6 +190,8 @@ export function parseArgs(argv: string[], {menu = false}: {menu?: boolean} = {})
 	if (screenFlag && (compare || variants || first === 'list' || f.json || f.headless)) throw new InputError(`--${screenFlag} goes with the TUI of a lesson, not with ${compare ? 'compare' : variants ? 'compare-variants' : first === 'list' ? 'list' : f.json ? '--json' : '--headless'}`);
 	if (f.pauseAtBeats !== undefined && f.keys === undefined) throw new InputError(`--pause-at-beats goes with a key script (--keys)`);
 	if (f.record !== undefined && !f.record.trim()) throw new InputError(`--record needs a file name, e.g. --record ktv.cast`);
+	if (f.challenge && (compare || explore || variants || first === 'list')) throw new InputError(`--challenge goes with a lesson, e.g. 'conc-tui ticket:unsafe --challenge'`);
+	if (f.challenge && f.free) throw new InputError(`--challenge is played by choosing who runs next: not with --free, where the OS chooses`);
 	return {
 		command: first === 'list' ? 'list' : compare ? 'compare' : explore ? 'explore' : variants ? 'compare-variants' : 'run',
 		spec: explore || variants ? rest[0] : first,
@@ -210,6 +216,7 @@ export function parseArgs(argv: string[], {menu = false}: {menu?: boolean} = {})
 		showKeys: f.showKeys,
 		pauseAtBeats: f.pauseAtBeats === undefined ? undefined : positive('pause-at-beats', f.pauseAtBeats),
 		schedule: f.schedule,
+		challenge: f.challenge,
 		explore: explore ? {runs: f.runs, strategy: f.strategy, depth: f.depth} : undefined,
 		seeds: f.seeds,
 	};
@@ -233,6 +240,7 @@ function menuArgs(f: ReturnType<typeof parsed>['flags']): Args {
 		record: f.record,
 		size: f.size === undefined ? undefined : size(f.size),
 		showKeys: f.showKeys,
+		challenge: false,
 	};
 }
 
@@ -265,6 +273,7 @@ function parsed(argv: string[]) {
 				showKeys: {type: 'boolean', default: false},
 				pauseAtBeats: {type: 'string'},
 				schedule: {type: 'string'},
+				challenge: {type: 'boolean', default: false},
 				runs: {type: 'string'},
 				strategy: {type: 'string'},
 				depth: {type: 'string'},

@@ -11,6 +11,10 @@ import {transcriptLine} from './transcript.js';
 import {track} from './shutdown.js';
 import {ChoiceLog} from '../view/choices.js';
 import {scheduleLine, withSchedule} from './schedule.js';
+import {challengeFor} from './challenge.js';
+import {challengeJson, challengeLine, challengeOutcome} from '../view/challenge.js';
+import {apply} from '../view/reducer.js';
+import {emptyState} from '../view/state.js';
 
 export async function runHeadless(scenario: LoadedScenario, variant: string | undefined, args: Args): Promise<number> {
 	let buffer: string[] = [];
@@ -40,13 +44,24 @@ export async function runHeadless(scenario: LoadedScenario, variant: string | un
 				else soon();
 			};
 	const log = new ChoiceLog();
+	// --challenge: the view state and the step of each pick, for the outcome at the end (view/challenge.ts).
+	const challenge = args.challenge ? challengeFor(scenario, variant) : undefined;
+	const view = emptyState();
+	const picks: number[] = [];
+	const outcome = () => challengeOutcome(challenge!, view, picks, scenario.meta.invariants);
 	const onEvent = (e: TraceEvent) => {
 		exit.see(e);
+		const before = log.points.length;
 		log.see(e);
+		if (challenge) {
+			if (log.points.length > before) picks.push(e.step);
+			apply(view, e);
+		}
 		if (e.kind !== 'end') return record(e);
-		if (args.json) return record(withSchedule(e, log.choices));
+		if (args.json) return record(challenge ? {...withSchedule(e, log.choices), challenge: challengeJson(outcome())} as TraceEvent : withSchedule(e, log.choices));
 		record(e);
 		buffer.push(scheduleLine(args, resolved, log.choices));
+		if (challenge) buffer.push(challengeLine(challenge, outcome(), scenario.meta.invariants));
 	};
 	const {done, resolved} = track(createRun({scenario, variant, ...runSettings(args), schedule: args.schedule}, onEvent));
 	const result = await done;

@@ -93,6 +93,29 @@ export interface ScenarioMeta {
 	 * A caption with `variants` is only looked for in those variants.
 	 */
 	captions?: Caption[];
+	/**
+	 * Goals for a student playing the scheduler (challenge mode, `--challenge`
+	 * and the `g` key; view/challenge.ts recognizes them): at most one per variant.
+	 */
+	challenges?: Challenge[];
+}
+
+/**
+ * What a challenge asks, as data: break an invariant (by name), reach a
+ * deadlock, or, for a safe variant, try to break an invariant that holds
+ * (the run ending with it held is "it held", not a loss).
+ */
+export type ChallengeGoal = {broken: string} | {deadlock: true} | {holds: string};
+
+export interface Challenge {
+	variant: string;
+	/** The goal in words, as the goal bar shows it. */
+	goal: Bilingual;
+	/** What happened, for the win banner (`two clients got the one ticket`); without it, the goal. */
+	won?: Bilingual;
+	/** At most this many picks (the run's choice points) to reach it. */
+	within?: number;
+	win: ChallengeGoal;
 }
 
 export interface Caption {

@@ -33,8 +33,30 @@ const metaSchema = z
 		files: hook,
 		processes: hook,
 		invariants: z.array(z.object({name: z.string(), text: bilingual, check: z.custom<(s: unknown) => boolean>(v => typeof v === 'function', 'must be a function')})).optional(),
+		challenges: z
+			.array(
+				z.object({
+					variant: z.string(),
+					goal: bilingual,
+					won: bilingual.optional(),
+					within: z.number().int().min(1).optional(),
+					win: z.union([z.object({broken: z.string().min(1)}).strict(), z.object({deadlock: z.literal(true)}).strict(), z.object({holds: z.string().min(1)}).strict()]),
+				}),
+			)
+			.optional(),
 	})
-	.refine(m => Object.hasOwn(m.variants, m.defaultVariant), {message: 'is not one of its variants', path: ['defaultVariant']});
+	.refine(m => Object.hasOwn(m.variants, m.defaultVariant), {message: 'is not one of its variants', path: ['defaultVariant']})
+	.superRefine((m, ctx) => {
+		// A challenge names a variant the lesson has, at most once, and an invariant the lesson declares.
+		const seen = new Set<string>();
+		for (const [i, c] of (m.challenges ?? []).entries()) {
+			if (!Object.hasOwn(m.variants, c.variant)) ctx.addIssue({code: 'custom', message: `is not one of its variants`, path: ['challenges', i, 'variant']});
+			else if (seen.has(c.variant)) ctx.addIssue({code: 'custom', message: `variant ${c.variant} has two challenges; give it one`, path: ['challenges', i, 'variant']});
+			seen.add(c.variant);
+			const inv = 'broken' in c.win ? c.win.broken : 'holds' in c.win ? c.win.holds : undefined;
+			if (inv !== undefined && !(m.invariants ?? []).some(x => x.name === inv)) ctx.addIssue({code: 'custom', message: `names no invariant of the lesson: '${inv}'`, path: ['challenges', i, 'win']});
+		}
+	});
 
 /** Undefined when `meta` is a lesson's; else where and what is wrong, in a few words. */
 export function metaProblem(meta: unknown): string | undefined {

@@ -4,7 +4,9 @@
  */
 import {useRef} from 'react';
 import {Box} from 'ink';
+import {CLOCK} from '../engine/policies.js';
 import {Caption, captionWants, wrapStory} from './Caption.js';
+import {ChallengeBar, hintText} from './ChallengeBar.js';
 import {CodePane, codeWindow} from './CodePane.js';
 import {codeFor, type CodeShown} from './code-view.js';
 import {storyText} from '../view/explain.js';
@@ -113,10 +115,11 @@ export function planFor(f: Frame, columns: number, rows: number, fromTop = 0): S
 	const story = f.why ? storyText(f.why.story, f.lang) : undefined;
 	const width = Math.max(20, columns);
 	const storyRows = story ? wrapStory(story, width - 2).length : 0;
-	const alert = alertOf(f);
+	// A hint about the key just pressed (a task that cannot run) goes first, in the alert's place.
+	const alert = f.hint ? hintText(f.hint, f.lang) : alertOf(f);
 	const caption = captionWants({happened: f.happened, caption: f.caption?.[f.lang], alert, width});
 	const invariants = (meta.invariants?.length ?? 0) > 0 || Object.keys(v.invariants).length > 0;
-	const L = layoutFor(columns, rows, v.order.length, hasCpu ? parts.fixed + parts.jobs + parts.states : 0, storyRows, {invariants, caption});
+	const L = layoutFor(columns, rows, v.order.length, hasCpu ? parts.fixed + parts.jobs + parts.states : 0, storyRows, {invariants, caption, challenge: f.challenge !== undefined});
 	const showStates = parts.states > 0 && L.cpu >= parts.fixed + Math.min(parts.jobs, 3) + parts.states;
 	const jobRoom = Math.max(0, L.cpu - parts.fixed - (showStates ? parts.states : 0));
 	// Jobs that do not fit are counted on a row of their own.
@@ -127,7 +130,8 @@ export function planFor(f: Frame, columns: number, rows: number, fromTop = 0): S
 	const taskRowCount = clockRow ? Math.max(1, L.tasks - 1) : L.tasks;
 	// Tasks that do not fit fold (the finished ones, alike ones); what still does not fit scrolls with the focus, or as the viewer paged.
 	const folded = foldTasks(v, taskRowCount, {keep: [f.ran, f.selected], manual: f.manual});
-	const focusRow = Math.max(0, folded.findIndex(r => (r.kind === 'task' ? r.name === focus : focus !== undefined && r.names.includes(focus))));
+	// The clock's row is under the tasks: selected, the list shows its last rows.
+	const focusRow = focus === CLOCK ? folded.length - 1 : Math.max(0, folded.findIndex(r => (r.kind === 'task' ? r.name === focus : focus !== undefined && r.names.includes(focus))));
 	const scrolls = f.scroll?.tops ?? {};
 	const taskTop = topOf(scrolls.tasks, scrollTo(fromTop, focusRow, taskRowCount, folded.length), taskRowCount, folded.length);
 	const taskRows = folded.slice(taskTop, taskTop + taskRowCount);
@@ -180,7 +184,7 @@ export function Screen({frame: f, columns, rows, plan: planOut}: ScreenProps) {
 	const scrolls = f.scroll?.tops ?? {};
 	// No panel is marked before the first Tab.
 	const panel = f.panel;
-	const body = L.height - L.header - L.caption - L.keys;
+	const body = L.height - L.header - L.caption - L.keys - L.challenge;
 	const tasks = (
 		<Box flexDirection="row">
 			<TaskList
@@ -236,6 +240,7 @@ export function Screen({frame: f, columns, rows, plan: planOut}: ScreenProps) {
 				invariantsRow={L.invariants > 0}
 				declared={(meta.invariants ?? []).map(i => ({name: i.name, text: i.text[f.lang]}))}
 			/>
+			{L.challenge > 0 && f.challenge && <ChallengeBar goal={f.challenge.goal} outcome={f.challenge.outcome} invariants={meta.invariants} lang={f.lang} width={L.width} />}
 			{f.overlay ? (
 				<RunOverlay overlay={f.overlay} width={L.width} rows={body} />
 			) : f.help ? (

@@ -2,8 +2,10 @@
  * A row per task: name, pid, a state badge (symbol and word; `☠ zombie` for
  * a process that has ended and is not reaped yet), what it waits on or is
  * about to do, its exit code. The task that ran at the last step
- * is marked `»`, rows the step changed are bold; in manual mode the ready
- * tasks carry the digit that picks them, and the selected one a `>`.
+ * is marked `»`, rows the step changed are bold; in manual mode every task
+ * carries its number (its place in creation order, the same all run long:
+ * digits select it; task-numbers.ts), ready ones in colour, and the selected
+ * one a `>`; the clock's row is 0.
  * When the tasks do not fit their rows, finished ones fold into one row and
  * alike ones (same state, same thing waited on) into a row per group
  * (foldTasks).
@@ -14,6 +16,7 @@ import type {TaskView, ViewState} from '../view/state.js';
 import {cellWidth, fit, padCells} from './cells.js';
 import {detailText, holdings} from './format.js';
 import {Row} from './Row.js';
+import {numberWidth} from './task-numbers.js';
 import {badge, lookOf} from './theme.js';
 import {Title} from './Title.js';
 
@@ -153,7 +156,7 @@ export interface TaskListProps {
 	below: number;
 	changed: ReadonlySet<string>;
 	ran?: string;
-	/** Manual mode: ready tasks in pick order, and the selected one. */
+	/** Manual mode: the ready tasks (they can run), and the selected one (ready or not). */
 	manual: boolean;
 	ready: string[];
 	selected?: string;
@@ -167,7 +170,7 @@ export interface TaskListProps {
 export function TaskList(p: TaskListProps) {
 	const nameWidth = Math.min(16, Math.max(4, ...p.view.order.map(cellWidth)));
 	const more = [p.above > 0 && `↑${p.above}`, p.below > 0 && `↓${p.below}`].filter(Boolean).join(' ');
-	const pickWidth = p.manual ? 3 : 0;
+	const pickWidth = p.manual ? numberWidth(p.view.order.length) + 2 : 0;
 	return (
 		<Box flexDirection="column" width={p.width}>
 			{p.title !== false && <Title text={TASK_WORDS.title(p.view.order.length)} width={p.width} note={more || undefined} focused={p.focused} />}
@@ -179,10 +182,10 @@ export function TaskList(p: TaskListProps) {
 				const changed = p.changed.has(name);
 				const gutter = name === p.ran ? '»' : changed ? '•' : ' ';
 				let pick = '';
+				const ready = p.ready.includes(name);
 				if (p.manual) {
-					const i = p.ready.indexOf(name);
 					const mark = name === p.selected ? '>' : ' ';
-					pick = i < 0 ? '   ' : `${mark}${i < 9 ? String(i + 1) : '·'} `;
+					pick = `${mark}${String(p.view.order.indexOf(name) + 1).padStart(numberWidth(p.view.order.length))} `;
 				}
 				const before = 1 + cellWidth(pick) + nameWidth + 1 + 6 + 1 + 9 + 1;
 				return (
@@ -191,7 +194,7 @@ export function TaskList(p: TaskListProps) {
 						bold={changed}
 						parts={[
 							gutter,
-							pick && {text: pick, color: 'magenta'},
+							pick && (ready ? {text: pick, color: 'magenta'} : {text: pick, dim: true}),
 							`${padCells(fit(name, nameWidth), nameWidth)} ${String(t.pid).padStart(6)} `,
 							{text: badge(look), color: look.color},
 							` ${fit(detailText(t, p.view), p.width - before)}`,
@@ -230,9 +233,8 @@ function FoldedRow({row, view, changed, width, pickWidth, nameWidth}: {row: Excl
 
 /** The clock as a choice: picking it lets the next sleep or timeout end, and wakes who waits for it. */
 function ClockRow(p: TaskListProps & {clock: number}) {
-	const i = p.ready.indexOf(CLOCK);
 	const mark = p.selected === CLOCK ? '>' : ' ';
-	const pick = `${mark}${i >= 0 && i < 9 ? String(i + 1) : '·'} `;
+	const pick = `${mark}${'0'.padStart(numberWidth(p.view.order.length))} `;
 	const wakes = p.view.order.filter(n => {
 		const t = p.view.tasks[n]!;
 		return t.state === 'blocked' && t.until !== undefined && t.until <= p.clock;

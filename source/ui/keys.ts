@@ -77,7 +77,7 @@ export interface BarState {
 	help?: boolean;
 }
 
-const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
 /** Every command and its keys, in the order the key bar and the help list them. */
 const BINDINGS = {
@@ -95,13 +95,14 @@ const BINDINGS = {
 	why: {keys: ['w'], label: 'w', word: 'why', help: 'why it broke: back to the story', bar: 'why'},
 	schedule: {keys: ['S'], label: 'S', word: 'schedule', help: 'the schedule so far, to replay', bar: 'help'},
 	explore: {keys: ['e'], label: 'e', word: 'explore', help: 'explore 100 schedules: a break?', bar: 'help'},
+	goal: {keys: ['g'], label: 'g', word: 'goal', help: 'challenge: the goal on/off', bar: 'help'},
 	manual: {keys: ['m'], label: 'm', word: 'manual', help: 'manual: you pick who runs next', bar: 'always', now: {manual: 'auto'}},
 	free: {keys: ['f'], label: 'f', word: 'free', help: 'free mode: the OS schedules', bar: 'help'},
 	code: {keys: ['t'], label: 't', word: 'code', help: 'code pane: Python or the lesson', bar: 'help'},
 	focus: {keys: ['tab'], label: 'Tab', word: 'focus', help: 'focus the next panel', bar: 'help'},
 	pageup: {keys: ['pageup'], label: 'PgUp', word: 'page up', help: 'the focused panel: a page up', bar: 'help'},
 	pagedown: {keys: ['pagedown'], label: 'PgDn', word: 'page down', help: 'the focused panel: a page down', bar: 'help'},
-	pick: {keys: DIGITS, label: '1-9', word: 'pick', help: 'manual: run ready task N', bar: 'manual', helpKeys: '1 … 9'},
+	pick: {keys: DIGITS, label: '1-9', word: 'select', help: 'manual: select task N; 0 clock', bar: 'manual', helpKeys: '0 … 9'},
 	// The bar shows ↑ and ↓ as one item, under `up`.
 	up: {keys: ['up'], label: '↑↓', word: 'select', help: 'manual: select the task above', bar: 'manual'},
 	down: {keys: ['down'], label: '↓', word: 'select', help: 'manual: select the task below', bar: 'help'},
@@ -123,7 +124,7 @@ export interface Binding extends BindingSpec {
 
 export interface Command {
 	name: CommandName;
-	/** For `pick`: 1 to 9, the number shown next to a ready task. */
+	/** For `pick`: 0 to 9, a digit of the number shown next to a task (0: the clock). */
 	digit?: number;
 	/** For `focus`, `pageup`, `pagedown`: the panels on screen and their windows as last drawn (Screen's plan). */
 	windows?: Partial<Record<Panel, PanelWindow>>;

@@ -32,6 +32,8 @@ export interface Layout {
 	cpu: number;
 	caption: number;
 	keys: number;
+	/** The challenge's goal bar under the header (ChallengeBar.tsx): 1 while challenge mode is on, else 0. */
+	challenge: number;
 }
 
 export const COMPACT_BELOW = {columns: 80, rows: 24} as const;
@@ -45,6 +47,8 @@ export interface LayoutNeeds {
 	invariants?: boolean;
 	/** The rows the caption would like besides a story: an alert, the lesson's caption wrapped, what happened. */
 	caption?: number;
+	/** Challenge mode is on: its goal bar takes a row from the panels. */
+	challenge?: boolean;
 }
 
 /** The caption's rows in the full layout: at least two, and at most this many by the frame's height (80×24: 5, 100×30: 6, 120×36: 7). */
@@ -68,9 +72,10 @@ export function layoutFor(columns: number, rows: number, taskCount: number, cpuR
 	const width = Math.max(20, columns);
 	const height = Math.max(4, rows - 1);
 	const count = Math.max(1, taskCount);
+	const bar = needs.challenge && height >= 6 ? 1 : 0;
 	if (columns < COMPACT_BELOW.columns || rows < COMPACT_BELOW.rows) {
 		const caption = height >= 10 ? 1 + (height >= 16 ? Math.min(story, 2) : 0) : 0;
-		const avail = Math.max(0, height - 1 - caption - 1);
+		const avail = Math.max(0, height - 1 - caption - 1 - bar);
 		let tasks = Math.min(count, Math.max(1, Math.ceil(avail * 0.5)));
 		let output = avail - tasks - 1;
 		if (output <= 0) {
@@ -97,6 +102,7 @@ export function layoutFor(columns: number, rows: number, taskCount: number, cpuR
 			cpu: 0,
 			caption,
 			keys: 1,
+			challenge: bar,
 		};
 	}
 	// A CPU lesson below 30 rows keeps its rows for the CPU panel: the invariants stay on the status row, the caption may be one row.
@@ -106,7 +112,7 @@ export function layoutFor(columns: number, rows: number, taskCount: number, cpuR
 	// The caption: the alert, the story, the lesson's words wrapped, what happened; two rows at least, a few more when they are wanted.
 	const caption = Math.max(tight ? 1 : 2, Math.min(captionCap(height), (needs.caption ?? 2) + Math.min(story, 3)));
 	const keys = 1;
-	const avail = height - header - caption - keys;
+	const avail = height - header - caption - keys - bar;
 	// With a CPU panel the tasks give up rows: the panel lists the jobs again, with their figures.
 	// Tasks that do not fit fold (finished ones, alike ones: TaskList's foldTasks), so the code pane keeps its rows.
 	// From 140 columns the code pane is a column beside the output and takes no rows: the tasks keep their 45%.
@@ -149,6 +155,7 @@ export function layoutFor(columns: number, rows: number, taskCount: number, cpuR
 		cpu,
 		caption,
 		keys,
+		challenge: bar,
 	};
 }
 

@@ -78,8 +78,13 @@ export class Recording {
 	push(e: TraceEvent): void {
 		if (this.stopped) return;
 		const prev = this.events.at(-1);
+		// Manual: the engine asked for the pick once the step was complete (which closed its position), and the
+		// trace's verdicts on that step come only with the next one (view/verdicts.ts): they belong to the step, not
+		// to a position of their own that a viewer would have to step through after each such pick.
+		const late = prev !== undefined && e.step === prev.step && this.ends.at(-1) === this.events.length;
 		if (prev && e.step !== prev.step) this.close();
 		this.events.push(e);
+		if (late) this.ends[this.ends.length - 1] = this.events.length;
 		apply(this.live, e);
 		if (e.kind === 'state' && e.choice !== undefined) {
 			this.granted = e.task;

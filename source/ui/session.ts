@@ -21,16 +21,18 @@ import {textReport} from '../explore/report.js';
 import type {Target} from '../explore/runner.js';
 import {explore} from '../explore/search.js';
 import {createRun} from '../run/launch.js';
-import type {EventOf, TraceEvent} from '../engine/trace.js';
-import type {Bilingual} from '../scenario/define.js';
+import type {EventOf, TaskState, TraceEvent} from '../engine/trace.js';
+import type {Bilingual, Challenge} from '../scenario/define.js';
 import type {LoadedScenario} from '../scenario/load.js';
 import {ChoiceLog} from '../view/choices.js';
+import {challengeOf, challengeOutcome, challengeVariants, type ChallengeOutcome} from '../view/challenge.js';
 import {apply, reduce} from '../view/reducer.js';
 import {emptyState, type ViewState} from '../view/state.js';
 import {changesIn, describeStep, type Changes} from './format.js';
 import type {CodeMode} from './code-view.js';
 import type {Command} from './keys.js';
 import {Recording} from './recording.js';
+import {typeDigit} from './task-numbers.js';
 
 export type AutoPolicy = 'random' | 'fifo' | 'rr';
 export const AUTO_POLICIES: readonly AutoPolicy[] = ['random', 'fifo', 'rr'];
@@ -79,7 +81,16 @@ export interface SessionInit {
 	lang: 'zh' | 'en';
 	/** Playback's timers; a key script passes a virtual clock so playback does not follow the wall clock. */
 	timers?: Timers;
+	/** Open in manual mode with the variant's challenge on (`--challenge`; view/challenge.ts). */
+	challenge?: boolean;
 }
+
+/** A word for the viewer about the key just pressed, until the next key (ChallengeBar.tsx words it). */
+export type Hint =
+	/** Enter (or n) with a task selected that cannot run now. */
+	| {kind: 'not-ready'; task: string; state: TaskState}
+	/** `g` on a variant with no challenge: the variants that have one. */
+	| {kind: 'no-challenge'; lesson: string; variant: string; have: string[]};
 
 export interface Timers {
 	setTimeout(fn: () => void, ms: number): unknown;
@@ -165,6 +176,10 @@ export interface Frame {
 	card?: boolean;
 	/** The `S` or `e` overlay, over the panels. */
 	overlay?: Overlay;
+	/** Challenge mode is on and the variant has one: its goal, and where the run stands at the cursor. */
+	challenge?: {goal: Challenge; outcome: ChallengeOutcome};
+	/** A word about the key just pressed (a task that is not ready, no challenge here), until the next key. */
+	hint?: Hint;
 	/** What the Code pane shows: the lesson's Python view (when it has one) or its own file. */
 	code: CodeMode;
 	/**
@@ -203,6 +218,15 @@ export class RunSession {
 	private panel?: Panel;
 	private scroll: Scrolls = {tops: {}};
 	private selected?: string;
+	/** The position at which a digit selected a task that was not ready: it stays selected there (and the Code pane on it). */
+	private pinned?: number;
+	/** The digits typed so far (task-numbers.ts); any other key starts a new number. */
+	private typed = '';
+	/** Challenge mode (`--challenge`, `g`). */
+	private challengeOn = false;
+	private hint?: Hint;
+	/** The picks (choice points) in the recording's first `length` events, and the step of each, kept as the cursor walks on. */
+	private picksMade?: {rec: Recording; length: number; log: ChoiceLog; steps: number[]};
 	/** The explanation `w` went back from, on the recording it belongs to. */
 	private whyJump?: {rec: Recording; why: EventOf<'explain'>};
 	/**
@@ -232,7 +256,9 @@ export class RunSession {
 		this.scenario = init.scenario;
 		this.lang = init.lang;
 		const meta = init.scenario.meta;
-		const policy = init.policy ?? 'random';
+		this.challengeOn = init.challenge === true;
+		// A challenge is played as the scheduler.
+		const policy = this.challengeOn ? 'manual' : (init.policy ?? 'random');
 		this.autoPolicy = AUTO_POLICIES.includes(policy as AutoPolicy) ? (policy as AutoPolicy) : 'random';
 		this.settings = {
 			variant: init.variant ?? meta.defaultVariant,
@@ -263,6 +289,8 @@ export class RunSession {
 	/** Applies a command from the key table. `quit` is the caller's. */
 	command(c: Command): void {
 		if (this.disposed) return;
+		this.hint = undefined;
+		if (c.name !== 'pick') this.typed = '';
 		if (this.overlay && c.name !== 'quit') {
 			this.overlayKey(c);
 			this.onChange();
@@ -291,8 +319,9 @@ export class RunSession {
 				break;
 			case 'step':
 				this.playing = false;
-				if (this.pickingLive()) this.pickLive(null);
-				else this.forward(1);
+				if (this.pickingLive()) {
+					if (!this.notReady()) this.pickLive(null);
+				} else this.forward(1);
 				break;
 			case 'back':
 				this.playing = false;
@@ -331,6 +360,7 @@ export class RunSession {
 			case 'policy': {
 				const from = this.settings.policy === 'manual' ? this.autoPolicy : this.settings.policy;
 				this.autoPolicy = AUTO_POLICIES[(AUTO_POLICIES.indexOf(from) + 1) % AUTO_POLICIES.length]!;
+				this.challengeOn = false;
 				this.rerun({...this.unscheduled(), policy: this.autoPolicy, free: false}, [], 0);
 				break;
 			}
@@ -341,6 +371,7 @@ export class RunSession {
 				break;
 			}
 			case 'free':
+				if (!this.settings.free) this.challengeOn = false;
 				this.rerun({...this.unscheduled(), free: !this.settings.free, policy: this.settings.free ? this.settings.policy : this.autoPolicy}, [], 0);
 				break;
 			case 'manual': {
@@ -348,28 +379,60 @@ export class RunSession {
 				const manual = this.settings.policy !== 'manual' || this.settings.free;
 				const keep = this.settings.free ? 0 : this.pos;
 				this.playing = false;
+				// A challenge is played as the scheduler: handing the choice back ends it.
+				if (!manual) this.challengeOn = false;
 				this.rerun({...this.unscheduled(), free: false, policy: manual ? 'manual' : this.autoPolicy}, this.rec.choices.slice(0, keep), keep);
 				break;
 			}
 			case 'pick': {
-				// The number as shown now, even if the step before it is still running.
-				const name = this.readyAt()[(c.digit ?? 0) - 1];
-				if (name && this.pickingLive()) this.pickLive(name);
-				else if (name) this.pick(name);
+				// A digit types a task's number (its place in creation order; 0 the clock) and selects it, ready or not.
+				if (this.settings.policy !== 'manual' || this.settings.free || this.rec.last < 0) break;
+				const order = this.viewAt().order;
+				const typed = typeDigit(this.typed, c.digit ?? 0, order.length, this.readyAt().includes(CLOCK));
+				this.typed = typed.typed;
+				if (typed.number === undefined) break;
+				this.selected = typed.number === 0 ? CLOCK : order[typed.number - 1];
+				this.pinned = Math.min(this.pos, this.rec.last);
 				break;
 			}
 			case 'up':
 			case 'down': {
 				const ready = this.readyAt();
 				if (ready.length === 0) break;
-				const at = Math.max(0, ready.indexOf(this.selectedName() ?? ''));
-				this.selected = ready[(at + (c.name === 'up' ? ready.length - 1 : 1)) % ready.length];
+				const sel = this.selected;
+				const order = this.viewAt().order;
+				if (sel !== undefined && !ready.includes(sel) && order.includes(sel)) {
+					// From a task that is not ready: the nearest ready one below (or above) it.
+					const place = (n: string) => (n === CLOCK ? Infinity : order.indexOf(n));
+					const at = order.indexOf(sel);
+					this.selected = c.name === 'down' ? (ready.find(n => place(n) > at) ?? ready[0]) : (ready.findLast(n => place(n) < at) ?? ready.at(-1));
+				} else {
+					const at = Math.max(0, ready.indexOf(this.selectedName() ?? ''));
+					this.selected = ready[(at + (c.name === 'up' ? ready.length - 1 : 1)) % ready.length];
+				}
+				this.pinned = undefined;
 				break;
 			}
 			case 'choose':
+				if (this.notReady()) break;
 				if (this.pickingLive()) this.pickLive(null);
 				else this.pick(this.selectedName());
 				break;
+			case 'goal': {
+				const meta = this.scenario.meta;
+				if (!challengeOf(meta, this.settings.variant)) {
+					this.hint = {kind: 'no-challenge', lesson: meta.name, variant: this.settings.variant, have: challengeVariants(meta)};
+					break;
+				}
+				this.challengeOn = !this.challengeOn;
+				if (this.challengeOn) {
+					// A challenge starts over, with the viewer as the scheduler.
+					this.playing = false;
+					this.card = false;
+					this.rerun({...this.unscheduled(), free: false, policy: 'manual'}, [], 0);
+				}
+				break;
+			}
 			case 'help':
 				this.help = !this.help;
 				break;
@@ -478,7 +541,10 @@ export class RunSession {
 		const clock = manual && last >= 0 ? this.clockAt(pos) : undefined;
 		const ready = view.order.filter(n => view.tasks[n]!.state === 'ready');
 		if (clock !== undefined) ready.push(CLOCK);
-		if (!this.selected || !ready.includes(this.selected)) this.selected = ready[0];
+		// A task a digit selected stays selected at that position, ready or not; else the selection is a ready one.
+		const pinned = this.pinned === pos && this.selected !== undefined && (this.selected === CLOCK ? clock !== undefined : view.tasks[this.selected] !== undefined);
+		if (!pinned) this.pinned = undefined;
+		if (!this.selected || (!pinned && !ready.includes(this.selected))) this.selected = ready[0];
 		const captionIndex = rec.captionBefore(prefix);
 		return {
 			lang: this.lang,
@@ -509,8 +575,46 @@ export class RunSession {
 			...(this.panel !== undefined ? {panel: this.panel} : {}),
 			// The tasks' scroll is for the step it was made at: a new step follows its task again.
 			scroll: this.scroll.tasksAt !== undefined && this.scroll.tasksAt !== pos ? this.unscrolled('tasks') : this.scroll,
+			...this.challengeAt(view, prefix),
+			...(this.hint ? {hint: this.hint} : {}),
 			...(this.overlay ? {overlay: this.overlay === 'schedule' ? this.scheduleShown(pos) : this.exploreShown()} : {}),
 		};
+	}
+
+	/** The challenge on screen: its goal and where the run stands at the cursor (`prefix` events folded into `view`). */
+	private challengeAt(view: ViewState, prefix: number): {challenge?: {goal: Challenge; outcome: ChallengeOutcome}} {
+		const goal = this.challengeOn ? challengeOf(this.scenario.meta, this.settings.variant) : undefined;
+		if (!goal) return {};
+		const rec = this.rec;
+		let made = this.picksMade;
+		if (!made || made.rec !== rec || made.length > prefix) made = {rec, length: 0, log: new ChoiceLog(), steps: []};
+		for (; made.length < prefix; made.length++) {
+			const e = rec.events[made.length]!;
+			const before = made.log.points.length;
+			made.log.see(e);
+			if (made.log.points.length > before) made.steps.push(e.step);
+		}
+		this.picksMade = made;
+		return {challenge: {goal, outcome: challengeOutcome(goal, view, made.steps, this.scenario.meta.invariants)}};
+	}
+
+	/** Enter or n with a task selected that cannot run now: nothing runs, and the screen says why (true). */
+	private notReady(): boolean {
+		const sel = this.selected;
+		// Only a selection a digit made here: one left over from a step before falls back to a ready task, as it always did.
+		if (sel === undefined || this.pinned !== Math.min(this.pos, this.rec.last) || this.settings.policy !== 'manual' || this.settings.free) return false;
+		if (this.readyAt().includes(sel)) return false;
+		const t = this.viewAt().tasks[sel];
+		if (!t) return false;
+		this.hint = {kind: 'not-ready', task: sel, state: t.state};
+		return true;
+	}
+
+	/** The view state at the cursor. */
+	private viewAt(): ViewState {
+		const last = this.rec.last;
+		if (last < 0) return emptyState();
+		return this.fold(this.rec, this.rec.ends[Math.min(this.pos, last)]!);
 	}
 
 	// ---- overlays (S, e) ---------------------------------------------------
@@ -525,6 +629,7 @@ export class RunSession {
 			this.card = false;
 			this.playing = false;
 			this.autoPolicy = 'random';
+			this.challengeOn = false;
 			// The schedule is the whole run: followed to its end, whatever policy comes after.
 			this.rerun({...x.settings, seed: s.seed, policy: 'random', free: false, schedule: s.schedule}, [], 0);
 			return;
