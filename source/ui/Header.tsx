@@ -5,6 +5,7 @@ import {Row, type Part} from './Row.js';
 import type {InvariantView} from '../view/state.js';
 import {standingOf} from '../view/verdicts.js';
 import type {Status} from './session.js';
+import {words, type Lang} from '../view/words.js';
 
 export interface HeaderProps {
 	title: string;
@@ -26,17 +27,15 @@ export interface HeaderProps {
 	busy: boolean;
 	compact: boolean;
 	width: number;
+	lang?: Lang;
 }
 
-export const STATUS_TEXT: Record<Status, string> = {
-	starting: '… starting',
-	playing: '▶ playing',
-	paused: '⏸ paused',
-	pick: '? your pick',
-	ended: '■ ended',
-	deadlock: '✗ deadlock',
-	error: '✗ error',
-};
+export const STATUS_TEXT: Record<Status, string> = words('en').status;
+
+/** The status word in the viewer's language. */
+export function statusText(status: Status, lang: Lang = 'en'): string {
+	return words(lang).status[status];
+}
 
 const STATUS_COLOR: Record<Status, string> = {
 	starting: 'gray',
@@ -61,19 +60,20 @@ function speedText(speed: number): string {
  * are named by their text, by their names when the texts do not fit, and
  * only counted when even the names do not.
  */
-function verdictParts(invariants: Record<string, InvariantView>, room: number): Part[] {
+function verdictParts(invariants: Record<string, InvariantView>, room: number, lang: Lang = 'en'): Part[] {
+	const w = words(lang).header;
 	const entries = Object.entries(invariants);
 	const parts = (words: 'text' | 'name'): Part[] =>
 		entries.map(([name, inv]) => {
 			switch (standingOf(inv)) {
 				case 'broken':
-					return {text: ` ✗ broken at step ${inv.brokeAt ?? '?'}: ${name}`, color: 'red'};
+					return {text: w.brokenAt(inv.brokeAt ?? '?', name), color: 'red'};
 				case 'exposed':
-					return {text: ` ✗ broken at step ${inv.brokeAt ?? '?'}: ${name}`, color: 'magenta'};
+					return {text: w.brokenAt(inv.brokeAt ?? '?', name), color: 'magenta'};
 				case 'shown':
-					return {text: ` ● shown: ${inv.shown}`, color: 'cyan'};
+					return {text: w.shown(inv.shown ?? ''), color: 'cyan'};
 				case 'unshown':
-					return {text: ` ○ not shown this run: ${words === 'text' ? inv.shown : name}`, color: 'gray'};
+					return {text: w.unshown((words === 'text' ? inv.shown : name) ?? ''), color: 'gray'};
 				case 'held':
 					return {text: ` ✓ ${words === 'text' ? inv.text : name}`, color: inv.expected === 'hold' ? 'green' : 'gray'};
 			}
@@ -87,16 +87,18 @@ function verdictParts(invariants: Record<string, InvariantView>, room: number): 
 	const held = entries.filter(([, inv]) => standingOf(inv) === 'held');
 	const rest = names.filter((_, i) => standingOf(entries[i]![1]) !== 'held');
 	if (held.length === 0) return rest;
-	return [...rest, {text: ` ✓ ${held.length} held`, color: held.every(([, inv]) => inv.expected === 'hold') ? 'green' : 'gray'}];
+	return [...rest, {text: w.heldCount(held.length), color: held.every(([, inv]) => inv.expected === 'hold') ? 'green' : 'gray'}];
 }
 
 export function Header(p: HeaderProps) {
-	const run = `${p.name}:${p.variant} · ${p.free ? 'free' : p.policy}${p.sched ? ` · ${p.sched}` : ''} · ${p.cores} core${p.cores === 1 ? '' : 's'} · seed ${p.seed}`;
-	const where = `step ${p.step}${p.total !== undefined ? `/${p.total}` : ''} · t ${p.time.toFixed(3)}s · ${speedText(p.speed)}${p.busy ? ' · rerunning…' : ''}`;
-	const status: Part = {text: STATUS_TEXT[p.status], color: STATUS_COLOR[p.status], bold: true};
-	const statusWidth = cellWidth(STATUS_TEXT[p.status]);
+	const w = words(p.lang).header;
+	const statusWord = statusText(p.status, p.lang);
+	const run = `${p.name}:${p.variant} · ${p.free ? w.free : p.policy}${p.sched ? ` · ${p.sched}` : ''} · ${w.cores(p.cores)} · ${w.seed(p.seed)}`;
+	const where = `${w.step(p.step, p.total)} · t ${p.time.toFixed(3)}s · ${speedText(p.speed)}${p.busy ? w.rerunning : ''}`;
+	const status: Part = {text: statusWord, color: STATUS_COLOR[p.status], bold: true};
+	const statusWidth = cellWidth(statusWord);
 	const used = p.compact ? statusWidth + 1 + cellWidth(`${p.name}:${p.variant}`) + cellWidth(` ${where}`) : statusWidth + cellWidth(` · ${where}`);
-	const invariants = verdictParts(p.invariants, p.width - used);
+	const invariants = verdictParts(p.invariants, p.width - used, p.lang);
 	const rest = (used: number, parts: Part[]) => {
 		let room = p.width - used;
 		return parts.map(part => {
@@ -106,12 +108,12 @@ export function Header(p: HeaderProps) {
 		});
 	};
 	if (p.compact) {
-		return <Row width={p.width} parts={[status, ' ', ...rest(cellWidth(STATUS_TEXT[p.status]) + 1, [{text: `${p.name}:${p.variant}`, bold: true}, {text: ` ${where}`}, ...invariants])]} />;
+		return <Row width={p.width} parts={[status, ' ', ...rest(statusWidth + 1, [{text: `${p.name}:${p.variant}`, bold: true}, {text: ` ${where}`}, ...invariants])]} />;
 	}
 	return (
 		<Box flexDirection="column" width={p.width}>
 			<Row width={p.width} parts={[{text: fit(p.title, p.width), bold: true, color: 'cyan'}, ...rest(cellWidth(p.title) + 2, [{text: `  ${run}`}])]} />
-			<Row width={p.width} parts={[status, ...rest(cellWidth(STATUS_TEXT[p.status]), [{text: ` · ${where}`}, ...invariants])]} />
+			<Row width={p.width} parts={[status, ...rest(statusWidth, [{text: ` · ${where}`}, ...invariants])]} />
 		</Box>
 	);
 }

@@ -8,6 +8,7 @@ import {cellWidth, cellsExactly, fit} from './cells.js';
 import {oneLine} from './format.js';
 import {Row} from './Row.js';
 import {Title} from './Title.js';
+import {words, type Lang} from '../view/words.js';
 
 export interface OutputProps {
 	lines: readonly OutputLine[];
@@ -17,6 +18,7 @@ export interface OutputProps {
 	/** Rows below the title. */
 	rows: number;
 	title?: boolean;
+	lang?: Lang;
 }
 
 /** The last `rows` screen lines of the output, a printed text split at its newlines. */
@@ -32,12 +34,12 @@ export function tail(lines: readonly OutputLine[], rows: number, newFrom: number
 	return out.reverse();
 }
 
-export function Output({lines, newFrom, width, rows, title}: OutputProps) {
+export function Output({lines, newFrom, width, rows, title, lang}: OutputProps) {
 	const shown = tail(lines, rows, newFrom);
 	const tagWidth = Math.min(14, Math.max(4, ...shown.map(l => cellWidth(l.task))));
 	return (
 		<Box flexDirection="column" width={width}>
-			{title !== false && <Title text="Output" width={width} note={lines.length > 0 ? `${lines.length} line${lines.length === 1 ? '' : 's'}` : undefined} />}
+			{title !== false && <Title text={words(lang).panel.output} width={width} note={lines.length > 0 ? words(lang).panel.lines(lines.length) : undefined} />}
 			{shown.map(l => (
 				<Row
 					key={l.key}

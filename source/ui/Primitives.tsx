@@ -10,6 +10,7 @@ import {fitParts} from './cells.js';
 import {gils, primText, shownPrim} from './format.js';
 import {Row} from './Row.js';
 import {Title} from './Title.js';
+import {words, type Lang} from '../view/words.js';
 
 export interface PrimitivesProps {
 	view: ViewState;
@@ -18,9 +19,11 @@ export interface PrimitivesProps {
 	width: number;
 	/** Rows below the title. */
 	rows: number;
+	lang?: Lang;
 }
 
-export function Primitives({view, changed, ran, width, rows}: PrimitivesProps) {
+export function Primitives({view, changed, ran, width, rows, lang}: PrimitivesProps) {
+	const w = words(lang);
 	const lines = [
 		...view.primOrder
 			.filter(obj => shownPrim(view.prims[obj]!, view))
@@ -28,16 +31,16 @@ export function Primitives({view, changed, ran, width, rows}: PrimitivesProps) {
 				const p = view.prims[obj]!;
 				// A pipe changed when one of its rings did, or one of its ends was closed.
 				const parts = [obj, ...(p.rings ?? []), ...(p.ends ?? [])].filter((o): o is string => typeof o === 'string');
-				return {key: obj, changed: parts.some(o => changed.has(o)), ...primText(p, view)};
+				return {key: obj, changed: parts.some(o => changed.has(o)), ...primText(p, view, lang)};
 			}),
 		...gils(view, ran).map(g => ({
 			key: `gil:${g.process}`,
 			changed: false,
 			name: `GIL ${g.process}`,
 			// A free GIL with threads ready: none holds it right now; the one the scheduler picks next takes it.
-			state: g.holder ? `held by ${g.holder}` : g.waiting.length > 0 ? `free · ${g.waiting.length} waiting for it: the next one picked takes it` : 'free',
+			state: g.holder ? w.prim.heldBy(g.holder) : g.waiting.length > 0 ? w.prim.gilFree(g.waiting.length) : w.prim.free,
 			has: '',
-			waits: g.waiting.length > 0 ? `waiting: ${g.waiting.join(' ')}` : '',
+			waits: g.waiting.length > 0 ? w.prim.waiting(g.waiting.join(' ')) : '',
 		})),
 	];
 	// Who is inside and who waits go on a line of their own when there is room for that.
@@ -52,8 +55,8 @@ export function Primitives({view, changed, ran, width, rows}: PrimitivesProps) {
 	});
 	return (
 		<Box flexDirection="column" width={width}>
-			<Title text="Primitives" width={width} />
-			{lines.length === 0 && rows > 0 && <Text dimColor>{view.end ? '(none)' : '(none yet)'}</Text>}
+			<Title text={w.panel.primitives} width={width} />
+			{lines.length === 0 && rows > 0 && <Text dimColor>{view.end ? w.prim.none : w.prim.noneYet}</Text>}
 			{shown.map(l => (
 				<Row
 					key={l.key}
@@ -61,7 +64,7 @@ export function Primitives({view, changed, ran, width, rows}: PrimitivesProps) {
 					parts={[l.name ? (l.changed ? '•' : ' ') : '   ', l.name && {text: l.name, color: 'cyan'}, l.state, l.has && {text: l.has, color: 'green'}, l.waits && {text: l.waits, color: 'red'}]}
 				/>
 			))}
-			{shown.length < rowsOut.length && <Text dimColor>+{rowsOut.length - shown.length} more</Text>}
+			{shown.length < rowsOut.length && <Text dimColor>{w.prim.more(rowsOut.length - shown.length)}</Text>}
 		</Box>
 	);
 }

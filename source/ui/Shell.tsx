@@ -11,6 +11,7 @@ import {loadScenario, resolveScenario} from '../scenario/load.js';
 import {App, useTerminalSize} from './App.js';
 import {Menu} from './Menu.js';
 import type {RunSession, SessionInit} from './session.js';
+import {otherLang, words, type Lang} from '../view/words.js';
 
 export interface ShellProps {
 	/** The lesson to start in (the command line named one); without it, the menu. */
@@ -30,8 +31,10 @@ export interface ShellProps {
 
 type View = {kind: 'menu'} | {kind: 'lesson'; init: SessionInit; key: number};
 
-export function Shell({first, lang, speed, onQuit, columns, rows, showKeys, onSession, catalogue = groupedLessons}: ShellProps) {
+export function Shell({first, lang: firstLang, speed, onQuit, columns, rows, showKeys, onSession, catalogue = groupedLessons}: ShellProps) {
 	const size = useTerminalSize(columns, rows);
+	// The language of the menu and of the lessons opened from it: L in either changes it for both.
+	const [lang, setLang] = useState<Lang>(first?.lang ?? firstLang);
 	const [groups, setGroups] = useState<LessonGroup[] | undefined>(undefined);
 	const [view, setView] = useState<View>(first ? {kind: 'lesson', init: first, key: 0} : {kind: 'menu'});
 	const [selected, setSelected] = useState<string | undefined>(first?.scenario.meta.name);
@@ -44,7 +47,7 @@ export function Shell({first, lang, speed, onQuit, columns, rows, showKeys, onSe
 				setGroups(g);
 				setSelected(s => s ?? courseOrder(g)[0]);
 			},
-			(error: unknown) => live && setNote(`cannot list the lessons: ${error instanceof Error ? error.message : String(error)}`),
+			(error: unknown) => live && setNote(words(lang).menu.cannotList(error instanceof Error ? error.message : String(error))),
 		);
 		return () => {
 			live = false;
@@ -53,7 +56,7 @@ export function Shell({first, lang, speed, onQuit, columns, rows, showKeys, onSe
 
 	const open = (name: string) => {
 		setSelected(name);
-		setNote(`${lang === 'zh' ? '打开' : 'opening'} ${name}…`);
+		setNote(words(lang).menu.opening(name));
 		const {module, label} = resolveScenario(name);
 		loadScenario(module, label).then(
 			scenario => {
@@ -63,7 +66,7 @@ export function Shell({first, lang, speed, onQuit, columns, rows, showKeys, onSe
 			},
 			(error: unknown) => {
 				setView({kind: 'menu'});
-				setNote(`cannot open ${name}: ${error instanceof Error ? error.message : String(error)}`);
+				setNote(words(lang).menu.cannotOpen(name, error instanceof Error ? error.message : String(error)));
 			},
 		);
 	};
@@ -87,7 +90,7 @@ export function Shell({first, lang, speed, onQuit, columns, rows, showKeys, onSe
 	};
 
 	if (view.kind === 'lesson') {
-		return <App key={view.key} init={view.init} onQuit={onQuit} columns={columns} rows={rows} showKeys={showKeys} onSession={onSession} onShell={toShell} />;
+		return <App key={view.key} init={view.init} onQuit={onQuit} columns={columns} rows={rows} showKeys={showKeys} onSession={onSession} onShell={toShell} onLang={setLang} />;
 	}
-	return <Menu groups={groups} selected={selected} lang={lang} columns={size.columns} rows={size.rows} note={note} onSelect={setSelected} onOpen={open} onQuit={onQuit} />;
+	return <Menu groups={groups} selected={selected} lang={lang} columns={size.columns} rows={size.rows} note={note} onSelect={setSelected} onOpen={open} onQuit={onQuit} onLang={() => setLang(otherLang)} />;
 }

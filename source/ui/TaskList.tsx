@@ -13,6 +13,7 @@ import {detailText} from './format.js';
 import {Row} from './Row.js';
 import {badge, lookOf} from './theme.js';
 import {Title} from './Title.js';
+import {words, type Lang} from '../view/words.js';
 
 export interface TaskListProps {
 	view: ViewState;
@@ -32,6 +33,7 @@ export interface TaskListProps {
 	width: number;
 	/** Draw the title row. */
 	title?: boolean;
+	lang?: Lang;
 }
 
 export function TaskList(p: TaskListProps) {
@@ -39,7 +41,7 @@ export function TaskList(p: TaskListProps) {
 	const more = [p.above > 0 && `↑${p.above}`, p.below > 0 && `↓${p.below}`].filter(Boolean).join(' ');
 	return (
 		<Box flexDirection="column" width={p.width}>
-			{p.title !== false && <Title text={`Tasks ${p.view.order.length}`} width={p.width} note={more || undefined} />}
+			{p.title !== false && <Title text={words(p.lang).panel.tasks(p.view.order.length)} width={p.width} note={more || undefined} />}
 			{p.names.map(name => {
 				const t = p.view.tasks[name]!;
 				const look = lookOf(t);
@@ -60,8 +62,8 @@ export function TaskList(p: TaskListProps) {
 							gutter,
 							pick && {text: pick, color: 'magenta'},
 							`${padCells(fit(name, nameWidth), nameWidth)} ${String(t.pid).padStart(6)} `,
-							{text: badge(look), color: look.color},
-							` ${fit(detailText(t, p.view), p.width - before)}`,
+							{text: badge(look, p.lang), color: look.color},
+							` ${fit(detailText(t, p.view, p.lang), p.width - before)}`,
 						]}
 					/>
 				);
@@ -80,6 +82,6 @@ function ClockRow(p: TaskListProps & {clock: number}) {
 		const t = p.view.tasks[n]!;
 		return t.state === 'blocked' && t.until !== undefined && t.until <= p.clock;
 	});
-	const text = `⏱ clock → ${Number(p.clock.toFixed(3))}s: let time pass${wakes.length > 0 ? ` (wakes ${wakes.join(', ')})` : ''}`;
+	const text = words(p.lang).task.clock(String(Number(p.clock.toFixed(3))), wakes);
 	return <Row parts={[' ', {text: pick, color: 'magenta'}, fit(text, Math.max(0, p.width - 1 - cellWidth(pick)))]} />;
 }
