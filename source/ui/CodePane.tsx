@@ -10,6 +10,7 @@ import type {CodeShown} from './code-view.js';
 import {cellWidth, fit, padCells} from './cells.js';
 import {Row} from './Row.js';
 import {Title} from './Title.js';
+import {words, type Lang} from '../view/words.js';
 
 export interface CodePaneProps {
 	code: CodeShown;
@@ -19,6 +20,7 @@ export interface CodePaneProps {
 	width: number;
 	/** Rows below the title. */
 	rows: number;
+	lang?: Lang;
 }
 
 /** Tasks not done, by the line of the code they stand on. */
@@ -38,7 +40,8 @@ function noteRows(code: CodeShown, rows: number): number {
 	return Math.min(code.notes.length, Math.floor(rows / 3));
 }
 
-export function CodePane({code, view, focus, width, rows}: CodePaneProps) {
+export function CodePane({code, view, focus, width, rows, lang}: CodePaneProps) {
+	const w = words(lang).code;
 	const lines = code.lines;
 	const at = tasksByLine(view, code);
 	const focused = focus ? view.tasks[focus] : undefined;
@@ -48,12 +51,12 @@ export function CodePane({code, view, focus, width, rows}: CodePaneProps) {
 	const codeRows = rows - notes;
 	const start = Math.max(0, Math.min(focusLine - 1 - Math.floor(codeRows / 2), lines.length - codeRows));
 	const numWidth = String(lines.length).length;
-	const where = focus && focusAt ? `${focus} at line ${focusAt}` : undefined;
+	const where = focus && focusAt ? w.at(focus, focusAt) : undefined;
 	const unshownNotes = notes < code.notes.length ? code.notes.slice(notes).join(' · ') : undefined;
-	const titleNote = [where, unshownNotes, code.canSwitch ? `t: ${code.mode === 'python' ? 'lesson file' : 'Python'}` : undefined].filter(Boolean).join(' · ');
+	const titleNote = [where, unshownNotes, code.canSwitch ? w.switchTo(code.mode !== 'python') : undefined].filter(Boolean).join(' · ');
 	return (
 		<Box flexDirection="column" width={width}>
-			<Title text={fit(code.title, Math.max(12, width - cellWidth(titleNote) - 6))} width={width} note={titleNote || undefined} />
+			<Title text={fit(w.title(code.title), Math.max(12, width - cellWidth(titleNote) - 6))} width={width} note={titleNote || undefined} />
 			{lines.slice(start, start + codeRows).map((text, i) => {
 				const n = start + i + 1;
 				const here = at.get(n);
@@ -71,7 +74,7 @@ export function CodePane({code, view, focus, width, rows}: CodePaneProps) {
 				);
 			})}
 			{code.notes.slice(0, notes).map((note, i) => (
-				<Row key={`note${i}`} parts={[{text: fit(`note: ${note}`, width), color: 'gray'}]} />
+				<Row key={`note${i}`} parts={[{text: fit(w.note(note), width), color: 'gray'}]} />
 			))}
 		</Box>
 	);

@@ -193,11 +193,11 @@ export function Screen({frame: f, columns, rows}: ScreenProps) {
 								</Box>
 								{L.codeBeside > 0 && (
 									<Box marginLeft={1}>
-										<CodePane code={code} view={v} focus={focus} width={L.codeBeside} rows={L.mid} />
+										<CodePane code={code} view={v} focus={focus} width={L.codeBeside} rows={L.mid} lang={f.lang} />
 									</Box>
 								)}
 							</Box>
-							{L.code > 0 && <CodePane code={code} view={v} focus={focus} width={L.width} rows={L.code} />}
+							{L.code > 0 && <CodePane code={code} view={v} focus={focus} width={L.width} rows={L.code} lang={f.lang} />}
 						</>
 					)}
 				</Box>

@@ -117,6 +117,12 @@ const en = {
 		stale: '⚠ stale read',
 		code: 'Code',
 	},
+	code: {
+		title: (title: string) => title,
+		at: (task: string, line: number) => `${task} at line ${line}`,
+		switchTo: (python: boolean) => `t: ${python ? 'Python' : 'lesson file'}`,
+		note: (note: string) => `note: ${note}`,
+	},
 	variables: {
 		read: (task: string, value: string) => `${task} read ${value}`,
 		now: (value: string) => `now ${value}`,
@@ -343,6 +349,12 @@ const zh: Words = {
 		variables: '共享变量',
 		stale: '⚠ 过期的读',
 		code: '代码',
+	},
+	code: {
+		title: title => title.replace(/^Code\b/, '代码'),
+		at: (task, line) => `${task} 在第 ${line} 行`,
+		switchTo: python => `t：${python ? 'Python' : '课程文件'}`,
+		note: note => `注：${note}`,
 	},
 	variables: {
 		read: (task, value) => `${task} 读到 ${value}`,
