@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, it} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
-import {loadScenario, resolveScenario} from '../source/scenario/load.js';
+import {builtInNames, loadScenario, resolveScenario} from '../source/scenario/load.js';
 import {cellWidth} from '../source/ui/cells.js';
 import {Screen} from '../source/ui/Screen.js';
 import {RunSession, type Frame, type SessionInit} from '../source/ui/session.js';
@@ -201,6 +201,29 @@ describe('L: the same run, the same place', {timeout: 180_000}, () => {
 			await until(s, f => f.pos === 3, 'the pick after L');
 		} finally {
 			await s.dispose();
+		}
+	});
+});
+
+describe('every lesson in Chinese fits the screen', {timeout: 1_200_000}, () => {
+	it('each lesson’s default variant at its end, after L, at 120×36, 100×30, 80×24 and 60×20: no row wider than the screen', async () => {
+		for (const name of builtInNames()) {
+			const s = await session(name, {speed: 256, paused: false});
+			try {
+				await until(s, f => f.recorded && f.pos === f.last && f.status !== 'playing' && f.status !== 'starting', `${name} at its end`, 120_000);
+				s.command(L);
+				const f = s.frame();
+				for (const [columns, rows] of [[120, 36], [100, 30], [80, 24], [60, 20]] as const) {
+					const {lastFrame, unmount} = render(<Screen frame={f} columns={columns} rows={rows} />);
+					const lines = strip(lastFrame() ?? '').split('\n');
+					unmount();
+					const where = `${name} at ${columns}×${rows}`;
+					assert.equal(lines.length, rows - 1, where);
+					for (const line of lines) assert.ok(cellWidth(line) <= columns, `${where}, too wide (${cellWidth(line)}): ${line}`);
+				}
+			} finally {
+				await s.dispose();
+			}
 		}
 	});
 });
