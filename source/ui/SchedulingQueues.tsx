@@ -23,7 +23,8 @@ export function SchedulingQueues({view, width, lang}: SchedulingQueuesProps) {
 	const color = useColor();
 	const order = view.jobs.map(j => j.job);
 	const tint = (job: string) => color(jobColor(order.indexOf(job)));
-	const labelWidth = Math.max(7, ...view.queues.map(q => cellWidth(q.label) + (q.quantum !== undefined ? cellWidth(` q=${fig(q.quantum)}`) : 0)));
+	const labelOf = (label: string) => (label === 'ready' ? w.readyQueue : label);
+	const labelWidth = Math.max(7, ...view.queues.map(q => cellWidth(labelOf(q.label)) + (q.quantum !== undefined ? cellWidth(` q=${fig(q.quantum)}`) : 0)));
 	return (
 		<Box flexDirection="column" width={width}>
 			{view.running.map((r, core) => (
@@ -43,7 +44,7 @@ export function SchedulingQueues({view, width, lang}: SchedulingQueuesProps) {
 			))}
 			{view.queues.map(q => (
 				<Text key={q.label} wrap="truncate-end">
-					{padCells(`${q.label}${q.quantum !== undefined ? ` q=${fig(q.quantum)}` : ''}`, labelWidth)}{' '}
+					{padCells(`${labelOf(q.label)}${q.quantum !== undefined ? ` q=${fig(q.quantum)}` : ''}`, labelWidth)}{' '}
 					{q.tasks.length === 0 ? (
 						<Text dimColor>{w.empty}</Text>
 					) : (

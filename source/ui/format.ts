@@ -76,7 +76,7 @@ export function onText(on: string, s?: ViewState, lang: Lang = 'en'): string {
 		const as = m && PIPE_OPS[m[1]!];
 		if (m && as) return `${ring.pipe}[${as.by === 'send' ? ring.send : ring.recv}].${as.op}${m[2] === ' (empty)' ? words(lang).wait.nothingSent : m[2]}`;
 	}
-	return `${objName(obj, s)}${rest}`;
+	return `${objName(obj, s)}${lang === 'en' ? rest : rest.replace(/ \(empty\)$/, words(lang).wait.empty).replace(/ \(full\)$/, words(lang).wait.full)}`;
 }
 
 /** The primitive a wait names: `sem#1` for `sem#1`, `q#2` for `q#2.get (empty)`. */

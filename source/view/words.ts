@@ -68,6 +68,9 @@ const en = {
 		set: ' (set)',
 		notSet: ' (not set)',
 		nothingSent: ' (nothing sent yet)',
+		/** What a queue's wait says after the operation (the trace's words). */
+		empty: ' (empty)',
+		full: ' (full)',
 	},
 	prim: {
 		heldBy: (by: string) => `held by ${by}`,
@@ -198,6 +201,7 @@ const en = {
 		between: ' (burst over: its zero-time steps, at this instant)',
 		left: (left: string) => ` (${left} left)`,
 		entering: 'entering',
+		readyQueue: 'ready',
 		idle: 'idle',
 		empty: '(empty)',
 		noWork: 'no CPU work yet',
@@ -301,6 +305,8 @@ const zh: Words = {
 		set: '（已设置）',
 		notSet: '（未设置）',
 		nothingSent: '（还没有人发送）',
+		empty: '（空）',
+		full: '（满）',
 	},
 	prim: {
 		heldBy: by => `被 ${by} 持有`,
@@ -431,6 +437,7 @@ const zh: Words = {
 		between: '（这段 CPU 时间已用完：它零时长的步，就在此刻）',
 		left: left => `（还剩 ${left}）`,
 		entering: '进入中',
+		readyQueue: '就绪队列',
 		idle: '空闲',
 		empty: '（空）',
 		noWork: '还没有 CPU 工作',
