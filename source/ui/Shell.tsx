@@ -5,7 +5,7 @@
  * and the previous lesson of the course (the menu's order). A lesson is
  * loaded when it is opened, and starts paused on its intro card.
  */
-import {useEffect, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {groupedLessons, courseOrder, type LessonGroup} from '../scenario/catalogue.js';
 import {loadScenario, resolveScenario} from '../scenario/load.js';
 import {App, useTerminalSize} from './App.js';
@@ -16,6 +16,7 @@ import {otherLang, words, type Lang} from '../view/words.js';
 export interface ShellProps {
 	/** The lesson to start in (the command line named one); without it, the menu. */
 	first?: SessionInit;
+	/** The language to start in (a lesson given keeps its own); L changes it from then on. */
 	lang: 'zh' | 'en';
 	/** Playback speed of the lessons opened here. */
 	speed?: number;
@@ -35,6 +36,9 @@ export function Shell({first, lang: firstLang, speed, onQuit, columns, rows, sho
 	const size = useTerminalSize(columns, rows);
 	// The language of the menu and of the lessons opened from it: L in either changes it for both.
 	const [lang, setLang] = useState<Lang>(first?.lang ?? firstLang);
+	// A lesson still loading when L is pressed opens in the language L chose.
+	const langNow = useRef(lang);
+	langNow.current = lang;
 	const [groups, setGroups] = useState<LessonGroup[] | undefined>(undefined);
 	const [view, setView] = useState<View>(first ? {kind: 'lesson', init: first, key: 0} : {kind: 'menu'});
 	const [selected, setSelected] = useState<string | undefined>(first?.scenario.meta.name);
@@ -62,7 +66,7 @@ export function Shell({first, lang: firstLang, speed, onQuit, columns, rows, sho
 			scenario => {
 				setNote(undefined);
 				onSession?.(undefined);
-				setView(v => ({kind: 'lesson', init: {scenario, lang, speed, paused: true, card: true}, key: (v.kind === 'lesson' ? v.key : 0) + 1}));
+				setView(v => ({kind: 'lesson', init: {scenario, lang: langNow.current, speed, paused: true, card: true}, key: (v.kind === 'lesson' ? v.key : 0) + 1}));
 			},
 			(error: unknown) => {
 				setView({kind: 'menu'});
