@@ -152,18 +152,19 @@ describe('App', {timeout: 120_000}, () => {
 			}
 			return screen();
 		};
-		const zero = await until(s => /⏸ paused · step 0\b/.test(s), 'step 0');
+		// Asked for in Chinese, the UI's words are Chinese too, not only the lesson's.
+		const zero = await until(s => /⏸ 已暂停 · 步数 0\b/.test(s), 'step 0');
 		assert.match(zero, /^KTV：信号量/, 'the title in the language asked for');
 		stdin.write('n');
-		await until(s => /step 1\b/.test(s), 'step 1');
+		await until(s => /步数 1\b/.test(s), 'step 1');
 		stdin.write('nn');
-		await until(s => /step 3\b/.test(s), 'two steps typed at once');
+		await until(s => /步数 3\b/.test(s), 'two steps typed at once');
 		stdin.write('\x1b[D');
-		await until(s => /step 2\b/.test(s), 'back with ←');
+		await until(s => /步数 2\b/.test(s), 'back with ←');
 		stdin.write('?');
-		await until(s => s.includes('(any key closes this help)'), 'the help');
+		await until(s => s.includes('（按任意键关闭帮助）'), 'the help');
 		stdin.write('\x1b');
-		await until(s => !s.includes('(any key closes this help)'), 'the help closed');
+		await until(s => !s.includes('（按任意键关闭帮助）'), 'the help closed');
 		stdin.write('q');
 		stdin.write('\x03');
 		assert.equal(quits, 2);

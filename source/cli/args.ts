@@ -32,7 +32,7 @@ export const HELP = `
                        headless, the last line says whether the run (--schedule) met it
     --seeds A..B       compare-variants: every variant under each seed from A to B
                        (at most 1000 seeds), counted per variant
-    --lang zh|en       language of titles and captions
+    --lang zh|en       language of the lesson, the TUI and the transcript (L switches the TUI)
     --record FILE      record what the TUI draws as an asciicast v2 file (FILE.cast)
     --keys "SCRIPT"    drive the lesson by a key script, e.g. "2s n n n space 5s b q";
                        with --record it needs no terminal and gives the same bytes each time;

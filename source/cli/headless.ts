@@ -7,7 +7,7 @@ import {createRun} from '../run/launch.js';
 import type {TraceEvent} from '../engine/trace.js';
 import type {LoadedScenario} from '../scenario/load.js';
 import {runSettings, type Args} from './args.js';
-import {transcriptLine} from './transcript.js';
+import {transcriptLine, type TranscriptContext} from './transcript.js';
 import {track} from './shutdown.js';
 import {ChoiceLog} from '../view/choices.js';
 import {scheduleLine, withSchedule} from './schedule.js';
@@ -31,6 +31,8 @@ export async function runHeadless(scenario: LoadedScenario, variant: string | un
 		timer ??= setTimeout(flush, 20);
 	};
 	const exit = mainExitCode();
+	// Worded in the language asked for (--lang); without it English, whatever the locale, so a script reading it reads the same words.
+	const context: TranscriptContext = {lang: args.lang ?? 'en', meta: scenario.meta};
 	const record = args.json
 		? (e: TraceEvent) => {
 				buffer.push(JSON.stringify(e));
@@ -38,7 +40,8 @@ export async function runHeadless(scenario: LoadedScenario, variant: string | un
 				else soon();
 			}
 		: (e: TraceEvent) => {
-				const line = transcriptLine(e);
+				if (e.kind === 'run') context.variant = e.variant;
+				const line = transcriptLine(e, context);
 				if (line !== undefined) buffer.push(line);
 				if (buffer.length >= 64 || e.kind === 'print') flush();
 				else soon();

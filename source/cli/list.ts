@@ -3,11 +3,14 @@
  * course's order, scenario/catalogue.ts), one line each with its variants.
  */
 import {groupedLessons} from '../scenario/catalogue.js';
+import {words} from '../view/words.js';
 
 export async function listLessons(lang: 'zh' | 'en'): Promise<string> {
 	const lines: string[] = [];
+	const headings: Record<string, string> = words('zh').menu.groups;
 	for (const {heading, lessons: here} of await groupedLessons()) {
-		lines.push(heading);
+		// In Chinese the group's Chinese name, as the menu has it.
+		lines.push(lang === 'zh' ? (headings[here[0]?.group ?? ''] ?? heading) : heading);
 		for (const m of here) {
 			const variants = Object.keys(m.variants);
 			lines.push(`  ${m.name.padEnd(18)} ${m.title[lang]}${variants.length > 1 ? `  [${variants.join(', ')}]` : ''}`);

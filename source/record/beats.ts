@@ -8,6 +8,7 @@
 import type {ScenarioMeta} from '../scenario/define.js';
 import type {Frame} from '../ui/session.js';
 import {standingOf} from '../view/verdicts.js';
+import {words} from '../view/words.js';
 
 /** How long a key script's cast shows the bar naming a new variant (virtual time). */
 export const VARIANT_BAR_MS = 2000;
@@ -20,7 +21,7 @@ export function castTitle(meta: Pick<ScenarioMeta, 'name' | 'title' | 'defaultVa
 /** What a cast says when the variant changes: its name and what the lesson says it is. */
 export function variantNote(meta: Pick<ScenarioMeta, 'variants'>, variant: string, lang: 'zh' | 'en'): string {
 	const text = meta.variants[variant]?.[lang];
-	return `${lang === 'zh' ? '变体' : 'variant'}: ${variant}${text ? ` — ${text}` : ''}`;
+	return `${words(lang).beats.variant}: ${variant}${text ? ` — ${text}` : ''}`;
 }
 
 export class Beats {
@@ -28,6 +29,7 @@ export class Beats {
 	private broken = new Set<string>();
 	private ended = false;
 	private variant?: string;
+	private lang?: 'zh' | 'en';
 	/** The note of the variant the last frame changed to, if it changed one. */
 	changedVariant?: string;
 
@@ -42,10 +44,14 @@ export class Beats {
 			beats.push(this.changedVariant);
 		}
 		this.variant = variant;
-		// Step 0's summary is the lesson's opening, not a beat.
-		const caption = f.pos > 0 ? f.caption?.[f.lang] : undefined;
-		if (caption && caption !== this.caption) beats.push(caption);
-		this.caption = caption;
+		const w = words(f.lang).beats;
+		// L: the screen now speaks the other language (the captions already on screen are not beats again).
+		if (this.lang !== undefined && f.lang !== this.lang) beats.push(w.language);
+		this.lang = f.lang;
+		// Step 0's summary is the lesson's opening, not a beat. A caption is known by its English, whatever the language on screen.
+		const caption = f.pos > 0 ? f.caption : undefined;
+		if (caption && caption.en !== this.caption) beats.push(caption[f.lang]);
+		this.caption = caption?.en;
 		const broken = new Set<string>();
 		for (const [name, inv] of Object.entries(f.view.invariants)) {
 			if (inv.ok) continue;
@@ -54,11 +60,11 @@ export class Beats {
 			const declared = f.scenario.meta.invariants?.find(i => i.name === name);
 			// A demonstration that happened is the lesson's point, marked as shown (as the header says it), not as a failure.
 			const shown = standingOf(inv) === 'shown' ? declared?.shown?.[f.settings.variant]?.[f.lang] : undefined;
-			beats.push(shown ? `shown: ${shown}` : `invariant broken: ${declared?.text[f.lang] ?? inv.text}`);
+			beats.push(shown ? w.shown(shown) : w.broken(declared?.text[f.lang] ?? inv.text));
 		}
 		this.broken = broken;
 		const ended = f.status === 'ended' || f.status === 'deadlock' || f.status === 'error';
-		if (ended && !this.ended) beats.push(f.status === 'deadlock' ? 'the end: deadlock' : f.status === 'error' ? `the end: ${f.error ?? 'error'}` : 'the end');
+		if (ended && !this.ended) beats.push(f.status === 'deadlock' ? w.endDeadlock : f.status === 'error' ? w.endError(f.error ?? 'error') : w.end);
 		this.ended = ended;
 		return beats;
 	}

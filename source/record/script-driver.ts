@@ -24,7 +24,7 @@ import {SHOW_KEY_MS, ShownKeys} from '../ui/ShownKeys.js';
 import {ThemeContext, type Theme} from '../ui/theme.js';
 import {Cast} from './asciicast.js';
 import {Beats, VARIANT_BAR_MS} from './beats.js';
-import type {ScriptStep} from './key-script.js';
+import type {Said, ScriptStep} from './key-script.js';
 import {ScreenBytes} from './screen-bytes.js';
 import {ScreencastBars} from '../ui/ScreencastBars.js';
 import {VirtualClock} from './virtual-clock.js';
@@ -81,7 +81,9 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 	const beats = new Beats();
 	let shown: {label: string; at: number}[] = [];
 	/** What the script's `title` and `say` put on screen. */
-	const bars: {title?: string; say?: string} = {};
+	const bars: {title?: string; said?: Said} = {};
+	/** A `say` in the language on screen: its own text for it, else the other's (L switches it with the rest). */
+	const sayIn = (lang: 'zh' | 'en') => (lang === 'zh' ? (bars.said?.zh ?? bars.said?.en) : (bars.said?.en ?? bars.said?.zh)) || undefined;
 	/** A new variant (v), named in the caption bar for VARIANT_BAR_MS (over a `say`, which comes back after). */
 	let variantBar: {text: string; until: number} | undefined;
 	const holdMs = Math.round((o.pauseAtBeats ?? 0) * 1000);
@@ -97,7 +99,7 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 				{labels: shown.map(k => k.label), columns: o.columns, rows: o.rows},
 				createElement(
 					ScreencastBars,
-					{...bars, say: variantBar?.text ?? bars.say, columns: o.columns, rows: o.rows},
+					{title: bars.title, say: variantBar?.text ?? sayIn(frame.lang), columns: o.columns, rows: o.rows},
 					// As the live TUI draws it (App.tsx): the card over the panels.
 					frame.card && !frame.help ? createElement(IntroCard, {frame, columns: o.columns, rows: o.rows}) : createElement(Screen, {frame, columns: o.columns, rows: o.rows, plan}),
 				),
@@ -165,7 +167,7 @@ export async function recordScript(o: ScriptOptions): Promise<ScriptResult> {
 	/** A direction of the script that is not a key: it takes no time of its own, and draws what it changed. */
 	const direct = async (step: Exclude<ScriptStep, {wait: number} | {key: string}>) => {
 		if ('title' in step) bars.title = step.title || undefined;
-		else if ('say' in step) bars.say = (o.init.lang === 'zh' ? (step.say.zh ?? step.say.en) : (step.say.en ?? step.say.zh)) || undefined;
+		else if ('say' in step) bars.said = step.say;
 		else if ('speed' in step) session.setSpeed(step.speed);
 		else if ('goto' in step) session.goto(step.goto);
 		else if (step.until === 'end') {

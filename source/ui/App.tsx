@@ -10,6 +10,7 @@ import {Screen, withWindows, type ScreenPlan} from './Screen.js';
 import type {RunSession, SessionInit} from './session.js';
 import {SHOW_KEY_MS, ShownKeys} from './ShownKeys.js';
 import {useRun} from './use-run.js';
+import type {Lang} from '../view/words.js';
 
 export interface AppProps {
 	init: SessionInit;
@@ -23,6 +24,8 @@ export interface AppProps {
 	onSession?: (session: RunSession) => void;
 	/** l, [ and ]: the menu, the previous or the next lesson, for the Shell that holds this App (none: the keys do nothing). */
 	onShell?: (to: 'lessons' | 'previous' | 'next') => void;
+	/** L switched the language: the Shell's menu and the lessons opened next follow. */
+	onLang?: (lang: Lang) => void;
 }
 
 export function useTerminalSize(columns?: number, rows?: number): {columns: number; rows: number} {
@@ -56,8 +59,8 @@ function useShownKeys(on: boolean): {labels: string[]; press: (label: string) =>
 	return {labels, press};
 }
 
-export function App({init, onQuit, columns, rows, showKeys = false, onSession, onShell}: AppProps) {
-	const {frame, command} = useRun(init, onSession);
+export function App({init, onQuit, columns, rows, showKeys = false, onSession, onShell, onLang}: AppProps) {
+	const {frame, command, lang} = useRun(init, onSession);
 	const size = useTerminalSize(columns, rows);
 	const shown = useShownKeys(showKeys);
 	// The panels' windows as last drawn: Tab and PgUp/PgDn need them.
@@ -77,6 +80,7 @@ export function App({init, onQuit, columns, rows, showKeys = false, onSession, o
 				return;
 			}
 			command(withWindows(c, plan.current));
+						if (c.name === 'language') onLang?.(lang());
 		}
 	});
 	const screen = frame.card && !frame.help ? <IntroCard frame={frame} columns={size.columns} rows={size.rows} /> : <Screen frame={frame} columns={size.columns} rows={size.rows} plan={plan} />;

@@ -10,6 +10,7 @@ import type {CodeShown} from './code-view.js';
 import {cellWidth, fit, padCells} from './cells.js';
 import {Row} from './Row.js';
 import {Title} from './Title.js';
+import {words, type Lang} from '../view/words.js';
 
 export interface CodePaneProps {
 	code: CodeShown;
@@ -22,14 +23,8 @@ export interface CodePaneProps {
 	/** The first line shown (0-based), when the viewer scrolled (PgUp/PgDn); else the pane follows the focused task. */
 	top?: number;
 	focused?: boolean;
+	lang?: Lang;
 }
-
-/** The pane's own words (one place, for translation). */
-export const CODE_WORDS = {
-	at: (task: string, line: number) => `${task} at line ${line}`,
-	note: (text: string) => `note: ${text}`,
-	switchTo: (mode: 'python' | 'lesson') => `t: ${mode === 'python' ? 'lesson file' : 'Python'}`,
-};
 
 /** Tasks not done, by the line of the code they stand on. */
 export function tasksByLine(view: ViewState, code: CodeShown): Map<number, string[]> {
@@ -102,21 +97,22 @@ export function codeWindow(
 	return {...(focusAt !== undefined ? {focusAt} : {}), at, shown, window: {top: first, rows: codeRows, total: code.lines.length}, out};
 }
 
-export function CodePane({code, view, focus, width, rows, top, focused}: CodePaneProps) {
+export function CodePane({code, view, focus, width, rows, top, focused, lang}: CodePaneProps) {
+	const w = words(lang).code;
 	const lines = code.lines;
 	const {focusAt, at, shown, out} = codeWindow(code, view, focus, rows, top);
 	const notes = noteRows(code, rows);
 	const numWidth = String(lines.length).length;
 	const more = [out.above > 0 && `↑${out.above}`, out.below > 0 && `↓${out.below}`].filter(Boolean).join(' ');
-	const where = focus && focusAt ? CODE_WORDS.at(focus, focusAt) : undefined;
+	const where = focus && focusAt ? w.at(focus, focusAt) : undefined;
 	const unshownNotes = notes < code.notes.length ? code.notes.slice(notes).join(' · ') : undefined;
-	const base = [more, where, code.canSwitch ? CODE_WORDS.switchTo(code.mode) : undefined].filter(Boolean).join(' · ');
+	const base = [more, where, code.canSwitch ? w.switchTo(code.mode !== 'python') : undefined].filter(Boolean).join(' · ');
 	// The notes with no row of their own go in the title where they leave the title its words.
-	const noteRoom = width - cellWidth(code.title) - cellWidth(base) - 9;
-	const titleNote = unshownNotes && noteRoom >= 16 ? [more, where, fit(unshownNotes, noteRoom), code.canSwitch ? CODE_WORDS.switchTo(code.mode) : undefined].filter(Boolean).join(' · ') : base;
+	const noteRoom = width - cellWidth(w.title(code.title)) - cellWidth(base) - 9;
+	const titleNote = unshownNotes && noteRoom >= 16 ? [more, where, fit(unshownNotes, noteRoom), code.canSwitch ? w.switchTo(code.mode !== 'python') : undefined].filter(Boolean).join(' · ') : base;
 	return (
 		<Box flexDirection="column" width={width}>
-			<Title text={fit(code.title, Math.max(12, width - cellWidth(titleNote) - 6))} width={width} note={titleNote || undefined} focused={focused} />
+			<Title text={fit(w.title(code.title), Math.max(12, width - cellWidth(titleNote) - 6))} width={width} note={titleNote || undefined} focused={focused} />
 			{shown.map((n, i) => {
 				const text = lines[n - 1]!;
 				// A gap in the numbers: lines left out between marked ones.
@@ -136,7 +132,7 @@ export function CodePane({code, view, focus, width, rows, top, focused}: CodePan
 				);
 			})}
 			{code.notes.slice(0, notes).map((note, i) => (
-				<Row key={`note${i}`} parts={[{text: fit(CODE_WORDS.note(note), width), color: 'gray'}]} />
+				<Row key={`note${i}`} parts={[{text: fit(w.note(note), width), color: 'gray'}]} />
 			))}
 		</Box>
 	);

@@ -5,6 +5,7 @@ import {Row, type Part} from './Row.js';
 import type {InvariantView} from '../view/state.js';
 import {standingOf} from '../view/verdicts.js';
 import type {Status} from './session.js';
+import {words, type Lang} from '../view/words.js';
 
 export interface HeaderProps {
 	title: string;
@@ -30,24 +31,15 @@ export interface HeaderProps {
 	invariantsRow?: boolean;
 	/** The invariants the lesson declares (name, text in the viewer's language): those with no verdict yet are shown as watched. */
 	declared?: readonly {name: string; text: string}[];
+	lang?: Lang;
 }
 
-/** The header's words that are not a verdict (one place, for translation). */
-export const HEADER_WORDS = {
-	watching: '◌',
-	more: (n: number) => ` +${n} more`,
-	label: 'invariants:',
-};
+export const STATUS_TEXT: Record<Status, string> = words('en').status;
 
-export const STATUS_TEXT: Record<Status, string> = {
-	starting: '… starting',
-	playing: '▶ playing',
-	paused: '⏸ paused',
-	pick: '? your pick',
-	ended: '■ ended',
-	deadlock: '✗ deadlock',
-	error: '✗ error',
-};
+/** The status word in the viewer's language. */
+export function statusText(status: Status, lang: Lang = 'en'): string {
+	return words(lang).status[status];
+}
 
 const STATUS_COLOR: Record<Status, string> = {
 	starting: 'gray',
@@ -72,24 +64,25 @@ function speedText(speed: number): string {
  * are named by their text, by their names when the texts do not fit, and
  * only counted when even the names do not.
  */
-function verdictParts(invariants: Record<string, InvariantView>, room: number, pending: readonly {name: string; text: string}[] = []): Part[] {
+function verdictParts(invariants: Record<string, InvariantView>, room: number, lang: Lang = 'en', pending: readonly {name: string; text: string}[] = []): Part[] {
+	const w = words(lang).header;
 	const entries = Object.entries(invariants);
 	const parts = (words: 'text' | 'name'): Part[] => [
 		...entries.map(([name, inv]): Part => {
 			switch (standingOf(inv)) {
 				case 'broken':
-					return {text: ` ✗ broken at step ${inv.brokeAt ?? '?'}: ${name}`, color: 'red'};
+					return {text: w.brokenAt(inv.brokeAt ?? '?', name), color: 'red'};
 				case 'exposed':
-					return {text: ` ✗ broken at step ${inv.brokeAt ?? '?'}: ${name}`, color: 'magenta'};
+					return {text: w.brokenAt(inv.brokeAt ?? '?', name), color: 'magenta'};
 				case 'shown':
-					return {text: ` ● shown: ${inv.shown}`, color: 'cyan'};
+					return {text: w.shown(inv.shown ?? ''), color: 'cyan'};
 				case 'unshown':
-					return {text: ` ○ not shown this run: ${words === 'text' ? inv.shown : name}`, color: 'gray'};
+					return {text: w.unshown((words === 'text' ? inv.shown : name) ?? ''), color: 'gray'};
 				case 'held':
 					return {text: ` ✓ ${words === 'text' ? inv.text : name}`, color: inv.expected === 'hold' ? 'green' : 'gray'};
 			}
 		}),
-		...pending.map(d => ({text: ` ${HEADER_WORDS.watching} ${words === 'text' ? d.text : d.name}`, color: 'gray'})),
+		...pending.map(d => ({text: ` ${'◌'} ${words === 'text' ? d.text : d.name}`, color: 'gray'})),
 	];
 	const width = (ps: Part[]) => ps.reduce((n, part) => n + cellWidth(part.text), 0);
 	const texts = parts('text');
@@ -100,19 +93,20 @@ function verdictParts(invariants: Record<string, InvariantView>, room: number, p
 	const held = entries.filter(([, inv]) => standingOf(inv) === 'held');
 	const rest = names.filter((_, i) => i >= entries.length || standingOf(entries[i]![1]) !== 'held');
 	if (held.length === 0) return rest;
-	return [...rest, {text: ` ✓ ${held.length} held`, color: held.every(([, inv]) => inv.expected === 'hold') ? 'green' : 'gray'}];
+	return [...rest, {text: w.heldCount(held.length), color: held.every(([, inv]) => inv.expected === 'hold') ? 'green' : 'gray'}];
 }
 
 /** Parts that fit `room` whole, and a count of the rest (`+2 more`) where they do not: a verdict is never cut in the middle of its step. */
-function wholeParts(parts: Part[], room: number): Part[] {
+function wholeParts(parts: Part[], room: number, lang: Lang = 'en'): Part[] {
+	const w = words(lang).header;
 	const width = (ps: Part[]) => ps.reduce((n, part) => n + cellWidth(part.text), 0);
 	if (width(parts) <= room) return parts;
 	for (let n = parts.length - 1; n >= 1; n--) {
-		const more = {text: HEADER_WORDS.more(parts.length - n), color: 'gray'};
+		const more = {text: w.more(parts.length - n), color: 'gray'};
 		if (width(parts.slice(0, n)) + cellWidth(more.text) <= room) return [...parts.slice(0, n), more];
 	}
 	// Not even one whole: the first, cut, with the count.
-	const more = {text: HEADER_WORDS.more(parts.length - 1), color: 'gray'};
+	const more = {text: w.more(parts.length - 1), color: 'gray'};
 	return [{...parts[0]!, text: fit(parts[0]!.text, Math.max(0, room - cellWidth(more.text)))}, ...(parts.length > 1 ? [more] : [])];
 }
 
@@ -120,18 +114,20 @@ function wholeParts(parts: Part[], room: number): Part[] {
 function invariantsRowParts(p: HeaderProps): Part[] {
 	const pending = (p.declared ?? []).filter(d => p.invariants[d.name] === undefined);
 	if (Object.keys(p.invariants).length === 0 && pending.length === 0) return [];
-	const label: Part = {text: HEADER_WORDS.label, color: 'gray'};
+	const label: Part = {text: words(p.lang).header.invariants, color: 'gray'};
 	const room = p.width - cellWidth(label.text);
-	return [label, ...wholeParts(verdictParts(p.invariants, room, pending), room)];
+	return [label, ...wholeParts(verdictParts(p.invariants, room, p.lang, pending), room, p.lang)];
 }
 
 export function Header(p: HeaderProps) {
-	const run = `${p.name}:${p.variant} · ${p.free ? 'free' : p.policy}${p.sched ? ` · ${p.sched}` : ''} · ${p.cores} core${p.cores === 1 ? '' : 's'} · seed ${p.seed}`;
-	const where = `step ${p.step}${p.total !== undefined ? `/${p.total}` : ''} · t ${p.time.toFixed(3)}s · ${speedText(p.speed)}${p.busy ? ' · rerunning…' : ''}`;
-	const status: Part = {text: STATUS_TEXT[p.status], color: STATUS_COLOR[p.status], bold: true};
-	const statusWidth = cellWidth(STATUS_TEXT[p.status]);
+	const w = words(p.lang).header;
+	const statusWord = statusText(p.status, p.lang);
+	const run = `${p.name}:${p.variant} · ${p.free ? w.free : p.policy}${p.sched ? ` · ${p.sched}` : ''} · ${w.cores(p.cores)} · ${w.seed(p.seed)}`;
+	const where = `${w.step(p.step, p.total)} · t ${p.time.toFixed(3)}s · ${speedText(p.speed)}${p.busy ? w.rerunning : ''}`;
+	const status: Part = {text: statusWord, color: STATUS_COLOR[p.status], bold: true};
+	const statusWidth = cellWidth(statusWord);
 	const used = p.compact ? statusWidth + 1 + cellWidth(`${p.name}:${p.variant}`) + cellWidth(` ${where}`) : statusWidth + cellWidth(` · ${where}`);
-	const invariants = p.invariantsRow && !p.compact ? [] : verdictParts(p.invariants, p.width - used);
+	const invariants = p.invariantsRow && !p.compact ? [] : verdictParts(p.invariants, p.width - used, p.lang);
 	const rest = (used: number, parts: Part[]) => {
 		let room = p.width - used;
 		return parts.map(part => {
@@ -141,12 +137,12 @@ export function Header(p: HeaderProps) {
 		});
 	};
 	if (p.compact) {
-		return <Row width={p.width} parts={[status, ' ', ...rest(cellWidth(STATUS_TEXT[p.status]) + 1, [{text: `${p.name}:${p.variant}`, bold: true}, {text: ` ${where}`}, ...invariants])]} />;
+		return <Row width={p.width} parts={[status, ' ', ...rest(statusWidth + 1, [{text: `${p.name}:${p.variant}`, bold: true}, {text: ` ${where}`}, ...invariants])]} />;
 	}
 	return (
 		<Box flexDirection="column" width={p.width}>
 			<Row width={p.width} parts={[{text: fit(p.title, p.width), bold: true, color: 'cyan'}, ...rest(cellWidth(p.title) + 2, [{text: `  ${run}`}])]} />
-			<Row width={p.width} parts={[status, ...rest(cellWidth(STATUS_TEXT[p.status]), [{text: ` · ${where}`}, ...invariants])]} />
+			<Row width={p.width} parts={[status, ...rest(statusWidth, [{text: ` · ${where}`}, ...invariants])]} />
 			{p.invariantsRow && <Row width={p.width} parts={rest(0, invariantsRowParts(p))} />}
 		</Box>
 	);

@@ -1,27 +1,32 @@
 /** Every key and what it does, over the panels until a key closes it. */
 import {Box, Text} from 'ink';
 import {fit, padCells} from './cells.js';
-import {KEY_TABLE, helpKeys} from './keys.js';
-import {SIGNALED_LOOK, STATE_LOOK, ZOMBIE_LOOK} from './theme.js';
+import {KEY_TABLE, helpKeys, helpText} from './keys.js';
+import {SIGNALED_LOOK, STATE_LOOK, ZOMBIE_LOOK, wordOf} from './theme.js';
+import {words, type Lang} from '../view/words.js';
 
 export interface HelpOverlayProps {
 	width: number;
 	rows: number;
+	lang?: Lang;
 }
 
-export function helpLines(): {keys: string[]; notes: string[]} {
+export function helpLines(lang: Lang = 'en'): {keys: string[]; notes: string[]} {
+	const w = words(lang);
+	const sep = w.colon;
 	return {
-		keys: KEY_TABLE.map(b => `${padCells(helpKeys(b), 9)} ${b.help}`),
+		keys: KEY_TABLE.map(b => `${padCells(helpKeys(b), 9)} ${helpText(b, lang)}`),
 		notes: [
-			`states: ${[...Object.values(STATE_LOOK), ZOMBIE_LOOK].map(l => `${l.symbol} ${l.word}`).join('  ')}  ${SIGNALED_LOOK.symbol} ${SIGNALED_LOOK.word} (signalled, not reaped)`,
-			`timeline: ${[...Object.values(STATE_LOOK), ZOMBIE_LOOK].filter(l => l.cell !== ' ').map(l => `${l.cell} ${l.word}`).join('  ')}  ${SIGNALED_LOOK.cell} signalled`,
-			'» ran at the last step   • changed at the last step (bold)',
+			`${w.help.states}${sep}${[...Object.values(STATE_LOOK), ZOMBIE_LOOK].map(l => `${l.symbol} ${wordOf(l, lang)}`).join('  ')}  ${SIGNALED_LOOK.symbol} ${wordOf(SIGNALED_LOOK, lang)} ${w.help.signalledNote}`,
+			`${w.help.timeline}${sep}${[...Object.values(STATE_LOOK), ZOMBIE_LOOK].filter(l => l.cell !== ' ').map(l => `${l.cell} ${wordOf(l, lang)}`).join('  ')}  ${SIGNALED_LOOK.cell} ${w.states.signalled}`,
+			w.help.marks,
 		],
 	};
 }
 
-export function HelpOverlay({width, rows}: HelpOverlayProps) {
-	const {keys, notes} = helpLines();
+export function HelpOverlay({width, rows, lang}: HelpOverlayProps) {
+	const {keys, notes} = helpLines(lang);
+	const w = words(lang).help;
 	const inner = Math.max(0, rows - 3);
 	// Two columns of keys only when one leaves no room for the states' note; short of room, the blank line and the last notes go first.
 	const columns = keys.length + 1 <= inner || width < 80 ? 1 : 2;
@@ -35,7 +40,7 @@ export function HelpOverlay({width, rows}: HelpOverlayProps) {
 	return (
 		<Box flexDirection="column" width={width} height={rows} borderStyle="round" paddingX={1}>
 			<Text bold wrap="truncate-end">
-				Keys <Text dimColor>(any key closes this help)</Text>
+				{w.title} <Text dimColor>{w.closes}</Text>
 			</Text>
 			{lines.slice(0, inner).map((line, i) => (
 				<Text key={i} wrap="truncate-end">

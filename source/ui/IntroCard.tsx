@@ -9,17 +9,15 @@ import {Box, Text} from 'ink';
 import type {ScenarioMeta} from '../scenario/define.js';
 import {tutorialTitle} from '../scenario/tutorials.js';
 import {cellWidth, fit} from './cells.js';
-import {STATUS_TEXT} from './Header.js';
+import {statusText} from './Header.js';
+import {words} from '../view/words.js';
 import {Row} from './Row.js';
 import type {Frame} from './session.js';
 import {wrapCells} from './wrap.js';
 
 type Lang = 'zh' | 'en';
 
-const WORDS = {
-	en: {variant: 'variant', others: 'other variants (v)', from: 'from', watch: 'watch', breaks: 'this variant can break it', holds: 'it holds in this variant'},
-	zh: {variant: '变体', others: '其他变体（v）', from: '出自', watch: '留意', breaks: '这个变体会打破它', holds: '这个变体里它一直成立'},
-} as const;
+const WORDS = {en: words('en').card, zh: words('zh').card};
 
 export interface CardText {
 	title: string;
@@ -74,14 +72,11 @@ export function cardLines(text: CardText, width: number): {text: string; bold?: 
 }
 
 /** The card's keys, the longest that fits. */
-export const CARD_KEYS = [
-	'space play · n step · i this card · l lessons · [ ] previous/next lesson · ? keys · q quit',
-	'space play · n step · i card · l lessons · [ ] prev/next · ? keys · q quit',
-	'space play · n step · i card · l lessons · q quit',
-] as const;
+export const CARD_KEYS = WORDS.en.keys;
 
-function cardKeys(width: number): string {
-	return fit(CARD_KEYS.find(k => cellWidth(k) <= width) ?? CARD_KEYS.at(-1)!, width);
+function cardKeys(width: number, lang: Lang = 'en'): string {
+	const keys = WORDS[lang].keys;
+	return fit(keys.find(k => cellWidth(k) <= width) ?? keys.at(-1)!, width);
 }
 
 export interface IntroCardProps {
@@ -95,7 +90,7 @@ export function IntroCard({frame: f, columns, rows}: IntroCardProps) {
 	const width = Math.max(20, columns);
 	const inner = Math.max(1, rows - 4);
 	const lines = cardLines(cardText(meta, f.settings.variant, f.lang), width - 4).slice(0, inner);
-	const where = `${STATUS_TEXT[f.status]} · step ${f.view.step}${f.steps === undefined ? '' : `/${f.steps}`}`;
+	const where = `${statusText(f.status, f.lang)} · ${words(f.lang).header.step(f.view.step, f.steps)}`;
 	return (
 		<Box flexDirection="column" width={width} height={rows}>
 			<Row width={width} parts={[{text: fit(`${meta.name}:${f.settings.variant}`, width), bold: true}, fit(` · ${where}`, Math.max(0, width - meta.name.length - f.settings.variant.length - 1))]} />
@@ -107,7 +102,7 @@ export function IntroCard({frame: f, columns, rows}: IntroCardProps) {
 				))}
 			</Box>
 			<Box flexGrow={1} />
-			<Row width={width} parts={[cardKeys(width)]} />
+			<Row width={width} parts={[cardKeys(width, f.lang)]} />
 		</Box>
 	);
 }

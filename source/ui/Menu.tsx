@@ -16,10 +16,9 @@ import {scrollTo} from './layout.js';
 import {Row} from './Row.js';
 import {useTheme} from './theme.js';
 import {wrapCells} from './wrap.js';
+import {words, type Lang} from '../view/words.js';
 
-type Lang = 'zh' | 'en';
-
-export const MENU_KEYS = '↑↓ j k move · Enter open · q quit';
+export const MENU_KEYS = words('en').menu.keys;
 
 export interface MenuProps {
 	/** Undefined while the lessons are loading. */
@@ -34,18 +33,23 @@ export interface MenuProps {
 	onSelect: (name: string) => void;
 	onOpen: (name: string) => void;
 	onQuit: () => void;
+	/** L: the other language (the Shell holds it). */
+	onLang?: () => void;
 }
 
 type Item = {heading: string} | {meta: ScenarioMeta};
 
-/** The list's rows: each group's heading, then its lessons. */
-export function menuItems(groups: readonly LessonGroup[]): Item[] {
-	return groups.flatMap(g => [{heading: g.heading}, ...g.lessons.map(meta => ({meta}))]);
+/** The list's rows: each group's heading (in Chinese, the group's Chinese name), then its lessons. */
+export function menuItems(groups: readonly LessonGroup[], lang: Lang = 'en'): Item[] {
+	const headings: Record<string, string> = words('zh').menu.groups;
+	const heading = (g: LessonGroup) => (lang === 'zh' ? (headings[g.lessons[0]?.group ?? ''] ?? g.heading) : g.heading);
+	return groups.flatMap(g => [{heading: heading(g)}, ...g.lessons.map(meta => ({meta}))]);
 }
 
 /** The selected lesson told in full, wrapped to the pane's width. */
 export function detailLines(meta: ScenarioMeta, lang: Lang, width: number): {text: string; bold?: boolean; dim?: boolean}[] {
-	const sep = lang === 'zh' ? '：' : ': ';
+	const w = words(lang).menu;
+	const sep = words(lang).colon;
 	const wrap = (s: string) => wrapCells(s, width);
 	const variants = Object.keys(meta.variants);
 	return [
@@ -53,17 +57,18 @@ export function detailLines(meta: ScenarioMeta, lang: Lang, width: number): {tex
 		{text: ''},
 		...meta.summary[lang].flatMap(wrap).map(text => ({text})),
 		{text: ''},
-		...(variants.length > 1 ? wrap(`${lang === 'zh' ? '变体' : 'variants'}${sep}${variants.join(', ')}`).map(text => ({text})) : []),
-		...meta.sources.flatMap(s => wrap(`${lang === 'zh' ? '出自' : 'from'}${sep}${tutorialTitle(s)}`)).map(text => ({text, dim: true})),
+		...(variants.length > 1 ? wrap(`${w.variants}${sep}${variants.join(', ')}`).map(text => ({text})) : []),
+		...meta.sources.flatMap(s => wrap(`${w.from}${sep}${tutorialTitle(s)}`)).map(text => ({text, dim: true})),
 		{text: ''},
-		{text: fit(`Enter: conc-tui ${meta.name}`, width), dim: true},
+		{text: fit(w.enter(meta.name), width), dim: true},
 	];
 }
 
-export function Menu({groups, selected, lang, columns, rows, note, onSelect, onOpen, onQuit}: MenuProps) {
+export function Menu({groups, selected, lang, columns, rows, note, onSelect, onOpen, onQuit, onLang}: MenuProps) {
+	const w = words(lang).menu;
 	const {color} = useTheme();
 	const scroll = useRef(0);
-	const items = groups ? menuItems(groups) : [];
+	const items = groups ? menuItems(groups, lang) : [];
 	const lessons = items.flatMap(i => ('meta' in i ? [i.meta] : []));
 	const at = Math.max(0, lessons.findIndex(m => m.name === selected));
 	const current = lessons[at];
@@ -71,6 +76,10 @@ export function Menu({groups, selected, lang, columns, rows, note, onSelect, onO
 		const name = keyName(input, key);
 		if (name === 'q' || name === 'ctrl+c') {
 			onQuit();
+			return;
+		}
+		if (name === 'L') {
+			onLang?.();
 			return;
 		}
 		if (!current) return;
@@ -95,7 +104,7 @@ export function Menu({groups, selected, lang, columns, rows, note, onSelect, onO
 	const nameWidth = Math.min(18, Math.max(...lessons.map(m => cellWidth(m.name)), 4));
 	const list = (
 		<Box flexDirection="column" width={listWidth} height={listRows}>
-			{!groups && <Text>loading the lessons…</Text>}
+			{!groups && <Text>{w.loading}</Text>}
 			{shown.map((item, i) =>
 				'heading' in item ? (
 					<Row key={i} width={listWidth} parts={[{text: fit(item.heading, listWidth), bold: true, color: 'cyan'}]} />
@@ -124,10 +133,10 @@ export function Menu({groups, selected, lang, columns, rows, note, onSelect, onO
 			))}
 		</Box>
 	);
-	const count = groups ? `${lessons.length} ${lang === 'zh' ? '课' : 'lessons'}` : '';
+	const count = groups ? w.count(lessons.length) : '';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Row width={width} parts={[{text: 'conc-tui', bold: true}, fit(` · ${lang === 'zh' ? '课程' : 'the lessons'}${count ? ` · ${count}` : ''}`, width - 8)]} />
+			<Row width={width} parts={[{text: 'conc-tui', bold: true}, fit(` · ${w.title}${count ? ` · ${count}` : ''}`, width - 8)]} />
 			{beside ? (
 				<Box flexDirection="row" height={body}>
 					{list}
@@ -144,7 +153,7 @@ export function Menu({groups, selected, lang, columns, rows, note, onSelect, onO
 				</Box>
 			)}
 			{note && <Row width={width} parts={[{text: fit(note, width), color: 'yellow'}]} />}
-			<Row width={width} parts={[fit(MENU_KEYS, width)]} />
+			<Row width={width} parts={[fit(w.keys, width)]} />
 		</Box>
 	);
 }

@@ -9,6 +9,7 @@ import {oneLine} from './format.js';
 import {Row} from './Row.js';
 import {moreNote} from './scroll.js';
 import {Title} from './Title.js';
+import {words, type Lang} from '../view/words.js';
 
 export interface OutputProps {
 	lines: readonly OutputLine[];
@@ -21,13 +22,8 @@ export interface OutputProps {
 	/** The first screen row shown, when the viewer scrolled (PgUp); else the tail. */
 	top?: number;
 	focused?: boolean;
+	lang?: Lang;
 }
-
-/** The output's words (one place, for translation). */
-export const OUTPUT_WORDS = {
-	title: 'Output',
-	lines: (n: number) => `${n} line${n === 1 ? '' : 's'}`,
-};
 
 /** Screen rows the output takes: a printed text is a row per line of it. */
 export function outputRows(lines: readonly OutputLine[]): number {
@@ -63,16 +59,16 @@ export function tail(lines: readonly OutputLine[], rows: number, newFrom: number
 	return out.reverse();
 }
 
-export function Output({lines, newFrom, width, rows, title, top, focused}: OutputProps) {
+export function Output({lines, newFrom, width, rows, title, top, focused, lang}: OutputProps) {
 	const total = outputRows(lines);
 	const from = top !== undefined ? Math.max(0, Math.min(top, total - rows)) : Math.max(0, total - rows);
 	const shown = top !== undefined ? windowRows(lines, from, rows, newFrom) : tail(lines, rows, newFrom);
 	const more = moreNote({top: from, rows, total});
 	const tagWidth = Math.min(14, Math.max(4, ...shown.map(l => cellWidth(l.task))));
-	const note = [more, lines.length > 0 && OUTPUT_WORDS.lines(lines.length)].filter(Boolean).join(' · ');
+	const note = [more, lines.length > 0 && words(lang).panel.lines(lines.length)].filter(Boolean).join(' · ');
 	return (
 		<Box flexDirection="column" width={width}>
-			{title !== false && <Title text={OUTPUT_WORDS.title} width={width} note={note || undefined} focused={focused} />}
+			{title !== false && <Title text={words(lang).panel.output} width={width} note={note || undefined} focused={focused} />}
 			{shown.map(l => (
 				<Row
 					key={l.key}

@@ -11,6 +11,7 @@ import {gils, primText, shownPrim} from './format.js';
 import {Row} from './Row.js';
 import {moreNote} from './scroll.js';
 import {Title} from './Title.js';
+import {words, type Lang} from '../view/words.js';
 
 export interface PrimitivesProps {
 	view: ViewState;
@@ -22,13 +23,8 @@ export interface PrimitivesProps {
 	/** The first row shown, when the viewer scrolled (PgDn); else the first. */
 	top?: number;
 	focused?: boolean;
+	lang?: Lang;
 }
-
-/** The panel's words (one place, for translation). */
-export const PRIM_WORDS = {
-	title: 'Primitives',
-	more: (n: number) => `+${n} more`,
-};
 
 interface PrimLine {
 	key: string;
@@ -40,7 +36,8 @@ interface PrimLine {
 }
 
 /** The panel's rows for `rows` rows: a row per primitive, and who is inside and who waits on a row of their own when all of that fits. */
-export function primitiveRows(view: ViewState, changed: ReadonlySet<string>, ran: string | undefined, rows: number): PrimLine[] {
+export function primitiveRows(view: ViewState, changed: ReadonlySet<string>, ran: string | undefined, rows: number, lang: Lang = 'en'): PrimLine[] {
+	const w = words(lang);
 	const lines: PrimLine[] = [
 		...view.primOrder
 			.filter(obj => shownPrim(view.prims[obj]!, view))
@@ -48,16 +45,16 @@ export function primitiveRows(view: ViewState, changed: ReadonlySet<string>, ran
 				const p = view.prims[obj]!;
 				// A pipe changed when one of its rings did, or one of its ends was closed.
 				const parts = [obj, ...(p.rings ?? []), ...(p.ends ?? [])].filter((o): o is string => typeof o === 'string');
-				return {key: obj, changed: parts.some(o => changed.has(o)), ...primText(p, view)};
+				return {key: obj, changed: parts.some(o => changed.has(o)), ...primText(p, view, lang)};
 			}),
 		...gils(view, ran).map(g => ({
 			key: `gil:${g.process}`,
 			changed: false,
 			name: `GIL ${g.process}`,
 			// A free GIL with threads ready: none holds it right now; the one the scheduler picks next takes it.
-			state: g.holder ? `held by ${g.holder}` : g.waiting.length > 0 ? `free · ${g.waiting.length} waiting for it: the next one picked takes it` : 'free',
+			state: g.holder ? w.prim.heldBy(g.holder) : g.waiting.length > 0 ? w.prim.gilFree(g.waiting.length) : w.prim.free,
 			has: '',
-			waits: g.waiting.length > 0 ? `waiting: ${g.waiting.join(' ')}` : '',
+			waits: g.waiting.length > 0 ? w.prim.waiting(g.waiting.join(' ')) : '',
 		})),
 	];
 	// Who is inside and who waits go on a line of their own when there is room for that.
@@ -68,8 +65,8 @@ export function primitiveRows(view: ViewState, changed: ReadonlySet<string>, ran
 	});
 }
 
-export function Primitives({view, changed, ran, width, rows, top, focused}: PrimitivesProps) {
-	const rowsOut = primitiveRows(view, changed, ran, rows);
+export function Primitives({view, changed, ran, width, rows, top, focused, lang}: PrimitivesProps) {
+	const rowsOut = primitiveRows(view, changed, ran, rows, lang);
 	const from = top !== undefined ? Math.max(0, Math.min(top, rowsOut.length - rows)) : 0;
 	// Scrolled, a window of the rows; else the first ones and a count of the rest.
 	const window = top !== undefined ? rowsOut.slice(from, from + rows) : rowsOut.length > rows ? rowsOut.slice(0, Math.max(0, rows - 1)) : rowsOut;
@@ -81,8 +78,8 @@ export function Primitives({view, changed, ran, width, rows, top, focused}: Prim
 	});
 	return (
 		<Box flexDirection="column" width={width}>
-			<Title text={PRIM_WORDS.title} width={width} note={more || undefined} focused={focused} />
-			{rowsOut.length === 0 && rows > 0 && <Text dimColor>{view.end ? '(none)' : '(none yet)'}</Text>}
+			<Title text={words(lang).panel.primitives} width={width} note={more || undefined} focused={focused} />
+			{rowsOut.length === 0 && rows > 0 && <Text dimColor>{view.end ? words(lang).prim.none : words(lang).prim.noneYet}</Text>}
 			{shown.map(l => (
 				<Row
 					key={l.key}
@@ -90,7 +87,7 @@ export function Primitives({view, changed, ran, width, rows, top, focused}: Prim
 					parts={[l.name ? (l.changed ? '•' : ' ') : '   ', l.name && {text: l.name, color: 'cyan'}, l.state, l.has && {text: l.has, color: 'green'}, l.waits && {text: l.waits, color: 'red'}]}
 				/>
 			))}
-			{top === undefined && shown.length < rowsOut.length && <Text dimColor>{PRIM_WORDS.more(rowsOut.length - shown.length)}</Text>}
+			{top === undefined && shown.length < rowsOut.length && <Text dimColor>{words(lang).prim.more(rowsOut.length - shown.length)}</Text>}
 		</Box>
 	);
 }

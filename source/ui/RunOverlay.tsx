@@ -8,6 +8,7 @@
 import {Box, Text} from 'ink';
 import {cellWidth, cut, fit} from './cells.js';
 import type {ExploreShown, Overlay, ScheduleShown} from './session.js';
+import {words, type Lang} from '../view/words.js';
 
 /** A text in rows of `width` cells, cut anywhere (a schedule has no spaces to break at). */
 export function rowsOf(text: string, width: number): string[] {
@@ -25,26 +26,28 @@ export function rowsOf(text: string, width: number): string[] {
 }
 
 /** The schedule and the command; short of rows, the command alone (the schedule is in it), then a last row saying what is left out. */
-export function scheduleLines(o: ScheduleShown, width: number, rows = Infinity): string[] {
-	const head = `Schedule of this run, steps 1–${o.pos}`;
-	if (o.schedule === undefined) return [`Schedule of this run: ${o.none ?? 'none'}`, '', 'any key closes this'];
+export function scheduleLines(o: ScheduleShown, width: number, rows = Infinity, lang: Lang = 'en'): string[] {
+	const w = words(lang).overlay;
+	const head = w.scheduleSteps(o.pos);
+	if (o.schedule === undefined) return [w.scheduleNone(o.none ?? w.none), '', w.anyKey];
 	const command = rowsOf(o.command ?? '', width);
-	const whole = [head, ...rowsOf(o.schedule, width), '', 'Replay it:', ...command, '', 'any key closes this'];
+	const whole = [head, ...rowsOf(o.schedule, width), '', w.replay, ...command, '', w.anyKey];
 	if (whole.length <= rows) return whole;
-	const short = [fit(`${head} (the part after --schedule)`, width), 'Replay it:', ...command, '', 'any key closes this'];
+	const short = [fit(`${head}${w.afterFlag}`, width), w.replay, ...command, '', w.anyKey];
 	if (short.length <= rows) return short;
 	const room = Math.max(1, rows - 3);
-	return [short[0]!, short[1]!, ...command.slice(0, room), fit(`… ${command.length - room} more rows: a larger window shows the whole command`, width)];
+	return [short[0]!, short[1]!, ...command.slice(0, room), fit(w.moreCommand(command.length - room), width)];
 }
 
 /** The report fitted to `rows` rows of `width`: long lines in rows of the width; short of room, the long ones cut to one row, then the last lines dropped. */
-export function exploreLines(o: ExploreShown, width: number, rows: number): string[] {
-	const title = `Explore ${o.label} · random, ${o.total} schedules from seed ${o.seed}`;
-	const foot = o.shortest ? 'Enter: step through the shortest breaking schedule · Esc: close' : 'Esc: close';
-	if (o.error !== undefined) return [title, '', `the search failed: ${o.error}`, '', 'Esc: close'];
+export function exploreLines(o: ExploreShown, width: number, rows: number, lang: Lang = 'en'): string[] {
+	const w = words(lang).overlay;
+	const title = w.exploreTitle(o.label, o.total, o.seed);
+	const foot = o.shortest ? w.enterShortest : w.escClose;
+	if (o.error !== undefined) return [title, '', w.failed(o.error), '', w.escClose];
 	if (!o.lines) {
-		const what = o.done < o.total ? `exploring… ${o.done}/${o.total}` : `exploring… ${o.done}/${o.total}: minimizing the shortest breaking schedule`;
-		return [title, '', what, '', 'Esc: close (the search goes on; e shows it again)'];
+		const what = o.done < o.total ? w.exploring(o.done, o.total) : w.minimizing(o.done, o.total);
+		return [title, '', what, '', w.goesOn];
 	}
 	// textReport's first line says what the title says.
 	const body = o.lines.slice(o.lines[0]?.startsWith('explore ') ? 2 : 0);
@@ -57,17 +60,17 @@ export function exploreLines(o: ExploreShown, width: number, rows: number): stri
 		if (at < 0) at = out.length;
 		const tail = out.slice(at);
 		const keep = Math.max(0, room - tail.length - 1);
-		out = [...out.slice(0, keep), fit(`… ${at - keep} more rows: a taller window shows them`, width), ...tail].slice(0, room);
+		out = [...out.slice(0, keep), fit(w.moreRows(at - keep), width), ...tail].slice(0, room);
 	}
 	return [title, '', ...out, '', foot].map(l => fit(l, width));
 }
 
-export function overlayLines(o: Overlay, width: number, rows: number): string[] {
-	return o.kind === 'schedule' ? scheduleLines(o, width, rows) : exploreLines(o, width, rows);
+export function overlayLines(o: Overlay, width: number, rows: number, lang: Lang = 'en'): string[] {
+	return o.kind === 'schedule' ? scheduleLines(o, width, rows, lang) : exploreLines(o, width, rows, lang);
 }
 
-export function RunOverlay({overlay, width, rows}: {overlay: Overlay; width: number; rows: number}) {
-	const lines = overlayLines(overlay, width, rows);
+export function RunOverlay({overlay, width, rows, lang}: {overlay: Overlay; width: number; rows: number; lang?: Lang}) {
+	const lines = overlayLines(overlay, width, rows, lang);
 	return (
 		<Box flexDirection="column" width={width} height={rows}>
 			{lines.slice(0, rows).map((line, i) => (

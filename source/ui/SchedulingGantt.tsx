@@ -9,16 +9,18 @@ import {cellWidth} from './cells.js';
 import {ganttAxis, ganttRuns, ganttScale, type SchedulingView} from '../view/scheduling.js';
 import {jobColor} from './SchedulingLook.js';
 import {useColor} from './theme.js';
+import {words, type Lang} from '../view/words.js';
 
 export interface SchedulingGanttProps {
 	view: SchedulingView;
 	width: number;
+	lang?: Lang;
 }
 
-export function SchedulingGantt({view, width}: SchedulingGanttProps) {
+export function SchedulingGantt({view, width, lang}: SchedulingGanttProps) {
 	const color = useColor();
 	const order = view.jobs.map(j => j.job);
-	const label = (core: number) => `core ${core} `;
+	const label = (core: number) => `${words(lang).cpu.core(core)} `;
 	const columns = Math.max(4, width - cellWidth(label(0)) - 1);
 	const end = Math.max(view.time, ...view.gantt.flatMap(c => c.map(s => s[1])));
 	const perUnit = ganttScale(end, columns);

@@ -14,6 +14,7 @@ import {SchedulingJobs} from './SchedulingJobs.js';
 import {SchedulingQueues} from './SchedulingQueues.js';
 import {SchedulingStates} from './SchedulingStates.js';
 import {Title} from './Title.js';
+import {words, type Lang} from '../view/words.js';
 
 export interface SchedulingPanelProps {
 	/** Undefined when no task has asked for the CPU yet: the panel says so. */
@@ -24,25 +25,27 @@ export interface SchedulingPanelProps {
 	/** Draw the state diagram too (the `states` lesson). */
 	states?: boolean;
 	title?: boolean;
+	lang?: Lang;
 }
 
-export function SchedulingPanel({view, width, jobRows, states, title}: SchedulingPanelProps) {
+export function SchedulingPanel({view, width, jobRows, states, title, lang}: SchedulingPanelProps) {
+	const w = words(lang);
 	if (!view) {
 		return (
 			<Box flexDirection="column" width={width}>
 				{title !== false && <Title text="CPU" width={width} />}
-				<Text dimColor>no CPU work yet</Text>
+				<Text dimColor>{w.cpu.noWork}</Text>
 			</Box>
 		);
 	}
-	const note = `${view.sched} · ${view.cores} core${view.cores === 1 ? '' : 's'} · t=${fig(view.time)}`;
+	const note = `${view.sched} · ${w.cpu.cores(view.cores)} · t=${fig(view.time)}`;
 	return (
 		<Box flexDirection="column" width={width}>
 			{title !== false && <Title text="CPU" width={width} note={note} />}
-			<SchedulingQueues view={view} width={width} />
-			<SchedulingGantt view={view} width={width} />
-			<SchedulingJobs view={view} width={width} rows={jobRows} />
-			{states && <SchedulingStates view={view} width={width} />}
+			<SchedulingQueues view={view} width={width} lang={lang} />
+			<SchedulingGantt view={view} width={width} lang={lang} />
+			<SchedulingJobs view={view} width={width} rows={jobRows} lang={lang} />
+			{states && <SchedulingStates view={view} width={width} lang={lang} />}
 		</Box>
 	);
 }

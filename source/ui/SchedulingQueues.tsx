@@ -10,39 +10,43 @@ import {cellWidth, padCells} from './cells.js';
 import type {SchedulingView} from '../view/scheduling.js';
 import {fig, jobColor} from './SchedulingLook.js';
 import {useColor} from './theme.js';
+import {words, type Lang} from '../view/words.js';
 
 export interface SchedulingQueuesProps {
 	view: SchedulingView;
 	width: number;
+	lang?: Lang;
 }
 
-export function SchedulingQueues({view, width}: SchedulingQueuesProps) {
+export function SchedulingQueues({view, width, lang}: SchedulingQueuesProps) {
+	const w = words(lang).cpu;
 	const color = useColor();
 	const order = view.jobs.map(j => j.job);
 	const tint = (job: string) => color(jobColor(order.indexOf(job)));
-	const labelWidth = Math.max(7, ...view.queues.map(q => cellWidth(q.label) + (q.quantum !== undefined ? cellWidth(` q=${fig(q.quantum)}`) : 0)));
+	const labelOf = (label: string) => (label === 'ready' ? w.readyQueue : label);
+	const labelWidth = Math.max(7, ...view.queues.map(q => cellWidth(labelOf(q.label)) + (q.quantum !== undefined ? cellWidth(` q=${fig(q.quantum)}`) : 0)));
 	return (
 		<Box flexDirection="column" width={width}>
 			{view.running.map((r, core) => (
 				<Text key={`core${core}`} wrap="truncate-end">
-					{padCells(`core ${core}`, labelWidth)}{' '}
+					{padCells(w.core(core), labelWidth)}{' '}
 					{r ? (
 						<>
 							<Text color={tint(r.job)} bold>
 								▶ {r.job}
 							</Text>
-							<Text dimColor>{r.between ? ' (burst over: its zero-time steps, at this instant)' : ` (${fig(r.left)} left)`}</Text>
+							<Text dimColor>{r.between ? w.between : w.left(fig(r.left))}</Text>
 						</>
 					) : (
-						<Text dimColor>idle</Text>
+						<Text dimColor>{w.idle}</Text>
 					)}
 				</Text>
 			))}
 			{view.queues.map(q => (
 				<Text key={q.label} wrap="truncate-end">
-					{padCells(`${q.label}${q.quantum !== undefined ? ` q=${fig(q.quantum)}` : ''}`, labelWidth)}{' '}
+					{padCells(`${labelOf(q.label)}${q.quantum !== undefined ? ` q=${fig(q.quantum)}` : ''}`, labelWidth)}{' '}
 					{q.tasks.length === 0 ? (
-						<Text dimColor>(empty)</Text>
+						<Text dimColor>{w.empty}</Text>
 					) : (
 						q.tasks.map((t, i) => (
 							<Text key={t} color={tint(t)}>
@@ -55,7 +59,7 @@ export function SchedulingQueues({view, width}: SchedulingQueuesProps) {
 			))}
 			{view.entering.length > 0 && (
 				<Text wrap="truncate-end">
-					{padCells('entering', labelWidth)} <Text dimColor>{view.entering.join(' ')}</Text>
+					{padCells(w.entering, labelWidth)} <Text dimColor>{view.entering.join(' ')}</Text>
 				</Text>
 			)}
 		</Box>

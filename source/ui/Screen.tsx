@@ -27,6 +27,8 @@ import type {Frame} from './session.js';
 import {foldTasks, laneOf, TaskList, type TaskRow} from './TaskList.js';
 import {Timeline} from './Timeline.js';
 import {hasVariables, Variables} from './Variables.js';
+import {words} from '../view/words.js';
+import type {InvariantView} from '../view/state.js';
 
 export interface ScreenProps {
 	frame: Frame;
@@ -61,19 +63,19 @@ export interface ScreenPlan {
 /** What the caption's alert line says: an error, a deadlock, a broken invariant (not a demonstration that happened: the header says it as shown). */
 export function alertOf(f: Frame): string | undefined {
 	if (f.error) return f.error;
+	const w = words(f.lang).alert;
 	const v = f.view;
 	if (f.status === 'deadlock' && v.end) {
 		// By the name the lesson gave it (B), else as the panels write it (pipe#1[0].recv), not by a bare id.
 		const shown = (on: string) => {
 			const obj = objOf(on);
 			const name = obj ? v.prims[obj]?.name : undefined;
-			return name && obj ? `${name}${on.slice(obj.length)}` : onText(on, v);
+			return name && obj ? `${name}${on.slice(obj.length)}` : onText(on, v, f.lang);
 		};
-		const waits = (v.end.waits ?? []).map(w => `${w.task} waits on ${shown(w.on)}${w.heldBy.length ? ` (held by ${w.heldBy.join(', ')})` : ''}`);
-		return `deadlock: no task can run${waits.length ? ` · ${waits.join(' · ')}` : ''}`;
+		return w.deadlock((v.end.waits ?? []).map(x => w.waitsOn(x.task, shown(x.on), x.heldBy)));
 	}
 	if (v.busy && (v.busy.action === 'terminated' || v.tasks[v.busy.task]?.state !== 'done')) {
-		return `${v.busy.task} has not reached a gate for ${v.busy.ms} ms (a busy loop?)${v.busy.action === 'terminated' ? ': its process is terminated' : ''}`;
+		return w.busy(v.busy.task, v.busy.ms, v.busy.action === 'terminated');
 	}
 	// A demonstration that happened is the lesson's point, said in the header as shown: no alarm.
 	const broken = Object.entries(v.invariants).filter(([, inv]) => ['broken', 'exposed'].includes(standingOf(inv)))
@@ -81,9 +83,22 @@ export function alertOf(f: Frame): string | undefined {
 	if (broken.length > 0) {
 		const [name, inv] = broken[0]!;
 		const text = f.scenario.meta.invariants?.find(i => i.name === name)?.text[f.lang] ?? inv.text;
-		return `invariant broken: ${text}${inv.expected === 'hold' ? ' (expected to hold!)' : ' (this variant can break it)'}`;
+		return w.broken(text, inv.expected === 'hold');
 	}
 	return undefined;
+}
+
+/** The invariants as the header says them: in English the run's own words; in Chinese the lesson's, where it has them. */
+function invariantsIn(f: Frame): Record<string, InvariantView> {
+	if (f.lang === 'en') return f.view.invariants;
+	const meta = f.scenario.meta.invariants ?? [];
+	return Object.fromEntries(
+		Object.entries(f.view.invariants).map(([name, inv]) => {
+			const own = meta.find(i => i.name === name);
+			const shown = own?.shown?.[f.settings.variant]?.[f.lang];
+			return [name, {...inv, text: own?.text[f.lang] ?? inv.text, ...(inv.shown !== undefined && shown ? {shown} : {})}];
+		}),
+	);
 }
 
 /** Rows of the CPU panel's parts: title, a row per core, the queues, a row for jobs entering; the Gantt chart and its axis; the jobs' table with its head and averages. */
@@ -201,21 +216,22 @@ export function Screen({frame: f, columns, rows, plan: planOut}: ScreenProps) {
 				width={L.taskWidth}
 				title={!L.compact}
 				focused={panel === 'tasks' && !L.compact}
+				lang={f.lang}
 			/>
 			{L.timeline > 0 && (
 				<Box marginLeft={1}>
-					<Timeline columns={f.columns} pos={f.pos} lanes={P.taskRows.map(r => laneOf(v, r))} width={L.timeline} title={!L.compact} legend={L.legend > 0} laneRows={L.tasks} />
+					<Timeline columns={f.columns} pos={f.pos} lanes={P.taskRows.map(r => laneOf(v, r))} width={L.timeline} title={!L.compact} legend={L.legend > 0} laneRows={L.tasks} lang={f.lang} />
 				</Box>
 			)}
 		</Box>
 	);
 	const newFrom = v.output.length - f.changes.printed;
-	const primitives = <Primitives view={v} changed={f.changes.prims} ran={f.ran} width={L.primsWidth} rows={P.primRows} top={scrolls.prims} focused={panel === 'prims'} />;
-	const output = (width: number) => <Output lines={v.output} newFrom={newFrom} width={width} rows={L.mid} top={scrolls.output} focused={panel === 'output' && !L.compact} title={true} />;
-	const codePane = (width: number) => <CodePane code={P.code} view={v} focus={focus} width={width} rows={P.codeRows} top={scrolls.code} focused={panel === 'code'} />;
+	const primitives = <Primitives view={v} changed={f.changes.prims} ran={f.ran} width={L.primsWidth} rows={P.primRows} top={scrolls.prims} focused={panel === 'prims'} lang={f.lang} />;
+	const output = (width: number) => <Output lines={v.output} newFrom={newFrom} width={width} rows={L.mid} top={scrolls.output} focused={panel === 'output' && !L.compact} title={true} lang={f.lang} />;
+	const codePane = (width: number) => <CodePane code={P.code} view={v} focus={focus} width={width} rows={P.codeRows} top={scrolls.code} focused={panel === 'code'} lang={f.lang} />;
 	// An overlay too long for the panels' room (a long schedule on a small screen) takes the whole screen: it is never cut.
-	if (f.overlay && overlayLines(f.overlay, L.width, Infinity).length > body) {
-		return <RunOverlay overlay={f.overlay} width={L.width} rows={L.height} />;
+	if (f.overlay && overlayLines(f.overlay, L.width, Infinity, f.lang).length > body) {
+		return <RunOverlay overlay={f.overlay} width={L.width} rows={L.height} lang={f.lang} />;
 	}
 	return (
 		<Box flexDirection="column" width={L.width} height={L.height}>
@@ -233,24 +249,25 @@ export function Screen({frame: f, columns, rows, plan: planOut}: ScreenProps) {
 				total={f.steps}
 				time={v.time}
 				speed={f.speed}
-				invariants={v.invariants}
+				invariants={invariantsIn(f)}
 				busy={f.busy}
 				compact={L.compact}
 				width={L.width}
 				invariantsRow={L.invariants > 0}
 				declared={(meta.invariants ?? []).map(i => ({name: i.name, text: i.text[f.lang]}))}
+				lang={f.lang}
 			/>
 			{L.challenge > 0 && f.challenge && <ChallengeBar goal={f.challenge.goal} outcome={f.challenge.outcome} invariants={meta.invariants} lang={f.lang} width={L.width} />}
 			{f.overlay ? (
-				<RunOverlay overlay={f.overlay} width={L.width} rows={body} />
+				<RunOverlay overlay={f.overlay} width={L.width} rows={body} lang={f.lang} />
 			) : f.help ? (
-				<HelpOverlay width={L.width} rows={body} />
+				<HelpOverlay width={L.width} rows={body} lang={f.lang} />
 			) : (
 				<Box flexDirection="column" height={body}>
 					{tasks}
 					{L.cpu > 0 && (
 						<Box height={L.cpu} overflow="hidden">
-							<SchedulingPanel view={cpu} width={L.width} jobRows={P.jobRows} states={P.showStates} />
+							<SchedulingPanel view={cpu} width={L.width} jobRows={P.jobRows} states={P.showStates} lang={f.lang} />
 						</Box>
 					)}
 					{L.compact ? (
@@ -261,7 +278,7 @@ export function Screen({frame: f, columns, rows, plan: planOut}: ScreenProps) {
 								{P.varRows >= 2 ? (
 									<Box flexDirection="column" width={L.primsWidth}>
 										{primitives}
-										<Variables shared={v.shared} focus={focus} width={L.primsWidth} rows={P.varRows} />
+										<Variables shared={v.shared} focus={focus} width={L.primsWidth} rows={P.varRows} lang={f.lang} />
 									</Box>
 								) : (
 									primitives
@@ -275,7 +292,7 @@ export function Screen({frame: f, columns, rows, plan: planOut}: ScreenProps) {
 				</Box>
 			)}
 			{L.caption > 0 && <Caption happened={f.happened} caption={f.caption?.[f.lang]} alert={P.alert} story={story} width={L.width} rows={L.caption} />}
-			<KeyBar manual={f.manual && f.ready.length > 0} why={f.why !== undefined} now={barStateOf(f)} width={L.width} />
+			<KeyBar manual={f.manual && f.ready.length > 0} why={f.why !== undefined} now={barStateOf(f)} width={L.width} lang={f.lang} />
 		</Box>
 	);
 }

@@ -19,15 +19,10 @@ import {Row} from './Row.js';
 import {numberWidth} from './task-numbers.js';
 import {badge, lookOf} from './theme.js';
 import {Title} from './Title.js';
+import {words, type Lang} from '../view/words.js';
 
 /** A row of the task list: one task, the finished ones folded, or alike ones folded (same state, same detail). */
 export type TaskRow = {kind: 'task'; name: string} | {kind: 'done'; names: string[]} | {kind: 'alike'; names: string[]};
-
-/** The task list's own words (one place, for translation). */
-export const TASK_WORDS = {
-	title: (n: number) => `Tasks ${n}`,
-	done: (n: number, names: string) => `✓ ${n} done: ${names}`,
-};
 
 /** A finished task whose row says nothing new: done, reaped (not a zombie), with exit code 0 (a failure or a kill keeps its row). */
 function finished(t: TaskView): boolean {
@@ -53,8 +48,9 @@ export function commonDetail(details: readonly string[]): string {
 	while (n < first.length && details.every(d => d[n] === first[n])) n++;
 	// Back to the end of a whole word, without the joiner that followed it.
 	const cut = first.slice(0, n);
-	const whole = /\s/.test(first[n] ?? ' ') ? cut : cut.slice(0, Math.max(0, cut.lastIndexOf(' ')));
-	return whole.replace(/[\s→·:(,]+$/u, '');
+	// Chinese details open a parenthesis without a space before it: （ ends a word too.
+	const whole = /[\s（]/u.test(first[n] ?? ' ') ? cut : cut.slice(0, Math.max(0, cut.lastIndexOf(' '), cut.lastIndexOf('（')));
+	return whole.replace(/[\s→·:(,（：，]+$/u, '');
 }
 
 export interface FoldOptions {
@@ -165,6 +161,7 @@ export interface TaskListProps {
 	width: number;
 	/** Draw the title row. */
 	title?: boolean;
+	lang?: Lang;
 }
 
 export function TaskList(p: TaskListProps) {
@@ -173,9 +170,9 @@ export function TaskList(p: TaskListProps) {
 	const pickWidth = p.manual ? numberWidth(p.view.order.length) + 2 : 0;
 	return (
 		<Box flexDirection="column" width={p.width}>
-			{p.title !== false && <Title text={TASK_WORDS.title(p.view.order.length)} width={p.width} note={more || undefined} focused={p.focused} />}
+			{p.title !== false && <Title text={words(p.lang).panel.tasks(p.view.order.length)} width={p.width} note={more || undefined} focused={p.focused} />}
 			{(p.rows ?? (p.names ?? []).map((name): TaskRow => ({kind: 'task', name}))).map(row => {
-				if (row.kind !== 'task') return <FoldedRow key={`fold:${row.names[0]}`} row={row} view={p.view} changed={p.changed} width={p.width} pickWidth={pickWidth} nameWidth={nameWidth} />;
+				if (row.kind !== 'task') return <FoldedRow key={`fold:${row.names[0]}`} row={row} view={p.view} changed={p.changed} width={p.width} pickWidth={pickWidth} nameWidth={nameWidth} lang={p.lang} />;
 				const name = row.name;
 				const t = p.view.tasks[name]!;
 				const look = lookOf(t);
@@ -196,8 +193,8 @@ export function TaskList(p: TaskListProps) {
 							gutter,
 							pick && (ready ? {text: pick, color: 'magenta'} : {text: pick, dim: true}),
 							`${padCells(fit(name, nameWidth), nameWidth)} ${String(t.pid).padStart(6)} `,
-							{text: badge(look), color: look.color},
-							` ${fit(detailText(t, p.view), p.width - before)}`,
+							{text: badge(look, p.lang), color: look.color},
+							` ${fit(detailText(t, p.view, p.lang), p.width - before)}`,
 						]}
 					/>
 				);
@@ -208,13 +205,13 @@ export function TaskList(p: TaskListProps) {
 }
 
 /** Several tasks in one row: the finished ones by name, or alike ones as a range and a count with their common badge and detail. */
-function FoldedRow({row, view, changed, width, pickWidth, nameWidth}: {row: Exclude<TaskRow, {kind: 'task'}>; view: ViewState; changed: ReadonlySet<string>; width: number; pickWidth: number; nameWidth: number}) {
+function FoldedRow({row, view, changed, width, pickWidth, nameWidth, lang}: {row: Exclude<TaskRow, {kind: 'task'}>; view: ViewState; changed: ReadonlySet<string>; width: number; pickWidth: number; nameWidth: number; lang?: Lang}) {
 	const bold = row.names.some(n => changed.has(n));
 	const gutter = bold ? '•' : ' ';
 	const pick = ' '.repeat(pickWidth);
 	if (row.kind === 'done') {
 		const look = lookOf(view.tasks[row.names[0]!]!);
-		return <Row bold={bold} parts={[gutter, pick, {text: fit(TASK_WORDS.done(row.names.length, row.names.join(', ')), Math.max(0, width - 1 - pickWidth)), color: look.color}]} />;
+		return <Row bold={bold} parts={[gutter, pick, {text: fit(words(lang).task.doneFold(row.names.length, row.names.join(words(lang).comma)), Math.max(0, width - 1 - pickWidth)), color: look.color}]} />;
 	}
 	const t = view.tasks[row.names[0]!]!;
 	const look = lookOf(t);
@@ -227,8 +224,8 @@ function FoldedRow({row, view, changed, width, pickWidth, nameWidth}: {row: Excl
 	const label = cellWidth(named) <= head ? named : `${fit(named.slice(0, -count.length), Math.max(1, head - cellWidth(count)))}${count}`;
 	const labelText = padCells(fit(label, head), head);
 	const before = 1 + pickWidth + head + 1 + 9 + 1;
-	const detail = commonDetail(row.names.map(n => detailText(view.tasks[n]!, view)));
-	return <Row bold={bold} parts={[gutter, pick, `${labelText} `, {text: badge(look), color: look.color}, ` ${fit(detail, Math.max(0, width - before))}`]} />;
+	const detail = commonDetail(row.names.map(n => detailText(view.tasks[n]!, view, lang)));
+	return <Row bold={bold} parts={[gutter, pick, `${labelText} `, {text: badge(look, lang), color: look.color}, ` ${fit(detail, Math.max(0, width - before))}`]} />;
 }
 
 /** The clock as a choice: picking it lets the next sleep or timeout end, and wakes who waits for it. */
@@ -239,6 +236,6 @@ function ClockRow(p: TaskListProps & {clock: number}) {
 		const t = p.view.tasks[n]!;
 		return t.state === 'blocked' && t.until !== undefined && t.until <= p.clock;
 	});
-	const text = `⏱ clock → ${Number(p.clock.toFixed(3))}s: let time pass${wakes.length > 0 ? ` (wakes ${wakes.join(', ')})` : ''}`;
+	const text = words(p.lang).task.clock(String(Number(p.clock.toFixed(3))), wakes);
 	return <Row parts={[' ', {text: pick, color: 'magenta'}, fit(text, Math.max(0, p.width - 1 - cellWidth(pick)))]} />;
 }

@@ -7,7 +7,8 @@ import {Box, Text} from 'ink';
 import type {TaskState} from '../engine/trace.js';
 import {cellWidth} from './cells.js';
 import {SIGNALED_CODE, STATE_OF_CODE, ZOMBIE_CODE} from './recording.js';
-import {SIGNALED_LOOK, STATE_LOOK, ZOMBIE_LOOK, useColor, type Look} from './theme.js';
+import {SIGNALED_LOOK, STATE_LOOK, ZOMBIE_LOOK, useColor, wordOf, type Look} from './theme.js';
+import {words, type Lang} from '../view/words.js';
 import {Title} from './Title.js';
 
 export interface TimelineProps {
@@ -23,6 +24,7 @@ export interface TimelineProps {
 	legend?: boolean;
 	/** Rows the lanes take (the legend goes below them), when more than the lanes drawn: it stays on its row when a task row gives way to the clock. */
 	laneRows?: number;
+	lang?: Lang;
 }
 
 /** Between two items of the legend. */
@@ -34,7 +36,7 @@ const LEGEND_GAP = '  ';
  * signalled child's only while one is among the cells drawn (lanes `lanes`,
  * positions `from` to `to`). What does not fit in `width` goes from the end.
  */
-export function timelineLegend(columns: readonly string[], from: number, to: number, lanes: readonly number[], width: number): {cell: string; word: string; color: string}[] {
+export function timelineLegend(columns: readonly string[], from: number, to: number, lanes: readonly number[], width: number, lang: Lang = 'en'): {cell: string; word: string; color: string}[] {
 	const seen = (code: string) => lanes.some(task => columns.slice(from, to + 1).some(c => c[task] === code));
 	const looks = [
 		...Object.values(STATE_LOOK).filter(l => l.cell !== ' '),
@@ -44,9 +46,10 @@ export function timelineLegend(columns: readonly string[], from: number, to: num
 	const items: {cell: string; word: string; color: string}[] = [];
 	let used = 0;
 	for (const l of looks) {
-		const size = (items.length > 0 ? LEGEND_GAP.length : 0) + cellWidth(`${l.cell} ${l.word}`);
+		const word = wordOf(l, lang);
+		const size = (items.length > 0 ? LEGEND_GAP.length : 0) + cellWidth(`${l.cell} ${word}`);
 		if (used + size > width) break;
-		items.push({cell: l.cell, word: l.word, color: l.color});
+		items.push({cell: l.cell, word, color: l.color});
 		used += size;
 	}
 	return items;
@@ -71,7 +74,7 @@ function lookOfRun(run: {state: TaskState | undefined; zombie?: true; signaled?:
 	return run.signaled ? SIGNALED_LOOK : run.zombie ? ZOMBIE_LOOK : run.state ? STATE_LOOK[run.state] : undefined;
 }
 
-export function Timeline({columns, pos, lanes, width, title, legend, laneRows}: TimelineProps) {
+export function Timeline({columns, pos, lanes, width, title, legend, laneRows, lang}: TimelineProps) {
 	const color = useColor();
 	const to = Math.min(pos, columns.length - 1);
 	const from = Math.max(0, to - width + 1);
@@ -93,14 +96,14 @@ export function Timeline({columns, pos, lanes, width, title, legend, laneRows}: 
 	);
 	return (
 		<Box flexDirection="column" width={width}>
-			{title !== false && <Title text="Timeline" width={width} note={to >= 0 ? `${from}–${to}` : undefined} />}
+			{title !== false && <Title text={words(lang).panel.timeline} width={width} note={to >= 0 ? `${from}–${to}` : undefined} />}
 			{legend ? (
 				<>
 					<Box flexDirection="column" height={Math.max(lanes.length, laneRows ?? 0)} flexShrink={0}>
 						{drawn}
 					</Box>
 					<Text wrap="truncate-end">
-						{timelineLegend(columns, from, to, lanes, width).map((item, i) => (
+						{timelineLegend(columns, from, to, lanes, width, lang).map((item, i) => (
 							<Text key={item.word}>
 								{i > 0 && LEGEND_GAP}
 								<Text color={color(item.color)}>{item.cell}</Text>

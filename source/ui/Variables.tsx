@@ -12,6 +12,7 @@ import {fitParts} from './cells.js';
 import {oneLine} from './format.js';
 import {Row} from './Row.js';
 import {Title} from './Title.js';
+import {words, type Lang} from '../view/words.js';
 
 export interface VariablesProps {
 	shared: SharedState;
@@ -20,6 +21,7 @@ export interface VariablesProps {
 	width: number;
 	/** Rows below the title. */
 	rows: number;
+	lang?: Lang;
 }
 
 export interface VarLine {
@@ -47,7 +49,8 @@ function localsOf(shared: SharedState, task: string): string {
 }
 
 /** The reads of one variable as rows: the focus task and lone readers one by one, alike readers folded; stale first. */
-function readRows(shared: SharedState, obj: string, focus: string | undefined, room: number): VarLine[] {
+function readRows(shared: SharedState, obj: string, focus: string | undefined, room: number, lang: Lang = 'en'): VarLine[] {
+	const w = words(lang).variables;
 	const v = shared.vars[obj]!;
 	const readers = Object.keys(shared.reads).filter(task => shared.reads[task]![obj] !== undefined);
 	if (readers.length === 0 || room <= 0) return [];
@@ -60,8 +63,8 @@ function readRows(shared: SharedState, obj: string, focus: string | undefined, r
 			key: `${obj}:${task}`,
 			kind: 'read',
 			stale,
-			text: `${task} read ${oneLine(read.value)}`,
-			note: [stale ? `now ${now}` : '', locals].filter(Boolean).join(' · '),
+			text: w.read(task, oneLine(read.value)),
+			note: [stale ? w.now(now) : '', locals].filter(Boolean).join(' · '),
 		};
 	};
 	const groups = new Map<string, string[]>();
@@ -84,36 +87,36 @@ function readRows(shared: SharedState, obj: string, focus: string | undefined, r
 		}
 		const stale = key.startsWith('1');
 		const value = key.slice(key.indexOf('\u0000') + 1);
-		rows.push({key: `${obj}:${key}`, kind: 'read', stale, text: `${tasks.length} tasks read ${oneLine(value)}`, note: stale ? `stale · now ${now}` : ''});
+		rows.push({key: `${obj}:${key}`, kind: 'read', stale, text: w.manyRead(tasks.length, oneLine(value)), note: stale ? w.staleNow(now) : ''});
 	}
 	if (rows.length <= room) return rows;
 	const kept = rows.slice(0, Math.max(0, room - 1));
 	const left = rows.slice(kept.length);
 	const staleLeft = left.filter(r => r.stale).length;
-	kept.push({key: `${obj}:more`, kind: 'more', text: `+${left.length} more${staleLeft > 0 ? ` (${staleLeft} stale)` : ''}`});
+	kept.push({key: `${obj}:more`, kind: 'more', text: w.more(left.length, staleLeft)});
 	return kept;
 }
 
 /** The panel's rows: each variable, then its reads in the rows it can have. */
-export function variableLines(shared: SharedState, focus: string | undefined, rows: number): VarLine[] {
+export function variableLines(shared: SharedState, focus: string | undefined, rows: number, lang: Lang = 'en'): VarLine[] {
 	const vars = shared.varOrder.slice(0, Math.max(0, rows));
 	const room = Math.max(0, rows - vars.length);
 	const out: VarLine[] = [];
 	vars.forEach((obj, i) => {
 		const v = shared.vars[obj]!;
-		out.push({key: obj, kind: 'var', text: `${v.name} = ${oneLine(v.value)}`, note: v.lastWriter ? `written by ${v.lastWriter} @${v.writtenAt}` : ''});
+		out.push({key: obj, kind: 'var', text: `${v.name} = ${oneLine(v.value)}`, note: v.lastWriter ? words(lang).variables.written(v.lastWriter, String(v.writtenAt)) : ''});
 		// Each variable's reads share what is left; a later one gets what an earlier one did not use.
 		const share = Math.floor((room - (out.length - (i + 1))) / (vars.length - i));
-		out.push(...readRows(shared, obj, focus, Math.max(0, Math.min(share, rows - out.length - (vars.length - i - 1)))));
+		out.push(...readRows(shared, obj, focus, Math.max(0, Math.min(share, rows - out.length - (vars.length - i - 1))), lang));
 	});
 	return out.slice(0, rows);
 }
 
-export function Variables({shared, focus, width, rows}: VariablesProps) {
-	const lines = variableLines(shared, focus, rows);
+export function Variables({shared, focus, width, rows, lang}: VariablesProps) {
+	const lines = variableLines(shared, focus, rows, lang);
 	return (
 		<Box flexDirection="column" width={width}>
-			<Title text="Variables" width={width} note={width >= 40 ? '⚠ stale read' : undefined} />
+			<Title text={words(lang).panel.variables} width={width} note={width >= 40 ? words(lang).panel.stale : undefined} />
 			{lines.map(l => {
 				const indent = l.kind === 'var' ? ' ' : l.stale ? ' ⚠ ' : '   ';
 				const [text, note] = fitParts([l.text, l.note ? ` · ${l.note}` : ''], width - indent.length);

@@ -8,6 +8,7 @@ import {pipeEnd} from '../view/reducer.js';
 import type {PrimView, TaskView, ViewState} from '../view/state.js';
 import {visible} from '../view/visible.js';
 import {signaled} from './theme.js';
+import {words, type Lang} from '../view/words.js';
 
 /** Seconds as short as they can be: `3`, `0.1`, `3.25`. */
 export function seconds(t: number): string {
@@ -65,7 +66,7 @@ export function opOn(op: string, obj: string | undefined, s?: ViewState): {op: s
 }
 
 /** What a blocked task's wait says, with the objects named as the screen names them: `pipe#1[0].recv (empty)`, `value#1.lock`. */
-export function onText(on: string, s?: ViewState): string {
+export function onText(on: string, s?: ViewState, lang: Lang = 'en'): string {
 	const obj = objOf(on);
 	if (!obj || !s) return on;
 	const rest = on.slice(obj.length);
@@ -73,9 +74,9 @@ export function onText(on: string, s?: ViewState): string {
 	if (ring) {
 		const m = /^\.(\w+)(.*)$/.exec(rest);
 		const as = m && PIPE_OPS[m[1]!];
-		if (m && as) return `${ring.pipe}[${as.by === 'send' ? ring.send : ring.recv}].${as.op}${m[2] === ' (empty)' ? ' (nothing sent yet)' : m[2]}`;
+		if (m && as) return `${ring.pipe}[${as.by === 'send' ? ring.send : ring.recv}].${as.op}${m[2] === ' (empty)' ? words(lang).wait.nothingSent : m[2]}`;
 	}
-	return `${objName(obj, s)}${rest}`;
+	return `${objName(obj, s)}${lang === 'en' ? rest : rest.replace(/ \(empty\)$/, words(lang).wait.empty).replace(/ \(full\)$/, words(lang).wait.full)}`;
 }
 
 /** The primitive a wait names: `sem#1` for `sem#1`, `q#2` for `q#2.get (empty)`. */
@@ -85,22 +86,23 @@ export function objOf(on: string | undefined): string | undefined {
 }
 
 /** What a blocked task waits on, for people: `sem#1 (4/4 taken)`, `sleep → 3s`, `join Process-2`. */
-export function waitText(t: TaskView, prims: ViewState['prims'], s?: ViewState): string {
+export function waitText(t: TaskView, prims: ViewState['prims'], s?: ViewState, lang: Lang = 'en'): string {
+	const w = words(lang).wait;
 	const raw = t.on ?? '';
 	if (raw === 'sleep' || raw === 'cpu') return `${raw}${t.until !== undefined ? ` → ${seconds(t.until)}s` : ''}`;
 	const p = prims[objOf(raw) ?? ''];
-	const until = t.until !== undefined ? ` (until ${seconds(t.until)}s)` : '';
+	const until = t.until !== undefined ? w.until(seconds(t.until)) : '';
 	if (!p) return `${raw}${until}`;
-	const on = s ? onText(raw, s) : raw;
+	const on = s ? onText(raw, s, lang) : raw;
 	switch (p.type) {
 		case 'Semaphore':
 		case 'BoundedSemaphore':
-			return `${on} (${(p.initial ?? 0) - (p.value ?? 0)}/${p.initial ?? 0} taken)${until}`;
+			return `${on}${w.taken((p.initial ?? 0) - (p.value ?? 0), p.initial ?? 0)}${until}`;
 		case 'Lock':
 		case 'RLock':
-			return `${on}${p.holder ? ` (held by ${p.holder})` : ''}${until}`;
+			return `${on}${p.holder ? w.heldBy(p.holder) : ''}${until}`;
 		case 'Event':
-			return `${on} (${p.flag ? 'set' : 'not set'})${until}`;
+			return `${on}${p.flag ? w.set : w.notSet}${until}`;
 		default:
 			return `${on}${until}`;
 	}
@@ -136,21 +138,22 @@ function signalName(exitcode: number): string {
 }
 
 /** What the task row says after the badge. */
-export function detailText(t: TaskView, s: ViewState): string {
-	if (signaled(t)) return `${signalName(t.exitcode!)} sent · alive until reaped by ${t.zombie}`;
+export function detailText(t: TaskView, s: ViewState, lang: Lang = 'en'): string {
+	const w = words(lang).task;
+	if (signaled(t)) return w.signalled(signalName(t.exitcode!), t.zombie!);
 	if (t.state === 'done') {
-		const ended = t.exitcode !== undefined ? `exit ${t.exitcode}` : 'ended';
-		if (t.zombie !== undefined) return `${ended} · not yet reaped by ${t.zombie}`;
-		if (t.reapedBy !== undefined) return `${ended} · reaped by ${t.reapedBy}${t.reapedVia ? ` (${t.reapedVia})` : ''}`;
+		const ended = t.exitcode !== undefined ? w.exit(t.exitcode) : w.ended;
+		if (t.zombie !== undefined) return w.notReaped(ended, t.zombie);
+		if (t.reapedBy !== undefined) return w.reaped(ended, t.reapedBy, t.reapedVia);
 		return ended;
 	}
-	if (t.state === 'blocked') return `on ${waitText(t, s.prims, s)}`;
+	if (t.state === 'blocked') return w.on(waitText(t, s.prims, s, lang));
 	const held = holdings(t.name, s);
 	const op = opText(t, s);
 	// Its burst is over but it has not blocked or asked again: the CPU panel has it on its core still, taking zero-time steps.
 	const job = s.sched?.jobs[t.name];
-	const between = job && job.status === 'off' && job.os === 'running' && job.lastCore !== undefined ? `running on core ${job.lastCore} (zero-time steps)` : '';
-	return [op && `at ${op}`, held.length > 0 && `holds ${held.join(', ')}`, between].filter(Boolean).join(' · ');
+	const between = job && job.status === 'off' && job.os === 'running' && job.lastCore !== undefined ? w.between(job.lastCore) : '';
+	return [op && w.at(op), held.length > 0 && w.holds(held.join(', ')), between].filter(Boolean).join(' · ');
 }
 
 /** Tasks blocked on a primitive, in the order they were created. */
@@ -192,15 +195,16 @@ function slotsOf(items: string[], size: number): string {
 	return `[${[...shown, ...Array.from({length: free}, () => ' ')].join('|')}]`;
 }
 
-export function primText(p: PrimView, s: ViewState): PrimLine {
+export function primText(p: PrimView, s: ViewState, lang: Lang = 'en'): PrimLine {
+	const w = words(lang).prim;
 	const waiting = waitersOf(p.obj, s);
-	const waits = waiting.length > 0 ? `waiting: ${waiting.join(' ')}` : '';
+	const waits = waiting.length > 0 ? w.waiting(waiting.join(' ')) : '';
 	switch (p.type) {
 		case 'Lock':
 		case 'RLock':
 			return {
 				name: `${idOf(p)} ${p.type}`,
-				state: p.holder ? `held by ${p.holder}${p.type === 'RLock' && (p.depth ?? 0) > 1 ? ` ×${p.depth}` : ''}` : 'free',
+				state: p.holder ? `${w.heldBy(p.holder)}${p.type === 'RLock' && (p.depth ?? 0) > 1 ? ` ×${p.depth}` : ''}` : w.free,
 				has: '',
 				waits,
 			};
@@ -210,16 +214,16 @@ export function primText(p: PrimView, s: ViewState): PrimLine {
 			const taken = Math.max(0, initial - (p.value ?? 0));
 			const bar = initial <= 12 ? ` ${'■'.repeat(Math.min(taken, initial))}${'□'.repeat(Math.max(0, initial - taken))}` : '';
 			const holders = p.holders ?? [];
-			return {name: `${idOf(p)} ${p.type}(${initial})`, state: `${taken}/${initial} taken${bar}`, has: holders.length > 0 ? `inside: ${holders.join(' ')}` : '', waits};
+			return {name: `${idOf(p)} ${p.type}(${initial})`, state: `${w.taken(taken, initial)}${bar}`, has: holders.length > 0 ? w.inside(holders.join(' ')) : '', waits};
 		}
 		case 'Event':
-			return {name: `${idOf(p)} Event`, state: p.flag ? '● set' : '○ not set', has: '', waits};
+			return {name: `${idOf(p)} Event`, state: p.flag ? w.set : w.notSet, has: '', waits};
 		case 'Queue':
 		case 'JoinableQueue': {
 			const items = (p.items ?? []).map(oneLine);
 			const size = p.maxsize ?? 0;
 			const slots = slotsOf(items, size);
-			const unfinished = p.type === 'JoinableQueue' ? ` · ${p.unfinished ?? 0} unfinished` : '';
+			const unfinished = p.type === 'JoinableQueue' ? w.unfinished(p.unfinished ?? 0) : '';
 			return {name: `${idOf(p)} ${p.type}(${size || '∞'})`, state: `${slots} ${items.length}${size ? `/${size}` : ''}${unfinished}`, has: '', waits};
 		}
 		case 'Value':
@@ -233,8 +237,8 @@ export function primText(p: PrimView, s: ViewState): PrimLine {
 				const items = (s.prims[ring]?.items ?? []).map(oneLine);
 				return [`[${1 - recv}]→[${recv}] ${slotsOf(items, 0)}`];
 			});
-			const closed = (p.closed ?? []).flatMap((by, end) => (by.length > 0 ? [`[${end}] in ${by.join(' ')}`] : []));
-			return {name: `${idOf(p)} Pipe(${p.duplex === false ? 'duplex=False' : ''})`, state: ways.join(' · '), has: closed.length > 0 ? `closed: ${closed.join(' · ')}` : '', waits};
+			const closed = (p.closed ?? []).flatMap((by, end) => (by.length > 0 ? [w.closedIn(end, by.join(' '))] : []));
+			return {name: `${idOf(p)} Pipe(${p.duplex === false ? 'duplex=False' : ''})`, state: ways.join(' · '), has: closed.length > 0 ? w.closed(closed.join(' · ')) : '', waits};
 		}
 		default:
 			return {name: `${idOf(p)} ${p.type}`, state: '', has: '', waits};
@@ -286,7 +290,8 @@ export function changesIn(events: readonly TraceEvent[], from: number, to: numbe
 }
 
 /** What happened over a range of events (one step), in a sentence; `s`, the state after it, names objects as the panels do. */
-export function describeStep(events: readonly TraceEvent[], from: number, to: number, s?: ViewState): string {
+export function describeStep(events: readonly TraceEvent[], from: number, to: number, s?: ViewState, lang: Lang = 'en'): string {
+	const w = words(lang).step;
 	let ran: string | undefined;
 	const did: string[] = [];
 	const others: string[] = [];
@@ -297,15 +302,15 @@ export function describeStep(events: readonly TraceEvent[], from: number, to: nu
 		switch (e.kind) {
 			case 'state':
 				if (e.choice !== undefined) ran = e.task;
-				else if (e.task === ran && e.state === 'done') did.push(`ends${e.exitcode !== undefined ? ` (exit ${e.exitcode})` : ''}${e.zombie !== undefined ? ', a zombie' : ''}`);
-				else if (e.state === 'ready') others.push(`${e.task} wakes`);
+				else if (e.task === ran && e.state === 'done') did.push(w.ends(e.exitcode, e.zombie !== undefined));
+				else if (e.state === 'ready') others.push(w.wakes(e.task));
 				// Killed by a signal, not reaped: its parent still sees it alive.
-				else if (e.state === 'done' && e.zombie !== undefined && (e.exitcode ?? 0) < 0) others.push(`${e.task} gets ${signalName(e.exitcode!)} (alive to ${e.zombie} until reaped)`);
-				else if (e.state === 'done') others.push(`${e.task} ends${e.zombie !== undefined ? ', a zombie' : ''}`);
-				else if (e.state === 'running' && e.task !== ran) others.push(`${e.task} runs`);
+				else if (e.state === 'done' && e.zombie !== undefined && (e.exitcode ?? 0) < 0) others.push(w.gets(e.task, signalName(e.exitcode!), e.zombie));
+				else if (e.state === 'done') others.push(w.otherEnds(e.task, e.zombie !== undefined));
+				else if (e.state === 'running' && e.task !== ran) others.push(w.runs(e.task));
 				break;
 			case 'op': {
-				const detail = 'value' in e ? ` → ${String(e.value)}` : 'holder' in e ? ` → ${e.holder === null ? 'free' : `held by ${String(e.holder)}`}` : 'item' in e ? ` ${oneLine(String(e.item))}` : '';
+				const detail = 'value' in e ? ` → ${String(e.value)}` : 'holder' in e ? ` → ${e.holder === null ? w.free : w.heldBy(String(e.holder))}` : 'item' in e ? ` ${oneLine(String(e.item))}` : '';
 				const shown = opOn(e.op, e.obj, s);
 				const what = `${shown.op}${shown.obj ? ` ${shown.obj}` : ''}${shown.after ?? ''}${detail}`;
 				if (e.task === ran) did.push(what);
@@ -313,28 +318,29 @@ export function describeStep(events: readonly TraceEvent[], from: number, to: nu
 				break;
 			}
 			case 'print':
-				(e.task === ran ? did : others).push(`prints "${oneLine(e.text)}"`);
+				(e.task === ran ? did : others).push(w.prints(oneLine(e.text)));
 				break;
 			case 'task':
-				if (ran) did.push(`starts ${e.task}`);
+				if (ran) did.push(w.starts(e.task));
 				break;
 			case 'gate':
-				if (e.task === ran && e.state === 'blocked') did.push(`blocks on ${e.on ? onText(e.on, s) : e.op}`);
-				else if (e.task !== ran && e.state === 'blocked') others.push(`${e.task} blocks on ${e.on ? onText(e.on, s) : e.op}`);
+				if (e.task === ran && e.state === 'blocked') did.push(w.blocksOn(e.on ? onText(e.on, s, lang) : e.op));
+				else if (e.task !== ran && e.state === 'blocked') others.push(`${e.task} ${w.blocksOn(e.on ? onText(e.on, s, lang) : e.op)}`);
 				break;
 			case 'reap':
-				if (e.by === ran) did.push(`reaps ${e.task}`);
-				else others.push(`${e.by} reaps ${e.task}`);
+				if (e.by === ran) did.push(w.reaps(e.task));
+				else others.push(`${e.by} ${w.reaps(e.task)}`);
 				break;
 			case 'end':
-				others.push(`the run ends: ${e.outcome}`);
+				others.push(w.runEnds(e.outcome));
 				break;
 		}
 	}
 	const parts: string[] = [];
-	if (ran) parts.push(`${ran} ran${did.length ? `: ${did.join(', ')}` : ''}`);
-	else if (did.length) parts.push(did.join(', '));
-	if (others.length) parts.push(others.join(', '));
-	if (jumped !== undefined) parts.push(`clock → ${seconds(jumped)}s`);
+	const comma = words(lang).comma;
+	if (ran) parts.push(w.ran(ran, did.join(comma)));
+	else if (did.length) parts.push(did.join(comma));
+	if (others.length) parts.push(others.join(comma));
+	if (jumped !== undefined) parts.push(w.clock(seconds(jumped)));
 	return parts.join(' · ');
 }

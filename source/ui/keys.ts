@@ -10,6 +10,7 @@
  */
 import type {Key} from 'ink';
 import type {Panel, PanelWindow} from './scroll.js';
+import type {Lang} from '../view/words.js';
 
 export interface NamedKey {
 	/** What `keyName` calls it, and what the bindings use. */
@@ -63,6 +64,8 @@ interface BindingSpec {
 	helpKeys?: string;
 	/** The bar's word when the key does something else now: the first of these that holds (see {@link barWord}). */
 	now?: Partial<Record<keyof BarState, string>>;
+	/** The same in Chinese: a binding without its Chinese words does not compile. */
+	zh: {word: string; help: string; now?: Partial<Record<keyof BarState, string>>};
 }
 
 /** What the screen is doing now, as far as the key bar's words depend on it. */
@@ -81,39 +84,40 @@ const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
 /** Every command and its keys, in the order the key bar and the help list them. */
 const BINDINGS = {
-	play: {keys: ['space'], label: 'space', word: 'play', help: 'play / pause', bar: 'always', now: {playing: 'pause', ended: 'replay'}},
-	step: {keys: ['n', 'right'], label: 'n →', word: 'step', help: 'one step forward (the recording)', bar: 'always'},
-	back: {keys: ['b', 'left'], label: 'b ←', word: 'back', help: 'one step back (no thread reruns)', bar: 'always'},
+	play: {keys: ['space'], label: 'space', word: 'play', help: 'play / pause', bar: 'always', now: {playing: 'pause', ended: 'replay'}, zh: {word: '播放', help: '播放 / 暂停', now: {playing: '暂停', ended: '重播'}}},
+	step: {keys: ['n', 'right'], label: 'n →', word: 'step', help: 'one step forward (the recording)', bar: 'always', zh: {word: '单步', help: '向前一步（看录下的运行）'}},
+	back: {keys: ['b', 'left'], label: 'b ←', word: 'back', help: 'one step back (no thread reruns)', bar: 'always', zh: {word: '后退', help: '后退一步（线程不会重跑）'}},
 	// `=` and `_`: the same keys without Shift.
-	faster: {keys: ['+', '='], label: '+', word: 'faster', help: 'faster', bar: 'help'},
-	slower: {keys: ['-', '_'], label: '-', word: 'slower', help: 'slower', bar: 'help'},
-	restart: {keys: ['r'], label: 'r', word: 'restart', help: 'restart the lesson', bar: 'help'},
-	variant: {keys: ['v'], label: 'v', word: 'variant', help: 'next variant (reruns)', bar: 'help'},
-	seed: {keys: ['s'], label: 's', word: 'seed', help: 'new seed (reruns)', bar: 'help'},
-	policy: {keys: ['p'], label: 'p', word: 'policy', help: 'next policy: random, fifo, rr', bar: 'help'},
-	cores: {keys: ['c'], label: 'c', word: 'cores', help: 'cores: 1, 2, 4 (reruns)', bar: 'help'},
-	why: {keys: ['w'], label: 'w', word: 'why', help: 'why it broke: back to the story', bar: 'why'},
-	schedule: {keys: ['S'], label: 'S', word: 'schedule', help: 'the schedule so far, to replay', bar: 'help'},
-	explore: {keys: ['e'], label: 'e', word: 'explore', help: 'explore 100 schedules: a break?', bar: 'help'},
-	goal: {keys: ['g'], label: 'g', word: 'goal', help: 'challenge: the goal on/off', bar: 'help'},
-	manual: {keys: ['m'], label: 'm', word: 'manual', help: 'manual: you pick who runs next', bar: 'always', now: {manual: 'auto'}},
-	free: {keys: ['f'], label: 'f', word: 'free', help: 'free mode: the OS schedules', bar: 'help'},
-	code: {keys: ['t'], label: 't', word: 'code', help: 'code pane: Python or the lesson', bar: 'help'},
-	focus: {keys: ['tab'], label: 'Tab', word: 'focus', help: 'focus the next panel', bar: 'help'},
-	pageup: {keys: ['pageup'], label: 'PgUp', word: 'page up', help: 'the focused panel: a page up', bar: 'help'},
-	pagedown: {keys: ['pagedown'], label: 'PgDn', word: 'page down', help: 'the focused panel: a page down', bar: 'help'},
-	pick: {keys: DIGITS, label: '1-9', word: 'select', help: 'manual: select task N; 0 clock', bar: 'manual', helpKeys: '0 … 9'},
+	faster: {keys: ['+', '='], label: '+', word: 'faster', help: 'faster', bar: 'help', zh: {word: '加速', help: '加快'}},
+	slower: {keys: ['-', '_'], label: '-', word: 'slower', help: 'slower', bar: 'help', zh: {word: '减速', help: '放慢'}},
+	restart: {keys: ['r'], label: 'r', word: 'restart', help: 'restart the lesson', bar: 'help', zh: {word: '重来', help: '从头重新运行这一课'}},
+	variant: {keys: ['v'], label: 'v', word: 'variant', help: 'next variant (reruns)', bar: 'help', zh: {word: '变体', help: '下一个变体（重新运行）'}},
+	seed: {keys: ['s'], label: 's', word: 'seed', help: 'new seed (reruns)', bar: 'help', zh: {word: '种子', help: '换一个随机种子（重新运行）'}},
+	policy: {keys: ['p'], label: 'p', word: 'policy', help: 'next policy: random, fifo, rr', bar: 'help', zh: {word: '策略', help: '下一个调度策略：random、fifo、rr'}},
+	cores: {keys: ['c'], label: 'c', word: 'cores', help: 'cores: 1, 2, 4 (reruns)', bar: 'help', zh: {word: '核数', help: '核数：1、2、4（重新运行）'}},
+	why: {keys: ['w'], label: 'w', word: 'why', help: 'why it broke: back to the story', bar: 'why', zh: {word: '为什么', help: '为什么出错：回到故事开始的地方'}},
+	schedule: {keys: ['S'], label: 'S', word: 'schedule', help: 'the schedule so far, to replay', bar: 'help', zh: {word: '调度', help: '到目前为止的调度，可以重放'}},
+	explore: {keys: ['e'], label: 'e', word: 'explore', help: 'explore 100 schedules: a break?', bar: 'help', zh: {word: '探索', help: '探索 100 种调度：会出错吗？'}},
+	goal: {keys: ['g'], label: 'g', word: 'goal', help: 'challenge: the goal on/off', bar: 'help', zh: {word: '挑战', help: '挑战：打开或关掉目标'}},
+	manual: {keys: ['m'], label: 'm', word: 'manual', help: 'manual: you pick who runs next', bar: 'always', now: {manual: 'auto'}, zh: {word: '手动', help: '手动：由你选下一个运行的任务', now: {manual: '自动'}}},
+	free: {keys: ['f'], label: 'f', word: 'free', help: 'free mode: the OS schedules', bar: 'help', zh: {word: '自由', help: '自由模式：由操作系统调度'}},
+	code: {keys: ['t'], label: 't', word: 'code', help: 'code pane: Python or the lesson', bar: 'help', zh: {word: '代码', help: '代码窗格：Python 或课程的代码'}},
+	focus: {keys: ['tab'], label: 'Tab', word: 'focus', help: 'focus the next panel', bar: 'help', zh: {word: '焦点', help: '把焦点移到下一个窗格'}},
+	pageup: {keys: ['pageup'], label: 'PgUp', word: 'page up', help: 'the focused panel: a page up', bar: 'help', zh: {word: '上一页', help: '有焦点的窗格：向上翻一页'}},
+	pagedown: {keys: ['pagedown'], label: 'PgDn', word: 'page down', help: 'the focused panel: a page down', bar: 'help', zh: {word: '下一页', help: '有焦点的窗格：向下翻一页'}},
+	pick: {keys: DIGITS, label: '1-9', word: 'select', help: 'manual: select task N; 0 clock', bar: 'manual', helpKeys: '0 … 9', zh: {word: '选中', help: '手动：选中第 N 号任务；0 是时钟'}},
 	// The bar shows ↑ and ↓ as one item, under `up`.
-	up: {keys: ['up'], label: '↑↓', word: 'select', help: 'manual: select the task above', bar: 'manual'},
-	down: {keys: ['down'], label: '↓', word: 'select', help: 'manual: select the task below', bar: 'help'},
-	choose: {keys: ['return'], label: '⏎', word: 'run', help: 'manual: run the selected task', bar: 'manual'},
-	info: {keys: ['i'], label: 'i', word: 'intro', help: "the lesson's card: what to watch", bar: 'help'},
-	lessons: {keys: ['l'], label: 'l', word: 'lessons', help: 'the menu of lessons', bar: 'help'},
-	previous: {keys: ['['], label: '[', word: 'previous', help: 'previous lesson (menu order)', bar: 'help'},
-	next: {keys: [']'], label: ']', word: 'next', help: 'next lesson (menu order)', bar: 'help'},
-	help: {keys: ['?'], label: '?', word: 'help', help: 'this help', bar: 'always', now: {help: 'close'}},
-	close: {keys: ['escape'], label: 'esc', word: 'close', help: 'close the help', bar: 'help'},
-	quit: {keys: ['q', 'ctrl+c'], label: 'q', word: 'quit', help: 'quit', bar: 'always'},
+	up: {keys: ['up'], label: '↑↓', word: 'select', help: 'manual: select the task above', bar: 'manual', zh: {word: '选择', help: '手动：选上面的任务'}},
+	down: {keys: ['down'], label: '↓', word: 'select', help: 'manual: select the task below', bar: 'help', zh: {word: '选择', help: '手动：选下面的任务'}},
+	choose: {keys: ['return'], label: '⏎', word: 'run', help: 'manual: run the selected task', bar: 'manual', zh: {word: '运行', help: '手动：运行选中的任务'}},
+	info: {keys: ['i'], label: 'i', word: 'intro', help: "the lesson's card: what to watch", bar: 'help', zh: {word: '介绍', help: '本课的卡片：该留意什么'}},
+	lessons: {keys: ['l'], label: 'l', word: 'lessons', help: 'the menu of lessons', bar: 'help', zh: {word: '课程', help: '课程菜单'}},
+	previous: {keys: ['['], label: '[', word: 'previous', help: 'previous lesson (menu order)', bar: 'help', zh: {word: '上一课', help: '上一课（按菜单顺序）'}},
+	next: {keys: [']'], label: ']', word: 'next', help: 'next lesson (menu order)', bar: 'help', zh: {word: '下一课', help: '下一课（按菜单顺序）'}},
+	language: {keys: ['L'], label: 'L', word: '中文', help: 'language: 中文 / English', bar: 'help', zh: {word: 'English', help: '语言：中文 / English'}},
+	help: {keys: ['?'], label: '?', word: 'help', help: 'this help', bar: 'always', now: {help: 'close'}, zh: {word: '帮助', help: '这份帮助', now: {help: '关闭'}}},
+	close: {keys: ['escape'], label: 'esc', word: 'close', help: 'close the help', bar: 'help', zh: {word: '关闭', help: '关闭帮助'}},
+	quit: {keys: ['q', 'ctrl+c'], label: 'q', word: 'quit', help: 'quit', bar: 'always', zh: {word: '退出', help: '退出'}},
 } as const satisfies Record<string, BindingSpec>;
 
 export type CommandName = keyof typeof BINDINGS;
@@ -213,10 +217,16 @@ function shownAs(name: KeyName, typed: string): string {
 }
 
 /** The key bar's word for a binding now: what the key will do in this state (space pauses while playing). */
-export function barWord(b: Binding, state: BarState): string {
-	const now = b.now ?? {};
+export function barWord(b: Binding, state: BarState, lang: Lang = 'en'): string {
+	const words = lang === 'zh' ? b.zh : b;
+	const now = words.now ?? {};
 	for (const flag of Object.keys(now) as (keyof BarState)[]) if (state[flag]) return now[flag]!;
-	return b.word;
+	return words.word;
+}
+
+/** The help overlay's line for a binding, in the viewer's language. */
+export function helpText(b: Binding, lang: Lang = 'en'): string {
+	return lang === 'zh' ? b.zh.help : b.help;
 }
 
 /** The command a named key stands for, if any. */

@@ -33,6 +33,7 @@ import type {CodeMode} from './code-view.js';
 import type {Command} from './keys.js';
 import {Recording} from './recording.js';
 import {typeDigit} from './task-numbers.js';
+import {otherLang, words, type Lang} from '../view/words.js';
 
 export type AutoPolicy = 'random' | 'fifo' | 'rr';
 export const AUTO_POLICIES: readonly AutoPolicy[] = ['random', 'fifo', 'rr'];
@@ -235,7 +236,13 @@ export class RunSession {
 	 * steps, as it is in the other modes; each waits for the engine's next ask.
 	 */
 	private picks: (string | null)[] = [];
-	private readonly lang: 'zh' | 'en';
+	/**
+	 * The viewer's language: `L` switches it at any moment. Nothing the run
+	 * does depends on it (a lesson prints the tutorial's own words, and the
+	 * trace is words-free data: the screen words it), so a switch is only a
+	 * new frame: same run, same cursor, same play or pause, picks and overlays.
+	 */
+	private lang: Lang;
 	private readonly scenario: LoadedScenario;
 	private view: ViewState = emptyState();
 	private viewRec?: Recording;
@@ -279,6 +286,11 @@ export class RunSession {
 		this.rec = this.start(this.settings, []);
 	}
 
+	/** The viewer's language now. */
+	get language(): Lang {
+		return this.lang;
+	}
+
 	/** The run on screen: its recorded trace and choices (read it, never change it). */
 	get recording(): Recording {
 		return this.rec;
@@ -289,6 +301,12 @@ export class RunSession {
 	/** Applies a command from the key table. `quit` is the caller's. */
 	command(c: Command): void {
 		if (this.disposed) return;
+		if (c.name === 'language') {
+			// Whatever is on screen (an overlay, the help, the card) stays, in the other language.
+			this.lang = otherLang(this.lang);
+			this.onChange();
+			return;
+		}
 		this.hint = undefined;
 		if (c.name !== 'pick') this.typed = '';
 		if (this.overlay && c.name !== 'quit') {
@@ -563,7 +581,7 @@ export class RunSession {
 			...(clock !== undefined ? {clock} : {}),
 			manual,
 			selected: manual ? this.selected : undefined,
-			happened: pos === 0 ? '' : describeStep(rec.events, from, prefix, view),
+			happened: pos === 0 ? '' : describeStep(rec.events, from, prefix, view, this.lang),
 			caption: this.captionFor(captionIndex, pos, rec.ended && pos >= last),
 			columns: rec.columns,
 			busy: this.next !== undefined,
@@ -648,9 +666,9 @@ export class RunSession {
 
 	private scheduleShown(pos: number): ScheduleShown {
 		const s = this.settings;
-		if (s.free) return {kind: 'schedule', pos, none: 'none: free mode, the OS chose (nothing to replay)'};
+		if (s.free) return {kind: 'schedule', pos, none: words(this.lang).overlay.noneFree};
 		const choices = this.scheduleTo(pos);
-		if (choices.length === 0) return {kind: 'schedule', pos, none: 'none yet: no step has run'};
+		if (choices.length === 0) return {kind: 'schedule', pos, none: words(this.lang).overlay.noneYet};
 		const schedule = encodeSchedule(choices);
 		const flags = {spec: this.scenario.meta.name, policy: s.policy === 'random' ? undefined : s.policy, sched: s.sched, quantum: s.quantum, cores: s.cores, maxSteps: s.maxSteps, options: s.options};
 		return {kind: 'schedule', pos, schedule, command: replayCommand(flags, {variant: s.variant, seed: s.seed}, schedule)};

@@ -5,6 +5,7 @@
 import {createContext, useContext} from 'react';
 import type {TaskState} from '../engine/trace.js';
 import {padCells} from './cells.js';
+import {words, type Lang} from '../view/words.js';
 
 export interface Look {
 	symbol: string;
@@ -47,10 +48,16 @@ export function lookOf(t: {state: TaskState; zombie?: string; exitcode?: number}
 	return t.state === 'done' && t.zombie !== undefined ? ZOMBIE_LOOK : STATE_LOOK[t.state];
 }
 
+/** A look's word in the viewer's language (`ready`, 就绪). */
+export function wordOf(look: Pick<Look, 'word'>, lang: Lang = 'en'): string {
+	const states: Record<string, string> = words(lang).states;
+	return lang === 'en' ? look.word : (states[look.word] ?? look.word);
+}
+
 /** A state badge as text: symbol and word, padded so badges line up. */
-export function badge(state: TaskState | Look): string {
+export function badge(state: TaskState | Look, lang: Lang = 'en'): string {
 	const look = typeof state === 'string' ? STATE_LOOK[state] : state;
-	return padCells(`${look.symbol} ${look.word}`, 9);
+	return padCells(`${look.symbol} ${wordOf(look, lang)}`, 9);
 }
 
 export interface Theme {

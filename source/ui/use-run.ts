@@ -7,6 +7,7 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {Command} from './keys.js';
 import {RunSession, type Frame, type SessionInit} from './session.js';
+import type {Lang} from '../view/words.js';
 
 /** Frames are at least this far apart (about 30 a second). */
 export const FRAME_MS = 33;
@@ -14,6 +15,8 @@ export const FRAME_MS = 33;
 export interface UseRun {
 	frame: Frame;
 	command: (c: Command) => void;
+	/** The session's language now (`L` changes it between frames). */
+	lang: () => Lang;
 }
 
 export function useRun(init: SessionInit, onSession?: (session: RunSession) => void): UseRun {
@@ -52,5 +55,6 @@ export function useRun(init: SessionInit, onSession?: (session: RunSession) => v
 	}, []);
 
 	const command = useCallback((c: Command) => session.current?.command(c), []);
-	return {frame: frame.current!, command};
+	const lang = useCallback(() => session.current?.language ?? init.lang, [init.lang]);
+	return {frame: frame.current!, command, lang};
 }
