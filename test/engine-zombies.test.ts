@@ -150,4 +150,14 @@ describe('zombies (engine)', () => {
 		assert.ok(lines.includes('Process-1 ends, exit code 0, and is a zombie: exited, not yet reaped by MainProcess'), lines.join('\n'));
 		assert.ok(lines.includes('MainProcess reaps Process-1 (exit code 0): join() saw it end'), lines.join('\n'));
 	});
+
+	it('says a terminated child is alive to its parent until reaped, as the screen draws it and is_alive() answers True', async () => {
+		const {events} = await runLesson('terminate', {seed: 1});
+		const lines = events.flatMap(e => transcriptLine(e) ?? []).map(l => l.replace(/^\[[^\]]*\] /, ''));
+		const got = lines.indexOf('Process-1 gets SIGTERM (exit code -15): alive to MainProcess until reaped, so is_alive() may still say True');
+		assert.ok(got >= 0, lines.join('\n'));
+		assert.ok(!lines.some(l => /Process-1 .*is a zombie/.test(l)), lines.join('\n'));
+		assert.ok(lines.indexOf('MainProcess | 子进程是否还活着? True') > got);
+		assert.ok(lines.indexOf('MainProcess reaps Process-1 (exit code -15): is_alive() polled it') > got);
+	});
 });

@@ -13,6 +13,7 @@
 import type {TraceEvent} from '../engine/trace.js';
 import type {ScenarioMeta} from '../scenario/define.js';
 import {storyText} from '../view/explain.js';
+import {signalName} from '../view/signals.js';
 import {standingOf} from '../view/verdicts.js';
 import {visible} from '../view/visible.js';
 import {words, type Lang} from '../view/words.js';
@@ -61,6 +62,7 @@ export function transcriptLine(e: TraceEvent, context: TranscriptContext = {}): 
 			if (e.why === 'preempted') return `${stamp(e)} ${w.preempted(e.task, e.left!)}`;
 			if (e.why === 'request') return `${stamp(e)} ${w.request(e.task, e.left!)}`;
 			if (e.state === 'done') {
+				if (e.zombie !== undefined && (e.exitcode ?? 0) < 0) return `${stamp(e)} ${w.signalled(e.task, signalName(e.exitcode!), e.exitcode!, e.zombie)}`;
 				const ends = `${stamp(e)} ${w.ends(e.task, e.exitcode)}`;
 				return e.zombie !== undefined ? w.zombie(ends, e.zombie) : ends;
 			}

@@ -3,6 +3,7 @@
  * about to do, what a primitive holds, what happened at a step. Pure
  * functions of view state and trace events, shared by the panels.
  */
+import {signalName} from '../view/signals.js';
 import type {TraceEvent} from '../engine/trace.js';
 import {pipeEnd} from '../view/reducer.js';
 import type {PrimView, TaskView, ViewState} from '../view/state.js';
@@ -133,10 +134,6 @@ export function holdings(name: string, s: ViewState): string[] {
 }
 
 /** The signal a negative exit code names: -15 SIGTERM, -9 SIGKILL. */
-function signalName(exitcode: number): string {
-	return ({15: 'SIGTERM', 9: 'SIGKILL', 2: 'SIGINT'} as Record<number, string>)[-exitcode] ?? `signal ${-exitcode}`;
-}
-
 /** What the task row says after the badge. */
 export function detailText(t: TaskView, s: ViewState, lang: Lang = 'en'): string {
 	const w = words(lang).task;

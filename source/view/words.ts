@@ -243,6 +243,8 @@ const en = {
 		request: (task: string, left: number) => `${task} asks for the CPU for ${left}: ready`,
 		ends: (task: string, exit?: number) => `${task} ends${exit !== undefined ? `, exit code ${exit}` : ''}`,
 		zombie: (ends: string, by: string) => `${ends}, and is a zombie: exited, not yet reaped by ${by}`,
+		/** A process a signal ended: to its parent it is alive (is_alive() True) until reaped, as the screen draws it. */
+		signalled: (task: string, signal: string, exit: number, by: string) => `${task} gets ${signal} (exit code ${exit}): alive to ${by} until reaped, so is_alive() may still say True`,
 		reaps: (by: string, task: string, exit: number | undefined, how: string) => `${by} reaps ${task}${exit !== undefined ? ` (exit code ${exit})` : ''}: ${how}`,
 		reaped: {
 			join: 'join() saw it end',
@@ -482,6 +484,7 @@ const zh: Words = {
 		request: (task, left) => `${task} 请求 ${left} 的 CPU 时间：就绪`,
 		ends: (task, exit) => `${task} 结束${exit !== undefined ? `，退出码 ${exit}` : ''}`,
 		zombie: (ends, by) => `${ends}，成了僵尸进程：已经退出，还没被 ${by} 回收`,
+		signalled: (task, signal, exit, by) => `${task} 收到 ${signal}（退出码 ${exit}）：被 ${by} 回收之前仍算存活，is_alive() 可能还是 True`,
 		reaps: (by, task, exit, how) => `${by} 回收 ${task}${exit !== undefined ? `（退出码 ${exit}）` : ''}：${how}`,
 		reaped: {
 			join: 'join() 看到它结束了',
