@@ -59,4 +59,23 @@ describe('the transcript in Chinese', {timeout: 120_000}, () => {
 		const [en, zh] = await Promise.all([runCli(['ktv', '--json']), runCli(['ktv', '--json', '--lang', 'zh'])]);
 		assert.equal(zh.stdout, en.stdout);
 	});
+
+	it('explore --lang zh words its report in Chinese, the same table and histograms; English unchanged', async () => {
+		const args = ['explore', 'ticket:unsafe', '--clients', '2', '--runs', '20'];
+		const [en, zh] = await Promise.all([runCli(args), runCli([...args, '--lang', 'zh'])]);
+		assert.equal(en.code, 0, en.stderr);
+		assert.equal(zh.code, 0, zh.stderr);
+		const e = en.stdout.trimEnd().split('\n');
+		const z = zh.stdout.trimEnd().split('\n');
+		assert.equal(z.length, e.length, zh.stdout);
+		assert.equal(e[0], 'explore ticket:unsafe · random: 20 schedules, seeds 1–20');
+		assert.equal(z[0], 'explore ticket:unsafe · 随机：20 种调度，种子 1–20');
+		assert.match(e[2]!, /^invariant +expected +broken in$/);
+		assert.match(z[2]!, /^不变式 +预期 +被打破的次数$/);
+		assert.match(z[3]!, /^not-oversold +breakable +20 种里 20 种（100%）$/);
+		// The histograms are the same lines in both.
+		assert.deepEqual(z.filter(l => l.includes('│')), e.filter(l => l.includes('│')));
+		assert.ok(z.some(l => l.startsWith('最短的出错调度：')) && e.some(l => l.startsWith('shortest breaking schedule: ')));
+		assert.equal(z.at(-1)!.replace('重放它：', ''), e.at(-1)!.replace('replay it: ', ''), 'the same replay command');
+	});
 });

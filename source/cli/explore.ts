@@ -51,6 +51,6 @@ export async function runExplore(args: Args): Promise<number> {
 	const x = await explore(target, plan).finally(forget);
 	const titled = {label: `${label}:${resolved.variant}`, variant: resolved.variant, flags: {spec: label, maxSteps: args.maxSteps, sched: args.sched, quantum: args.quantum, cores: args.cores, options: args.options}};
 	const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
-	process.stdout.write(`${args.json ? JSON.stringify(jsonReport(x, titled)) : textReport(x, titled, colour)}\n`);
+	process.stdout.write(`${args.json ? JSON.stringify(jsonReport(x, titled)) : textReport(x, titled, colour, args.lang ?? 'en')}\n`);
 	return x.invariants.some(i => i.expected === 'hold' && i.broken > 0) ? 1 : 0;
 }

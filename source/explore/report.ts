@@ -6,7 +6,9 @@
  */
 import {encodeSchedule} from '../engine/policies.js';
 import {replayCommand, type ReplayFlags} from '../cli/schedule.js';
+import {padCells} from '../ui/cells.js';
 import type {Exploration} from './search.js';
+import {words, type Lang} from '../view/words.js';
 
 export interface Titled {
 	/** `bank:unsafe` */
@@ -27,14 +29,11 @@ function percent(n: number, of: number): string {
 	return of === 0 ? '0%' : `${((100 * n) / of).toFixed(n === of || n === 0 ? 0 : 1)}%`;
 }
 
-function headline(x: Exploration): string {
+function headline(x: Exploration, lang: Lang): string {
 	const {plan} = x;
-	if (plan.strategy === 'exhaustive') {
-		const bound = `${plan.depth} preemption${plan.depth === 1 ? '' : 's'}`;
-		return `exhaustive, seed ${plan.seed}, at most ${bound}: ${x.runs} schedule${x.runs === 1 ? '' : 's'}, ${x.complete ? 'all of them within the bound' : `stopped at --runs ${plan.runs}: not complete`}`;
-	}
-	const seeds = x.runs === 1 ? `seed ${plan.seed}` : `seeds ${plan.seed}–${plan.seed + x.runs - 1}`;
-	return `${plan.strategy === 'pct' ? `PCT, depth ${plan.depth}` : 'random'}: ${x.runs} schedules, ${seeds}`;
+	const w = words(lang).explore;
+	if (plan.strategy === 'exhaustive') return w.exhaustive(plan.seed, plan.depth, x.runs, x.complete ? undefined : plan.runs);
+	return w.sampled(plan.strategy === 'pct' ? plan.depth : undefined, x.runs, plan.seed, plan.seed + x.runs - 1);
 }
 
 /** Rows of a histogram: each value, or ranges of numbers when there are too many to list. */
@@ -65,32 +64,33 @@ export function histogram(name: string, entries: [number | string, number][], co
 	return lines;
 }
 
-export function textReport(x: Exploration, t: Titled, colour: boolean): string {
-	const lines = [`explore ${t.label} · ${headline(x)}`, ''];
-	if (x.invariants.length === 0) lines.push('the lesson declares no invariants');
+export function textReport(x: Exploration, t: Titled, colour: boolean, lang: Lang = 'en'): string {
+	const w = words(lang).explore;
+	const lines = [`explore ${t.label} · ${headline(x, lang)}`, ''];
+	if (x.invariants.length === 0) lines.push(w.noInvariants);
 	else {
 		const wide = Math.max(9, ...x.invariants.map(i => i.name.length));
-		lines.push(`${'invariant'.padEnd(wide)}  expected   broken in`);
+		lines.push(`${padCells(w.invariant, wide)}  ${padCells(w.expected, 9)}  ${w.brokenIn}`);
 		for (const inv of x.invariants) {
-			const counted = `${inv.broken} of ${x.runs} (${percent(inv.broken, x.runs)})`;
+			const counted = w.counted(inv.broken, x.runs, percent(inv.broken, x.runs));
 			const alarm = inv.broken > 0 && inv.expected === 'hold';
-			lines.push(`${inv.name.padEnd(wide)}  ${inv.expected.padEnd(9)}  ${paint(colour, alarm ? 31 : inv.broken > 0 ? 33 : 32, counted)}${inv.broken === 0 && x.complete ? ': holds in every schedule within the bound' : ''}`);
+			lines.push(`${inv.name.padEnd(wide)}  ${inv.expected.padEnd(9)}  ${paint(colour, alarm ? 31 : inv.broken > 0 ? 33 : 32, counted)}${inv.broken === 0 && x.complete ? w.holdsAll : ''}`);
 		}
 	}
 	for (const [name, entries] of Object.entries(x.outcomes)) lines.push('', ...histogram(name, entries, colour));
 	lines.push('');
 	const s = x.shortest;
-	if (!s) lines.push(x.invariants.length ? 'no schedule broke an invariant' : '');
+	if (!s) lines.push(x.invariants.length ? w.noneBroke : '');
 	else {
 		const schedule = encodeSchedule(s.run.choices);
 		lines.push(
-			`shortest breaking schedule: ${s.run.steps} steps, ${s.run.preemptions} preemption${s.run.preemptions === 1 ? '' : 's'}, breaks ${s.broke.join(', ')}`,
-			`  (minimized from ${s.from.steps} steps and ${s.from.preemptions} preemptions, in ${s.reruns} reruns)`,
+			w.shortest(s.run.steps, s.run.preemptions, s.broke.join(', ')),
+			w.minimized(s.from.steps, s.from.preemptions, s.reruns),
 			`  ${schedule}`,
-			`replay it: ${replayCommand(t.flags, {variant: t.variant, seed: s.run.seed}, schedule)}`,
+			`${w.replay}${replayCommand(t.flags, {variant: t.variant, seed: s.run.seed}, schedule)}`,
 		);
 	}
-	if (!x.exact) lines.push('(some choices were among CPU work the trace does not list: preemption counts are a floor)');
+	if (!x.exact) lines.push(w.floor);
 	return lines.join('\n').trimEnd();
 }
 

@@ -682,7 +682,7 @@ export class RunSession {
 			seed: x.settings.seed,
 			done: x.done,
 			total: EXPLORE_RUNS,
-			...(x.report ? {lines: x.report.lines, ...(x.report.shortest ? {shortest: x.report.shortest} : {})} : {}),
+			...(x.report ? {lines: x.report.lines(this.lang), ...(x.report.shortest ? {shortest: x.report.shortest} : {})} : {}),
 			...(x.error !== undefined ? {error: x.error} : {}),
 		};
 	}
@@ -735,7 +735,7 @@ export class RunSession {
 				const titled = {label: `${meta.name}:${settings.variant}`, variant: settings.variant, flags: {spec: meta.name, maxSteps: settings.maxSteps, sched: settings.sched, quantum: settings.quantum, cores: settings.cores, options: settings.options}};
 				const s = result.shortest;
 				x.report = {
-					lines: textReport(result, titled, false).split('\n'),
+					lines: (lang: Lang) => textReport(result, titled, false, lang).split('\n'),
 					...(s ? {shortest: {schedule: encodeSchedule(s.run.choices), seed: s.run.seed, steps: s.run.steps}} : {}),
 				};
 				if (!this.disposed) this.onChange();
@@ -1013,7 +1013,8 @@ interface Exploration {
 	key: string;
 	settings: Settings;
 	done: number;
-	report?: {lines: string[]; shortest?: {schedule: string; seed: number; steps: number}};
+	/** The report in either language: L redraws it in the other. */
+	report?: {lines: (lang: Lang) => string[]; shortest?: {schedule: string; seed: number; steps: number}};
 	error?: string;
 }
 

@@ -232,6 +232,23 @@ const en = {
 		endError: (error: string) => `the end: ${error}`,
 		language: 'language: English',
 	},
+	explore: {
+		exhaustive: (seed: number, depth: number, runs: number, stoppedAt?: number) =>
+			`exhaustive, seed ${seed}, at most ${depth} preemption${depth === 1 ? '' : 's'}: ${runs} schedule${runs === 1 ? '' : 's'}, ${stoppedAt === undefined ? 'all of them within the bound' : `stopped at --runs ${stoppedAt}: not complete`}`,
+		sampled: (pctDepth: number | undefined, runs: number, first: number, last: number) =>
+			`${pctDepth !== undefined ? `PCT, depth ${pctDepth}` : 'random'}: ${runs} schedules, ${runs === 1 ? `seed ${first}` : `seeds ${first}–${last}`}`,
+		noInvariants: 'the lesson declares no invariants',
+		invariant: 'invariant',
+		expected: 'expected',
+		brokenIn: 'broken in',
+		counted: (n: number, of: number, percent: string) => `${n} of ${of} (${percent})`,
+		holdsAll: ': holds in every schedule within the bound',
+		noneBroke: 'no schedule broke an invariant',
+		shortest: (steps: number, preemptions: number, broke: string) => `shortest breaking schedule: ${steps} steps, ${preemptions} preemption${preemptions === 1 ? '' : 's'}, breaks ${broke}`,
+		minimized: (steps: number, preemptions: number, reruns: number) => `  (minimized from ${steps} steps and ${preemptions} preemptions, in ${reruns} reruns)`,
+		replay: 'replay it: ',
+		floor: '(some choices were among CPU work the trace does not list: preemption counts are a floor)',
+	},
 	transcript: {
 		run: (o: {scenario: string; variant: string; seed: number; policy: string; sched?: string; cores: number; mode: string; options: string}) =>
 			`${o.scenario}:${o.variant} · seed ${o.seed} · policy ${o.policy}${o.sched ? ` · sched ${o.sched}` : ''} · ${o.cores} core${o.cores === 1 ? '' : 's'} · ${o.mode}${o.options ? ` · ${o.options}` : ''}`,
@@ -473,6 +490,21 @@ const zh: Words = {
 		endDeadlock: '结束：死锁',
 		endError: error => `结束：${error}`,
 		language: '语言：中文',
+	},
+	explore: {
+		exhaustive: (seed, depth, runs, stoppedAt) => `穷举，种子 ${seed}，最多 ${depth} 次抢占：${runs} 种调度，${stoppedAt === undefined ? '界限内的全部调度' : `停在 --runs ${stoppedAt}：不完整`}`,
+		sampled: (pctDepth, runs, first, last) => `${pctDepth !== undefined ? `PCT，深度 ${pctDepth}` : '随机'}：${runs} 种调度，${runs === 1 ? `种子 ${first}` : `种子 ${first}–${last}`}`,
+		noInvariants: '这一课没有声明不变式',
+		invariant: '不变式',
+		expected: '预期',
+		brokenIn: '被打破的次数',
+		counted: (n, of, percent) => `${of} 种里 ${n} 种（${percent}）`,
+		holdsAll: '：界限内的每种调度里都成立',
+		noneBroke: '没有哪种调度打破了不变式',
+		shortest: (steps, preemptions, broke) => `最短的出错调度：${steps} 步，${preemptions} 次抢占，打破 ${broke}`,
+		minimized: (steps, preemptions, reruns) => `  （从 ${steps} 步、${preemptions} 次抢占缩短而来，重跑了 ${reruns} 次）`,
+		replay: '重放它：',
+		floor: '（有些选择发生在 trace 不列出的 CPU 工作之间：抢占次数是下限）',
 	},
 	transcript: {
 		run: o => `${o.scenario}:${o.variant} · 种子 ${o.seed} · 策略 ${o.policy}${o.sched ? ` · CPU 调度 ${o.sched}` : ''} · ${o.cores} 核 · ${o.mode}${o.options ? ` · ${o.options}` : ''}`,
