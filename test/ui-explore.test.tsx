@@ -160,6 +160,13 @@ describe('explore from the TUI (e)', {timeout: 300_000}, () => {
 		assert.match(text, /Enter: step through the shortest breaking schedule/);
 		assert.ok(text.split('\n').every(l => l.length <= 100));
 		assert.ok(o.shortest);
+		// L: the same report, in Chinese, and back.
+		s.command({name: 'language'});
+		const zh = screen(s.frame(), 100, 40);
+		assert.match(zh, /not-oversold +breakable +100 种里 \d+ 种/);
+		assert.match(zh, /最短的出错调度：\d+ 步/);
+		s.command({name: 'language'});
+		assert.deepEqual(s.frame().overlay, o);
 		// e again shows the same report, not a new search.
 		s.command({name: 'close'});
 		assert.equal(s.frame().overlay, undefined);
