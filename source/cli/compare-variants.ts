@@ -16,6 +16,8 @@ import {outcomeValues, type OutcomeValues} from '../explore/outcome.js';
 import {createRun, resolveRequest, type RunRequest} from '../run/launch.js';
 import {expectedEndOf} from '../scenario/define.js';
 import {InputError, loadScenario, resolveScenario, type LoadedScenario} from '../scenario/load.js';
+import {cellWidth} from '../ui/cells.js';
+import {words, type Lang} from '../view/words.js';
 import type {Args} from './args.js';
 import {onLeave, track} from './shutdown.js';
 
@@ -168,25 +170,42 @@ export async function compareVariants(args: Args): Promise<VariantComparison> {
 	}
 	if (args.policy !== undefined && !POLICIES.includes(args.policy)) throw new InputError(`compare-variants takes --policy ${POLICIES.join(', ')}, not '${args.policy}'`);
 	const scenario = await loadScenario(module, label);
-	const meta = scenario.meta;
-	const seeds = seedRange(args, meta.defaultSeed ?? 1);
-	const machine = {sched: args.sched, quantum: args.quantum, cores: args.cores};
-	const names = Object.keys(meta.variants);
-	let options: Record<string, number> = {};
-	for (const name of names) options = resolveRequest({scenario, variant: name, options: args.options, ...machine}).options;
-	const count = seeds.to - seeds.from + 1;
+	const seeds = seedRange(args, scenario.meta.defaultSeed ?? 1);
 	// Registered before any run, so it is the first cleanup called on a signal.
 	const forget = onLeave(async () => {
 		leaving = true;
 	});
+	return compareLoaded(scenario, label, {seeds, policy: args.policy, sched: args.sched, quantum: args.quantum, cores: args.cores, maxSteps: args.maxSteps, options: args.options}).finally(forget);
+}
+
+/** What a comparison runs: the seeds, and the flags every variant's runs share. */
+export interface CompareRequest {
+	seeds: {from: number; to: number};
+	policy?: string;
+	sched?: string;
+	quantum?: number;
+	cores?: number;
+	maxSteps?: number;
+	options: Record<string, number>;
+}
+
+/** Every variant of a loaded lesson under the same seeds and flags (the CLI's and the TUI's `V`). */
+export async function compareLoaded(scenario: LoadedScenario, label: string, r: CompareRequest): Promise<VariantComparison> {
+	const meta = scenario.meta;
+	const {seeds} = r;
+	const machine = {sched: r.sched, quantum: r.quantum, cores: r.cores};
+	const names = Object.keys(meta.variants);
+	let options: Record<string, number> = {};
+	for (const name of names) options = resolveRequest({scenario, variant: name, options: r.options, ...machine}).options;
+	const count = seeds.to - seeds.from + 1;
 	const all = await inOrder(names.length * count, i =>
-		runOne(scenario, {variant: names[Math.floor(i / count)], seed: seeds.from + (i % count), policy: args.policy, options: args.options, maxSteps: args.maxSteps, ...machine}),
-	).finally(forget);
+		runOne(scenario, {variant: names[Math.floor(i / count)], seed: seeds.from + (i % count), policy: r.policy, options: r.options, maxSteps: r.maxSteps, ...machine}),
+	);
 	return {
 		lesson: label,
 		seeds,
 		options,
-		flags: {policy: args.policy, ...machine, maxSteps: args.maxSteps, options: args.options},
+		flags: {policy: r.policy, ...machine, maxSteps: r.maxSteps, options: r.options},
 		invariants: (meta.invariants ?? []).map(inv => inv.name),
 		variants: names.map((name, v) => summarize(scenario, name, all.slice(v * count, (v + 1) * count))),
 	};
@@ -216,11 +235,11 @@ interface Cell {
 }
 
 function table(rows: Cell[][], colour: boolean): string[] {
-	const widths = rows[0]!.map((_, c) => Math.max(...rows.map(r => [...(r[c]?.text ?? '')].length)));
+	const widths = rows[0]!.map((_, c) => Math.max(...rows.map(r => cellWidth(r[c]?.text ?? ''))));
 	return rows.map(r =>
 		r
 			.map((cell, c) => {
-				const pad = ' '.repeat(widths[c]! - [...cell.text].length);
+				const pad = ' '.repeat(widths[c]! - cellWidth(cell.text));
 				const text = cell.colour === undefined ? cell.text : paint(colour, cell.colour, cell.text);
 				return cell.right ? pad + text : text + pad;
 			})
@@ -229,15 +248,16 @@ function table(rows: Cell[][], colour: boolean): string[] {
 	);
 }
 
-function verdictCell(inv: VariantSummary['invariants'][number], runs: number): Cell {
-	const tag = inv.expected === 'breakable' ? ' (breakable)' : '';
+function verdictCell(inv: VariantSummary['invariants'][number], runs: number, lang: Lang): Cell {
+	const w = words(lang).compare;
+	const tag = inv.expected === 'breakable' ? w.breakableTag : '';
 	if (runs === 1) {
-		if (inv.broken === 0) return {text: `✓ held${tag}`, colour: 32};
-		return inv.expected === 'hold' ? {text: '✗ BROKEN (expected to hold)', colour: 31} : {text: `✗ broken${tag}`, colour: 33};
+		if (inv.broken === 0) return {text: `${w.held}${tag}`, colour: 32};
+		return inv.expected === 'hold' ? {text: w.brokenBad(''), colour: 31} : {text: `${w.broken('')}${tag}`, colour: 33};
 	}
-	if (inv.broken === 0) return {text: `✓ never broken${tag}`, colour: 32};
+	if (inv.broken === 0) return {text: `${w.neverBroken}${tag}`, colour: 32};
 	const counted = `${inv.broken}/${runs}`;
-	return inv.expected === 'hold' ? {text: `✗ BROKEN ${counted} (expected to hold)`, colour: 31} : {text: `✗ broken ${counted}${tag}`, colour: 33};
+	return inv.expected === 'hold' ? {text: w.brokenBad(counted), colour: 31} : {text: `${w.broken(counted)}${tag}`, colour: 33};
 }
 
 /** The figures a run ended with: `sold 3, left 0`. */
@@ -247,27 +267,28 @@ function figures(values: OutcomeValues): string {
 }
 
 /** How often each value came up, compactly: `balance 97 ×2, 100 ×3`, or a range when there are many. */
-function distribution(outcomes: VariantSummary['outcomes']): string {
+function distribution(outcomes: VariantSummary['outcomes'], lang: Lang): string {
+	const w = words(lang).compare;
 	const parts = Object.entries(outcomes).map(([name, entries]) => {
 		if (entries.length === 1) return `${name} ${entries[0]![0]}`;
 		if (entries.length <= 3) return `${name} ${entries.map(([v, n]) => `${v} ×${n}`).join(', ')}`;
 		if (entries.every(([v]) => typeof v === 'number')) {
 			const values = entries.flatMap(([v, n]) => Array<number>(n).fill(v as number));
 			const s = spread(values);
-			return `${name} ${s.min}–${s.max} (median ${s.median}, ${entries.length} values)`;
+			return `${name} ${s.min}–${s.max}${w.spread(s.median, entries.length)}`;
 		}
 		const common = [...entries].sort(([, a], [, b]) => b - a).slice(0, 2);
-		return `${name} ${common.map(([v, n]) => `${v} ×${n}`).join(', ')} +${entries.length - 2} more`;
+		return `${name} ${common.map(([v, n]) => `${v} ×${n}`).join(', ')}${w.more(entries.length - 2)}`;
 	});
 	// `sold 1, left 0` when every run ended alike; a semicolon between distributions.
 	return parts.length === 0 ? '—' : parts.join(Object.values(outcomes).every(e => e.length === 1) ? ', ' : '; ');
 }
 
 /** `completed`, `10 deadlock`, `7 completed, 3 limit`; an end the lesson does not expect of the variant says so. */
-function endsCell(v: VariantSummary, runs: number): Cell {
+function endsCell(v: VariantSummary, runs: number, lang: Lang): Cell {
 	const text = runs === 1 ? v.ends[0]![0] : v.ends.map(([end, n]) => `${n} ${end}`).join(', ');
 	const odd = v.ends.some(([end]) => end !== v.expectedEnd);
-	return odd ? {text: `${text} (expected ${v.expectedEnd})`, colour: 33} : {text};
+	return odd ? {text: `${text}${words(lang).compare.expectedEnd(v.expectedEnd)}`, colour: 33} : {text};
 }
 
 function flagText(c: VariantComparison): string {
@@ -282,37 +303,35 @@ function flagText(c: VariantComparison): string {
 	return parts.join(' ');
 }
 
-export function variantsText(c: VariantComparison, colour = false): string {
+export function variantsText(c: VariantComparison, colour = false, lang: Lang = 'en'): string {
+	const w = words(lang).compare;
 	const runs = c.seeds.to - c.seeds.from + 1;
 	const sweep = runs > 1;
 	const flags = flagText(c);
-	const seeds = sweep ? `seeds ${c.seeds.from}–${c.seeds.to}` : `seed ${c.seeds.from}`;
-	const each = `${c.variants.length} variant${c.variants.length === 1 ? '' : 's'}${sweep ? ` × ${runs} runs` : c.variants.length === 1 ? ', one run' : ', one run each'}`;
+	const seeds = w.seeds(c.seeds.from, c.seeds.to);
+	const each = w.each(c.variants.length, runs);
 	// A lesson that declares no outcome and shares no Value or file has no figures to show.
 	const figured = c.variants.some(v => Object.keys(v.outcomes).length > 0);
 	const lines = [`compare-variants ${c.lesson} · ${seeds}${flags ? ` · ${flags}` : ''} · ${each}`, ''];
-	const head: Cell[] = [{text: 'variant'}, {text: 'end'}, ...c.invariants.map(text => ({text})), ...(figured ? [{text: 'outcome'}] : []), {text: sweep ? 'steps min/med/max' : 'steps', right: true}, {text: sweep ? 'virtual time min/med/max' : 'virtual time', right: true}];
+	const head: Cell[] = [{text: w.variant}, {text: w.end}, ...c.invariants.map(text => ({text})), ...(figured ? [{text: w.outcome}] : []), {text: w.steps(sweep), right: true}, {text: w.time(sweep), right: true}];
 	const rows: Cell[][] = [head];
 	for (const v of c.variants) {
 		const time = sweep ? `${seconds(v.time.min)} / ${seconds(v.time.median)} / ${seconds(v.time.max)}` : seconds(v.time.min);
 		const steps = sweep ? `${v.steps.min} / ${v.steps.median} / ${v.steps.max}` : String(v.steps.min);
 		rows.push([
 			{text: v.variant},
-			endsCell(v, runs),
-			...v.invariants.map(inv => verdictCell(inv, runs)),
-			...(figured ? [{text: sweep ? distribution(v.outcomes) : figures(v.runs[0]!.values)}] : []),
+			endsCell(v, runs, lang),
+			...v.invariants.map(inv => verdictCell(inv, runs, lang)),
+			...(figured ? [{text: sweep ? distribution(v.outcomes, lang) : figures(v.runs[0]!.values)}] : []),
 			{text: steps, right: true},
 			{text: time, right: true},
 		]);
 	}
 	lines.push(...table(rows, colour), '');
-	if (c.invariants.length === 0) lines.push('the lesson declares no invariants');
-	else {
-		lines.push(`✓ held, ✗ broken${sweep ? ' (in so many of the runs)' : ''}: the verdict at the run's end`);
-		lines.push(`(breakable): the variant is there to show it break; a break of one expected to hold is a bug (exit 1)`);
-	}
+	if (c.invariants.length === 0) lines.push(w.noInvariants);
+	else lines.push(w.legend(sweep), w.breakableLegend);
 	const again = `conc-tui ${c.lesson}:${c.variants[0]!.variant} --seed ${c.seeds.from}${flags ? ` ${flags}` : ''}`;
-	lines.push(`one of them step by step: ${again}`);
+	lines.push(`${w.again}${again}`);
 	return lines.join('\n');
 }
 
@@ -339,6 +358,6 @@ export function variantsJson(c: VariantComparison): Record<string, unknown> {
 export async function runCompareVariants(args: Args): Promise<number> {
 	const c = await compareVariants(args);
 	const colour = process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
-	process.stdout.write(`${args.json ? JSON.stringify(variantsJson(c)) : variantsText(c, colour)}\n`);
+	process.stdout.write(`${args.json ? JSON.stringify(variantsJson(c)) : variantsText(c, colour, args.lang ?? 'en')}\n`);
 	return unexpected(c) ? 1 : 0;
 }
