@@ -3,7 +3,9 @@
  * command that replays it (and that command's schedule, run headless, is
  * the same run); a session follows a schedule given (`--schedule`); `e`
  * explores the lesson in the background, shows the report, and Enter opens
- * the shortest breaking schedule, whose end breaks the invariant.
+ * the shortest breaking schedule, whose end breaks the invariant; `V`
+ * shows every variant on the run's seed side by side, as compare-variants
+ * does.
  */
 import assert from 'node:assert/strict';
 import {after, afterEach, describe, it} from 'node:test';
@@ -13,6 +15,7 @@ import {App} from '../source/ui/App.js';
 import {Screen} from '../source/ui/Screen.js';
 import {exploreLines, scheduleLines} from '../source/ui/RunOverlay.js';
 import {RunSession, type Frame, type SessionInit} from '../source/ui/session.js';
+import {compareLoaded, variantsText} from '../source/cli/compare-variants.js';
 import {runLesson} from './helpers/run.js';
 import {until} from './helpers/session.js';
 
@@ -187,6 +190,35 @@ describe('explore from the TUI (e)', {timeout: 300_000}, () => {
 		assert.ok(end.why, 'the explanation of the break is there for w');
 		s.command({name: 'why'});
 		assert.ok(s.frame().pos < end.pos, 'w goes back to where the story begins');
+	});
+});
+
+describe('every variant side by side from the TUI (V)', {timeout: 300_000}, () => {
+	it("runs every variant on the run's seed and options in the background, and shows compare-variants' table, fitted to 100 columns, in either language", async () => {
+		const s = open({seed: 2, options: {clients: 3}});
+		await until(s, f => f.recorded, 'recorded');
+		s.command({name: 'variants'});
+		assert.equal(s.frame().overlay?.kind, 'variants');
+		assert.match(screen(s.frame()), /Every variant of ticket, seed 2, side by side\n\nrunning every variant…/);
+		const done = await until(s, f => f.overlay?.kind === 'variants' && (f.overlay.lines !== undefined || f.overlay.error !== undefined), 'the table', 120_000);
+		const o = done.overlay!.kind === 'variants' ? done.overlay! : assert.fail('variants');
+		assert.equal(o.error, undefined);
+		// The CLI's comparison, in its narrow form: the same runs, the same figures.
+		const cli = await compareLoaded(scenario, 'ticket', {seeds: {from: 2, to: 2}, options: {clients: 3}});
+		assert.deepEqual(o.lines, variantsText(cli, false, 'en', true).split('\n'));
+		const text = screen(done);
+		assert.match(text, /^variant +end +not-oversold +every-sale-recorded +books-balance +outcome +steps +time$/m);
+		assert.match(text, /^unsafe +completed +✗ broken\* +✗ broken\* +✗ broken\* +sold 3, left 0 +\d+ +0\.3s$/m);
+		assert.match(text, /^lock +completed +✓ held +✓ held +✓ held +sold 1, left 0 +\d+ +0\.5s$/m, 'the lock: one sold, and slower');
+		assert.ok(text.split('\n').every(l => l.length <= 100));
+		s.command({name: 'language'});
+		assert.match(screen(s.frame()), /ticket 的所有变体，种子 2，并排比较[\s\S]*lock +completed +✓ 成立/);
+		s.command({name: 'language'});
+		// Any key closes it; V again shows the same table without running again.
+		s.command({name: 'close'});
+		assert.equal(s.frame().overlay, undefined);
+		s.command({name: 'variants'});
+		assert.deepEqual(s.frame().overlay, o);
 	});
 });
 

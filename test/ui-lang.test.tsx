@@ -83,7 +83,8 @@ describe('L: the screen in the other language', {timeout: 180_000}, () => {
 			assert.equal(lines[4], '│ 按键 （按任意键关闭帮助）                                                                        │');
 			assert.equal(lines[5], '│ space     播放 / 暂停                           t         代码窗格：Python 或课程的代码          │');
 			assert.equal(lines[17], '│ e         探索 100 种调度：会出错吗？           L         语言：中文 / English                   │');
-			assert.equal(lines[18], '│ g         挑战：打开或关掉目标                  ?         这份帮助                               │');
+			assert.equal(lines[18], '│ V         所有变体并排比较                      ?         这份帮助                               │');
+			assert.equal(lines[19], '│ g         挑战：打开或关掉目标                  Esc       关闭帮助                               │');
 			assert.equal(lines[22], '│ 状态：· 新建  ○ 就绪  ▶ 运行  ■ 阻塞  ✓ 结束  ☠ 僵尸  ↯ 存活 （收到信号，还没被回收）            │');
 			assert.equal(lines.at(-1), 'space 重播 n → 单步 b ← 后退 m 手动 ? 关闭 q 退出 · 按 ? 看全部按键');
 		} finally {

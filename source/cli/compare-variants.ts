@@ -123,10 +123,10 @@ async function inOrder<T>(n: number, run: (i: number) => Promise<T>): Promise<T[
  */
 let leaving = false;
 
-async function runOne(scenario: LoadedScenario, request: Omit<RunRequest, 'scenario'>): Promise<VariantRun> {
-	// The program is about to exit: nothing more is started.
-	if (leaving) return new Promise<never>(() => {});
-	const {done} = track(createRun({scenario, ...request, lines: false, record: false}, () => {}));
+async function runOne(scenario: LoadedScenario, request: Omit<RunRequest, 'scenario'>, watch: RunWatch): Promise<VariantRun> {
+	// The program is about to exit (or the screen that asked has gone): nothing more is started.
+	if (leaving || watch.leaving?.()) return new Promise<never>(() => {});
+	const {done} = (watch.track ?? track)(createRun({scenario, ...request, lines: false, record: false}, () => {}));
 	const result = await done;
 	const broken = Object.entries(result.state.invariants)
 		.filter(([, verdict]) => !verdict.ok)
@@ -178,8 +178,14 @@ export async function compareVariants(args: Args): Promise<VariantComparison> {
 	return compareLoaded(scenario, label, {seeds, policy: args.policy, sched: args.sched, quantum: args.quantum, cores: args.cores, maxSteps: args.maxSteps, options: args.options}).finally(forget);
 }
 
+/** Who keeps the runs, to end them early: the CLI's signal handling by default, or a TUI session. */
+export interface RunWatch {
+	track?: <T extends ReturnType<typeof createRun>>(run: T) => T;
+	leaving?: () => boolean;
+}
+
 /** What a comparison runs: the seeds, and the flags every variant's runs share. */
-export interface CompareRequest {
+export interface CompareRequest extends RunWatch {
 	seeds: {from: number; to: number};
 	policy?: string;
 	sched?: string;
@@ -199,7 +205,7 @@ export async function compareLoaded(scenario: LoadedScenario, label: string, r: 
 	for (const name of names) options = resolveRequest({scenario, variant: name, options: r.options, ...machine}).options;
 	const count = seeds.to - seeds.from + 1;
 	const all = await inOrder(names.length * count, i =>
-		runOne(scenario, {variant: names[Math.floor(i / count)], seed: seeds.from + (i % count), policy: r.policy, options: r.options, maxSteps: r.maxSteps, ...machine}),
+		runOne(scenario, {variant: names[Math.floor(i / count)], seed: seeds.from + (i % count), policy: r.policy, options: r.options, maxSteps: r.maxSteps, ...machine}, r),
 	);
 	return {
 		lesson: label,
@@ -248,9 +254,9 @@ function table(rows: Cell[][], colour: boolean): string[] {
 	);
 }
 
-function verdictCell(inv: VariantSummary['invariants'][number], runs: number, lang: Lang): Cell {
+function verdictCell(inv: VariantSummary['invariants'][number], runs: number, lang: Lang, compact: boolean): Cell {
 	const w = words(lang).compare;
-	const tag = inv.expected === 'breakable' ? w.breakableTag : '';
+	const tag = inv.expected === 'breakable' ? (compact ? '*' : w.breakableTag) : '';
 	if (runs === 1) {
 		if (inv.broken === 0) return {text: `${w.held}${tag}`, colour: 32};
 		return inv.expected === 'hold' ? {text: w.brokenBad(''), colour: 31} : {text: `${w.broken('')}${tag}`, colour: 33};
@@ -303,7 +309,8 @@ function flagText(c: VariantComparison): string {
 	return parts.join(' ');
 }
 
-export function variantsText(c: VariantComparison, colour = false, lang: Lang = 'en'): string {
+/** `compact`: the narrow form for a screen (a `*` for "breakable"), so the time column fits 100 columns. */
+export function variantsText(c: VariantComparison, colour = false, lang: Lang = 'en', compact = false): string {
 	const w = words(lang).compare;
 	const runs = c.seeds.to - c.seeds.from + 1;
 	const sweep = runs > 1;
@@ -313,7 +320,7 @@ export function variantsText(c: VariantComparison, colour = false, lang: Lang = 
 	// A lesson that declares no outcome and shares no Value or file has no figures to show.
 	const figured = c.variants.some(v => Object.keys(v.outcomes).length > 0);
 	const lines = [`compare-variants ${c.lesson} · ${seeds}${flags ? ` · ${flags}` : ''} · ${each}`, ''];
-	const head: Cell[] = [{text: w.variant}, {text: w.end}, ...c.invariants.map(text => ({text})), ...(figured ? [{text: w.outcome}] : []), {text: w.steps(sweep), right: true}, {text: w.time(sweep), right: true}];
+	const head: Cell[] = [{text: w.variant}, {text: w.end}, ...c.invariants.map(text => ({text})), ...(figured ? [{text: w.outcome}] : []), {text: w.steps(sweep), right: true}, {text: compact && !sweep ? w.timeShort : w.time(sweep), right: true}];
 	const rows: Cell[][] = [head];
 	for (const v of c.variants) {
 		const time = sweep ? `${seconds(v.time.min)} / ${seconds(v.time.median)} / ${seconds(v.time.max)}` : seconds(v.time.min);
@@ -321,7 +328,7 @@ export function variantsText(c: VariantComparison, colour = false, lang: Lang = 
 		rows.push([
 			{text: v.variant},
 			endsCell(v, runs, lang),
-			...v.invariants.map(inv => verdictCell(inv, runs, lang)),
+			...v.invariants.map(inv => verdictCell(inv, runs, lang, compact)),
 			...(figured ? [{text: sweep ? distribution(v.outcomes, lang) : figures(v.runs[0]!.values)}] : []),
 			{text: steps, right: true},
 			{text: time, right: true},
@@ -329,7 +336,7 @@ export function variantsText(c: VariantComparison, colour = false, lang: Lang = 
 	}
 	lines.push(...table(rows, colour), '');
 	if (c.invariants.length === 0) lines.push(w.noInvariants);
-	else lines.push(w.legend(sweep), w.breakableLegend);
+	else lines.push(w.legend(sweep), compact ? w.starLegend : w.breakableLegend);
 	const again = `conc-tui ${c.lesson}:${c.variants[0]!.variant} --seed ${c.seeds.from}${flags ? ` ${flags}` : ''}`;
 	lines.push(`${w.again}${again}`);
 	return lines.join('\n');

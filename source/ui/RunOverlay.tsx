@@ -7,7 +7,7 @@
  */
 import {Box, Text} from 'ink';
 import {cellWidth, cut, fit} from './cells.js';
-import type {ExploreShown, Overlay, ScheduleShown} from './session.js';
+import type {ExploreShown, Overlay, ScheduleShown, VariantsShown} from './session.js';
 import {words, type Lang} from '../view/words.js';
 
 /** A text in rows of `width` cells, cut anywhere (a schedule has no spaces to break at). */
@@ -65,8 +65,20 @@ export function exploreLines(o: ExploreShown, width: number, rows: number, lang:
 	return [title, '', ...out, '', foot].map(l => fit(l, width));
 }
 
+/** The variants' table: its rows cut to the width (a table does not wrap), the first line (the title says it) left out, the legend last to go. */
+export function variantsLines(o: VariantsShown, width: number, rows: number, lang: Lang = 'en'): string[] {
+	const w = words(lang).overlay;
+	const title = w.variantsTitle(o.label, o.seed);
+	if (o.error !== undefined) return [title, '', w.compareFailed(o.error), '', w.anyKey];
+	if (!o.lines) return [title, '', w.comparing, '', w.anyKey];
+	const body = o.lines.slice(o.lines[0]?.startsWith('compare-variants ') ? 2 : 0);
+	return [title, '', ...body.slice(0, Math.max(1, rows - 4)), '', w.anyKey].map(l => fit(l, width));
+}
+
 export function overlayLines(o: Overlay, width: number, rows: number, lang: Lang = 'en'): string[] {
-	return o.kind === 'schedule' ? scheduleLines(o, width, rows, lang) : exploreLines(o, width, rows, lang);
+	if (o.kind === 'schedule') return scheduleLines(o, width, rows, lang);
+	if (o.kind === 'variants') return variantsLines(o, width, rows, lang);
+	return exploreLines(o, width, rows, lang);
 }
 
 export function RunOverlay({overlay, width, rows, lang}: {overlay: Overlay; width: number; rows: number; lang?: Lang}) {

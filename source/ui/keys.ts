@@ -98,6 +98,7 @@ const BINDINGS = {
 	why: {keys: ['w'], label: 'w', word: 'why', help: 'why it broke: back to the story', bar: 'why', zh: {word: '为什么', help: '为什么出错：回到故事开始的地方'}},
 	schedule: {keys: ['S'], label: 'S', word: 'schedule', help: 'the schedule so far, to replay', bar: 'help', zh: {word: '调度', help: '到目前为止的调度，可以重放'}},
 	explore: {keys: ['e'], label: 'e', word: 'explore', help: 'explore 100 schedules: a break?', bar: 'help', zh: {word: '探索', help: '探索 100 种调度：会出错吗？'}},
+	variants: {keys: ['V'], label: 'V', word: 'variants', help: 'every variant, side by side', bar: 'help', zh: {word: '变体对比', help: '所有变体并排比较'}},
 	goal: {keys: ['g'], label: 'g', word: 'goal', help: 'challenge: the goal on/off', bar: 'help', zh: {word: '挑战', help: '挑战：打开或关掉目标'}},
 	manual: {keys: ['m'], label: 'm', word: 'manual', help: 'manual: you pick who runs next', bar: 'always', now: {manual: 'auto'}, zh: {word: '手动', help: '手动：由你选下一个运行的任务', now: {manual: '自动'}}},
 	free: {keys: ['f'], label: 'f', word: 'free', help: 'free mode: the OS schedules', bar: 'help', zh: {word: '自由', help: '自由模式：由操作系统调度'}},

@@ -17,6 +17,7 @@
 import {nextPanel, paged, type Panel, type Scrolls} from './scroll.js';
 import {CLOCK, encodeSchedule} from '../engine/policies.js';
 import {replayCommand} from '../cli/schedule.js';
+import {compareLoaded, variantsText} from '../cli/compare-variants.js';
 import {textReport} from '../explore/report.js';
 import type {Target} from '../explore/runner.js';
 import {explore} from '../explore/search.js';
@@ -133,7 +134,18 @@ export interface ExploreShown {
 	error?: string;
 }
 
-export type Overlay = ScheduleShown | ExploreShown;
+/** The `V` overlay: every variant of the lesson on this seed, side by side (compare-variants), or the runs under way. */
+export interface VariantsShown {
+	kind: 'variants';
+	/** `ticket`, and the seed. */
+	label: string;
+	seed: number;
+	/** The table (cli/compare-variants.ts, variantsText), once every variant has run. */
+	lines?: string[];
+	error?: string;
+}
+
+export type Overlay = ScheduleShown | ExploreShown | VariantsShown;
 
 export type Status = 'starting' | 'playing' | 'paused' | 'pick' | 'ended' | 'deadlock' | 'error';
 
@@ -250,7 +262,9 @@ export class RunSession {
 	private timer?: unknown;
 	private readonly timers: Timers;
 	private disposed = false;
-	private overlay?: 'schedule' | 'explore';
+	private overlay?: 'schedule' | 'explore' | 'variants';
+	/** The last `V` comparison: its settings' key, and the table in either language once done. */
+	private comparison?: {key: string; seed: number; lines?: (lang: Lang) => string[]; error?: string};
 	private exploration?: Exploration;
 	/** The runs of explorations under way, stopped on dispose. */
 	private readonly exploreRuns = new Set<ReturnType<typeof createRun>>();
@@ -467,6 +481,11 @@ export class RunSession {
 				this.overlay = 'explore';
 				this.explore();
 				break;
+			case 'variants':
+				this.card = false;
+				this.overlay = 'variants';
+				this.compare();
+				break;
 			case 'code':
 				this.code = this.code === 'python' ? 'lesson' : 'python';
 				this.unscroll('code');
@@ -595,7 +614,7 @@ export class RunSession {
 			scroll: this.scroll.tasksAt !== undefined && this.scroll.tasksAt !== pos ? this.unscrolled('tasks') : this.scroll,
 			...this.challengeAt(view, prefix),
 			...(this.hint ? {hint: this.hint} : {}),
-			...(this.overlay ? {overlay: this.overlay === 'schedule' ? this.scheduleShown(pos) : this.exploreShown()} : {}),
+			...(this.overlay ? {overlay: this.overlay === 'schedule' ? this.scheduleShown(pos) : this.overlay === 'variants' ? this.variantsShown() : this.exploreShown()} : {}),
 		};
 	}
 
@@ -685,6 +704,59 @@ export class RunSession {
 			...(x.report ? {lines: x.report.lines(this.lang), ...(x.report.shortest ? {shortest: x.report.shortest} : {})} : {}),
 			...(x.error !== undefined ? {error: x.error} : {}),
 		};
+	}
+
+	private variantsShown(): VariantsShown {
+		const c = this.comparison!;
+		return {
+			kind: 'variants',
+			label: this.scenario.meta.name,
+			seed: c.seed,
+			...(c.lines ? {lines: c.lines(this.lang)} : {}),
+			...(c.error !== undefined ? {error: c.error} : {}),
+		};
+	}
+
+	/**
+	 * `V`: every variant of the lesson with this run's options, seed and
+	 * machine (compare-variants), in the background on the shared hosts. The
+	 * same settings show the table again rather than run again; a manual or
+	 * free run is compared under the random policy, as the CLI would.
+	 */
+	private compare(): void {
+		const s = this.settings;
+		const policy = s.policy === 'fifo' || s.policy === 'rr' ? s.policy : undefined;
+		const key = JSON.stringify([s.seed, s.options, s.sched, s.quantum, s.cores, s.maxSteps, policy]);
+		const old = this.comparison;
+		if (old && (old.key === key || (!old.lines && old.error === undefined))) return;
+		const c: NonNullable<RunSession['comparison']> = {key, seed: s.seed};
+		this.comparison = c;
+		const meta = this.scenario.meta;
+		compareLoaded(this.scenario, meta.name, {
+			seeds: {from: s.seed, to: s.seed},
+			...(policy ? {policy} : {}),
+			sched: s.sched,
+			quantum: s.quantum,
+			cores: s.cores,
+			maxSteps: s.maxSteps,
+			options: s.options,
+			track: run => {
+				this.exploreRuns.add(run);
+				const forget = () => this.exploreRuns.delete(run);
+				run.done.then(forget, forget);
+				return run;
+			},
+			leaving: () => this.disposed || this.comparison !== c,
+		}).then(
+			result => {
+				c.lines = lang => variantsText(result, false, lang, true).split('\n');
+				if (!this.disposed) this.onChange();
+			},
+			(error: unknown) => {
+				c.error = error instanceof Error ? error.message : String(error);
+				if (!this.disposed) this.onChange();
+			},
+		);
 	}
 
 	/** What an exploration depends on: the same key, the same report. */

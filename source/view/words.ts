@@ -198,6 +198,9 @@ const en = {
 		minimizing: (done: number, total: number) => `exploring… ${done}/${total}: minimizing the shortest breaking schedule`,
 		goesOn: 'Esc: close (the search goes on; e shows it again)',
 		moreRows: (n: number) => `… ${n} more rows: a taller window shows them`,
+		variantsTitle: (lesson: string, seed: number) => `Every variant of ${lesson}, seed ${seed}, side by side`,
+		comparing: 'running every variant…',
+		compareFailed: (why: string) => `the comparison failed: ${why}`,
 	},
 	cpu: {
 		cores: (n: number) => `${n} core${n === 1 ? '' : 's'}`,
@@ -257,6 +260,7 @@ const en = {
 		outcome: 'outcome',
 		steps: (sweep: boolean) => (sweep ? 'steps min/med/max' : 'steps'),
 		time: (sweep: boolean) => (sweep ? 'virtual time min/med/max' : 'virtual time'),
+		timeShort: 'time',
 		held: '✓ held',
 		neverBroken: '✓ never broken',
 		broken: (counted: string) => `✗ broken${counted ? ` ${counted}` : ''}`,
@@ -268,6 +272,7 @@ const en = {
 		noInvariants: 'the lesson declares no invariants',
 		legend: (sweep: boolean) => `✓ held, ✗ broken${sweep ? ' (in so many of the runs)' : ''}: the verdict at the run's end`,
 		breakableLegend: '(breakable): the variant is there to show it break; a break of one expected to hold is a bug (exit 1)',
+		starLegend: '*: the variant is there to show it break; a break of one expected to hold is a bug',
 		again: 'one of them step by step: ',
 	},
 	transcript: {
@@ -478,6 +483,9 @@ const zh: Words = {
 		minimizing: (done, total) => `探索中… ${done}/${total}：正在化简最短的出错调度`,
 		goesOn: 'Esc：关闭（搜索会继续；按 e 再看）',
 		moreRows: n => `… 还有 ${n} 行：窗口高一些才能看到`,
+		variantsTitle: (lesson, seed) => `${lesson} 的所有变体，种子 ${seed}，并排比较`,
+		comparing: '正在运行每个变体…',
+		compareFailed: why => `比较失败：${why}`,
 	},
 	cpu: {
 		cores: n => `${n} 核`,
@@ -535,6 +543,7 @@ const zh: Words = {
 		outcome: '结果',
 		steps: sweep => (sweep ? '步数 最少/中位/最多' : '步数'),
 		time: sweep => (sweep ? '虚拟时间 最少/中位/最多' : '虚拟时间'),
+		timeShort: '时间',
 		held: '✓ 成立',
 		neverBroken: '✓ 从未被打破',
 		broken: counted => `✗ 被打破${counted ? ` ${counted}` : ''}`,
@@ -546,6 +555,7 @@ const zh: Words = {
 		noInvariants: '这一课没有声明不变式',
 		legend: sweep => `✓ 成立，✗ 被打破${sweep ? '（在多少次运行里）' : ''}：运行结束时的判定`,
 		breakableLegend: '（可打破）：这个变体就是用来演示它被打破的；本该成立的被打破了，是 bug（退出码 1）',
+		starLegend: '*：这个变体就是用来演示它被打破的；本该成立的被打破了，是 bug',
 		again: '一步一步看其中一个：',
 	},
 	transcript: {
