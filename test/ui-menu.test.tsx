@@ -14,7 +14,7 @@ import {courseOrder, groupedLessons} from '../source/scenario/catalogue.js';
 import {InputError, loadScenario, resolveScenario} from '../source/scenario/load.js';
 import {App} from '../source/ui/App.js';
 import {cellWidth} from '../source/ui/cells.js';
-import {cardText, watchLines} from '../source/ui/IntroCard.js';
+import {cardLines, cardText, watchLines} from '../source/ui/IntroCard.js';
 import {commandFor} from '../source/ui/keys.js';
 import {Menu} from '../source/ui/Menu.js';
 import {Shell} from '../source/ui/Shell.js';
@@ -135,6 +135,14 @@ describe('the intro card', {timeout: 120_000}, () => {
 		assert.ok(watchLines(ticket, 'unsafe', 'en').includes('tickets sold never exceed the one in stock (this variant can break it)'), watchLines(ticket, 'unsafe', 'en').join('\n'));
 		assert.ok(watchLines(ticket, 'lock', 'en').includes('tickets sold never exceed the one in stock (it holds in this variant)'));
 		assert.ok(cardText(ticket, 'unsafe', 'zh').watch.some(l => l.startsWith('留意：卖出的票不超过库存') && l.endsWith('（这个变体会打破它）')));
+	});
+
+	it("names the variant's challenge and its key, where it has one", async () => {
+		const bank = (await lesson('bank')).meta;
+		assert.equal(cardText(bank, 'unsafe', 'en').challenge, `challenge (g): ${bank.challenges!.find(c => c.variant === 'unsafe')!.goal.en}, within 12 picks`);
+		assert.match(cardText(bank, 'unsafe', 'zh').challenge ?? '', /^挑战（g）：.*，最多 12 次选择$/);
+		assert.equal(cardText((await lesson('ktv')).meta, 'semaphore', 'en').challenge, undefined);
+		assert.ok(cardLines(cardText(bank, 'unsafe', 'en'), 96).some(l => l.text.startsWith('challenge (g): ')));
 	});
 
 	it('wraps by cells: at spaces, and between Chinese characters', () => {

@@ -5,6 +5,7 @@
  * lesson's invariants: which this variant keeps, which it can break). Space
  * or n puts it away (and plays or steps); i brings it back.
  */
+import {challengeOf} from '../view/challenge.js';
 import {Box, Text} from 'ink';
 import type {ScenarioMeta} from '../scenario/define.js';
 import {tutorialTitle} from '../scenario/tutorials.js';
@@ -26,6 +27,8 @@ export interface CardText {
 	others?: string;
 	sources: string[];
 	watch: string[];
+	/** The variant's challenge, when it has one: its goal and the key that starts it. */
+	challenge?: string;
 }
 
 /** What to watch for in this variant: each invariant and whether the variant keeps it; else what the variant does. */
@@ -45,6 +48,7 @@ export function cardText(meta: ScenarioMeta, variant: string, lang: Lang): CardT
 	const w = WORDS[lang];
 	const others = Object.keys(meta.variants).filter(v => v !== variant);
 	const sep = lang === 'zh' ? '：' : ': ';
+	const challenge = challengeOf(meta, variant);
 	return {
 		title: meta.title[lang],
 		summary: [...meta.summary[lang]],
@@ -52,6 +56,7 @@ export function cardText(meta: ScenarioMeta, variant: string, lang: Lang): CardT
 		others: others.length > 0 ? `${w.others}${sep}${others.join(', ')}` : undefined,
 		sources: meta.sources.map(s => `${w.from}${sep}${tutorialTitle(s)}`),
 		watch: watchLines(meta, variant, lang).map(line => `${w.watch}${sep}${line}`),
+		...(challenge ? {challenge: w.challenge(challenge.goal[lang], challenge.within)} : {}),
 	};
 }
 
@@ -68,6 +73,7 @@ export function cardLines(text: CardText, width: number): {text: string; bold?: 
 		...text.sources.flatMap(wrap).map(t => ({text: t, dim: true})),
 		{text: ''},
 		...text.watch.flatMap(wrap).map(t => ({text: t, bold: true})),
+		...(text.challenge ? [{text: ''}, ...wrap(text.challenge).map(t => ({text: t}))] : []),
 	];
 }
 

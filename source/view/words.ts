@@ -153,6 +153,7 @@ const en = {
 		watch: 'watch',
 		breaks: 'this variant can break it',
 		holds: 'it holds in this variant',
+		challenge: (goal: string, within?: number) => `challenge (g): ${goal}${within !== undefined ? `, within ${within} picks` : ''}`,
 		keys: [
 			'space play · n step · i this card · l lessons · [ ] previous/next lesson · ? keys · q quit',
 			'space play · n step · i card · l lessons · [ ] prev/next · ? keys · q quit',
@@ -438,6 +439,7 @@ const zh: Words = {
 		watch: '留意',
 		breaks: '这个变体会打破它',
 		holds: '这个变体里它一直成立',
+		challenge: (goal, within) => `挑战（g）：${goal}${within !== undefined ? `，最多 ${within} 次选择` : ''}`,
 		keys: [
 			'space 播放 · n 单步 · i 这张卡片 · l 课程 · [ ] 上一课/下一课 · ? 按键 · L English · q 退出',
 			'space 播放 · n 单步 · i 卡片 · l 课程 · [ ] 上/下一课 · ? 按键 · q 退出',
