@@ -10,6 +10,8 @@
  * (Process-1, sem#1, pid, acquire, Python lines); the Chinese is the
  * tutorials' own (进程, 线程, 锁, 信号量, 阻塞, 就绪, 死锁, 僵尸进程…).
  */
+import {GROUPS} from '../scenario/catalogue.js';
+
 export type Lang = 'zh' | 'en';
 
 /** The languages `L` goes through. */
@@ -171,15 +173,8 @@ const en = {
 		enter: (name: string) => `Enter: conc-tui ${name}`,
 		cannotList: (why: string) => `cannot list the lessons: ${why}`,
 		cannotOpen: (name: string, why: string) => `cannot open ${name}: ${why}`,
-		groups: {
-			locks: 'Locks',
-			'semaphores-events': 'Semaphores and events',
-			'queues-pipes': 'Queues and pipes',
-			'process-life': "A process's life",
-			threads: 'Threads',
-			scheduling: 'Scheduling',
-			extra: 'Beyond the tutorials',
-		},
+		/** The groups' headings in the menu's order (the catalogue's own). */
+		groups: GROUPS,
 	},
 	overlay: {
 		scheduleSteps: (pos: number) => `Schedule of this run, steps 1–${pos}`,
