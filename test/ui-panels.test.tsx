@@ -222,7 +222,7 @@ describe('Caption, KeyBar, HelpOverlay', () => {
 	});
 	it('key bar: the everyday keys, the pick keys in manual mode, and it always keeps help and quit', () => {
 		assert.equal(frame(<KeyBar manual={false} width={80} />), 'space play n → step b ← back m manual ? help q quit');
-		assert.match(frame(<KeyBar manual width={99} />), /1-9 select ↑↓ select ⏎ run/);
+		assert.match(frame(<KeyBar manual width={99} />), /1-9 select ↑↓ move ⏎ run/);
 		const narrow = frame(<KeyBar manual width={40} />);
 		assert.ok(narrow.length <= 40, narrow);
 		assert.match(narrow, /\? help q quit$/);

@@ -108,7 +108,7 @@ const BINDINGS = {
 	pagedown: {keys: ['pagedown'], label: 'PgDn', word: 'page down', help: 'the focused panel: a page down', bar: 'help', zh: {word: '下一页', help: '有焦点的窗格：向下翻一页'}},
 	pick: {keys: DIGITS, label: '1-9', word: 'select', help: 'manual: select task N; 0 clock', bar: 'manual', helpKeys: '0 … 9', zh: {word: '选中', help: '手动：选中第 N 号任务；0 是时钟'}},
 	// The bar shows ↑ and ↓ as one item, under `up`.
-	up: {keys: ['up'], label: '↑↓', word: 'select', help: 'manual: select the task above', bar: 'manual', zh: {word: '选择', help: '手动：选上面的任务'}},
+	up: {keys: ['up'], label: '↑↓', word: 'move', help: 'manual: select the task above', bar: 'manual', zh: {word: '移动', help: '手动：选上面的任务'}},
 	down: {keys: ['down'], label: '↓', word: 'select', help: 'manual: select the task below', bar: 'help', zh: {word: '选择', help: '手动：选下面的任务'}},
 	choose: {keys: ['return'], label: '⏎', word: 'run', help: 'manual: run the selected task', bar: 'manual', zh: {word: '运行', help: '手动：运行选中的任务'}},
 	info: {keys: ['i'], label: 'i', word: 'intro', help: "the lesson's card: what to watch", bar: 'help', zh: {word: '介绍', help: '本课的卡片：该留意什么'}},
