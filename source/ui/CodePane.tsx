@@ -24,6 +24,8 @@ export interface CodePaneProps {
 	top?: number;
 	focused?: boolean;
 	lang?: Lang;
+	/** The window, when the caller has worked it out already (codeWindow with the same arguments). */
+	shown?: CodeView;
 }
 
 /** Tasks not done, by the line of the code they stand on. */
@@ -78,13 +80,15 @@ export function shownLines(total: number, marked: readonly number[], focusLine: 
 }
 
 /** What the pane draws: the focus line, the lines shown and the window they make (for ↑N ↓M and a page up or down). */
-export function codeWindow(
-	code: CodeShown,
-	view: ViewState,
-	focus: string | undefined,
-	rows: number,
-	top?: number,
-): {focusAt?: number; at: Map<number, string[]>; shown: number[]; window: {top: number; rows: number; total: number}; out: {above: number; below: number}} {
+export interface CodeView {
+	focusAt?: number;
+	at: Map<number, string[]>;
+	shown: number[];
+	window: {top: number; rows: number; total: number};
+	out: {above: number; below: number};
+}
+
+export function codeWindow(code: CodeShown, view: ViewState, focus: string | undefined, rows: number, top?: number): CodeView {
 	const at = tasksByLine(view, code);
 	const focused = focus ? view.tasks[focus] : undefined;
 	const focusAt = focused && focused.state !== 'done' ? code.lineOf(focused) : undefined;
@@ -97,10 +101,10 @@ export function codeWindow(
 	return {...(focusAt !== undefined ? {focusAt} : {}), at, shown, window: {top: first, rows: codeRows, total: code.lines.length}, out};
 }
 
-export function CodePane({code, view, focus, width, rows, top, focused, lang}: CodePaneProps) {
+export function CodePane({code, view, focus, width, rows, top, focused, lang, shown: given}: CodePaneProps) {
 	const w = words(lang).code;
 	const lines = code.lines;
-	const {focusAt, at, shown, out} = codeWindow(code, view, focus, rows, top);
+	const {focusAt, at, shown, out} = given ?? codeWindow(code, view, focus, rows, top);
 	const notes = noteRows(code, rows);
 	const numWidth = String(lines.length).length;
 	const more = [out.above > 0 && `↑${out.above}`, out.below > 0 && `↓${out.below}`].filter(Boolean).join(' ');

@@ -82,7 +82,7 @@ function verdictParts(invariants: Record<string, InvariantView>, room: number, l
 					return {text: ` ✓ ${words === 'text' ? inv.text : name}`, color: inv.expected === 'hold' ? 'green' : 'gray'};
 			}
 		}),
-		...pending.map(d => ({text: ` ${'◌'} ${words === 'text' ? d.text : d.name}`, color: 'gray'})),
+		...pending.map(d => ({text: ` ◌ ${words === 'text' ? d.text : d.name}`, color: 'gray'})),
 	];
 	const width = (ps: Part[]) => ps.reduce((n, part) => n + cellWidth(part.text), 0);
 	const texts = parts('text');

@@ -24,9 +24,11 @@ export interface PrimitivesProps {
 	top?: number;
 	focused?: boolean;
 	lang?: Lang;
+	/** The rows, when the caller has worked them out already (primitiveRows with the same arguments). */
+	lines?: readonly PrimLine[];
 }
 
-interface PrimLine {
+export interface PrimLine {
 	key: string;
 	changed: boolean;
 	name: string;
@@ -65,8 +67,8 @@ export function primitiveRows(view: ViewState, changed: ReadonlySet<string>, ran
 	});
 }
 
-export function Primitives({view, changed, ran, width, rows, top, focused, lang}: PrimitivesProps) {
-	const rowsOut = primitiveRows(view, changed, ran, rows, lang);
+export function Primitives({view, changed, ran, width, rows, top, focused, lang, lines}: PrimitivesProps) {
+	const rowsOut = lines ?? primitiveRows(view, changed, ran, rows, lang);
 	const from = top !== undefined ? Math.max(0, Math.min(top, rowsOut.length - rows)) : 0;
 	// Scrolled, a window of the rows; else the first ones and a count of the rest.
 	const window = top !== undefined ? rowsOut.slice(from, from + rows) : rowsOut.length > rows ? rowsOut.slice(0, Math.max(0, rows - 1)) : rowsOut;

@@ -7,7 +7,7 @@ import {Box} from 'ink';
 import {CLOCK} from '../engine/policies.js';
 import {Caption, captionWants, wrapStory} from './Caption.js';
 import {ChallengeBar, hintText} from './ChallengeBar.js';
-import {CodePane, codeWindow} from './CodePane.js';
+import {CodePane, codeWindow, type CodeView} from './CodePane.js';
 import {codeFor, type CodeShown} from './code-view.js';
 import {storyText} from '../view/explain.js';
 import {gils, objOf, onText} from './format.js';
@@ -17,7 +17,7 @@ import {KeyBar, barStateOf} from './KeyBar.js';
 import type {Command} from './keys.js';
 import {layoutFor, scrollTo, type Layout} from './layout.js';
 import {Output, outputRows} from './Output.js';
-import {primitiveRows, Primitives} from './Primitives.js';
+import {primitiveRows, Primitives, type PrimLine} from './Primitives.js';
 import {topOf, type Panel, type PanelWindow} from './scroll.js';
 import {overlayLines, RunOverlay} from './RunOverlay.js';
 import {SchedulingPanel} from './SchedulingPanel.js';
@@ -56,6 +56,9 @@ export interface ScreenPlan {
 	varRows: number;
 	code: CodeShown;
 	codeRows: number;
+	/** The primitives' rows and the code pane's lines, as worked out for their windows: the panels draw these, not again. */
+	primLines?: PrimLine[];
+	codeView?: CodeView;
 	/** The panels on screen and their windows (the tasks' counts folded rows). */
 	windows: Partial<Record<Panel, PanelWindow>>;
 }
@@ -158,15 +161,18 @@ export function planFor(f: Frame, columns: number, rows: number, fromTop = 0): S
 	const code = codeFor(f.scenario, f.settings.variant, f.code);
 	const codeRows = L.codeBeside > 0 ? L.mid : L.code;
 	const windows: Partial<Record<Panel, PanelWindow>> = {tasks: {top: taskTop, rows: taskRowCount, total: folded.length}};
+	let primLines: PrimLine[] | undefined;
 	if (!L.compact && L.mid > 0) {
-		const total = primitiveRows(v, f.changes.prims, f.ran, primRows).length;
+		primLines = primitiveRows(v, f.changes.prims, f.ran, primRows, f.lang);
+		const total = primLines.length;
 		windows.prims = {top: topOf(scrolls.prims, 0, primRows, total), rows: primRows, total};
 	}
 	if (L.mid > 0) {
 		const total = outputRows(v.output);
 		windows.output = {top: topOf(scrolls.output, total - L.mid, L.mid, total), rows: L.mid, total};
 	}
-	if (!L.compact && codeRows > 0) windows.code = codeWindow(code, v, focus, codeRows, scrolls.code).window;
+	const codeView = !L.compact && codeRows > 0 ? codeWindow(code, v, focus, codeRows, scrolls.code) : undefined;
+	if (codeView) windows.code = codeView.window;
 	return {
 		L,
 		...(story !== undefined ? {story} : {}),
@@ -183,6 +189,8 @@ export function planFor(f: Frame, columns: number, rows: number, fromTop = 0): S
 		varRows,
 		code,
 		codeRows,
+		...(primLines ? {primLines} : {}),
+		...(codeView ? {codeView} : {}),
 		windows,
 	};
 }
@@ -226,9 +234,9 @@ export function Screen({frame: f, columns, rows, plan: planOut}: ScreenProps) {
 		</Box>
 	);
 	const newFrom = v.output.length - f.changes.printed;
-	const primitives = <Primitives view={v} changed={f.changes.prims} ran={f.ran} width={L.primsWidth} rows={P.primRows} top={scrolls.prims} focused={panel === 'prims'} lang={f.lang} />;
+	const primitives = <Primitives view={v} changed={f.changes.prims} ran={f.ran} width={L.primsWidth} rows={P.primRows} top={scrolls.prims} focused={panel === 'prims'} lang={f.lang} lines={P.primLines} />;
 	const output = (width: number) => <Output lines={v.output} newFrom={newFrom} width={width} rows={L.mid} top={scrolls.output} focused={panel === 'output' && !L.compact} title={true} lang={f.lang} />;
-	const codePane = (width: number) => <CodePane code={P.code} view={v} focus={focus} width={width} rows={P.codeRows} top={scrolls.code} focused={panel === 'code'} lang={f.lang} />;
+	const codePane = (width: number) => <CodePane code={P.code} view={v} focus={focus} width={width} rows={P.codeRows} top={scrolls.code} focused={panel === 'code'} lang={f.lang} shown={P.codeView} />;
 	// An overlay too long for the panels' room (a long schedule on a small screen) takes the whole screen: it is never cut.
 	if (f.overlay && overlayLines(f.overlay, L.width, Infinity, f.lang).length > body) {
 		return <RunOverlay overlay={f.overlay} width={L.width} rows={L.height} lang={f.lang} />;
