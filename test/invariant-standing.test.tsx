@@ -11,13 +11,12 @@ import {cleanup, render} from 'ink-testing-library';
 import type {TraceEvent} from '../source/engine/trace.js';
 import {transcriptLine} from '../source/cli/transcript.js';
 import {loadScenario, resolveScenario, type LoadedScenario} from '../source/scenario/load.js';
-import {changesIn, describeStep} from '../source/ui/format.js';
 import {Header, type HeaderProps} from '../source/ui/Header.js';
 import {Recording} from '../source/ui/recording.js';
 import {Screen, alertOf} from '../source/ui/Screen.js';
 import type {Frame} from '../source/ui/session.js';
-import {reduce} from '../source/view/reducer.js';
 import {runLesson} from './helpers/run.js';
+import {frameAt} from './ui-fixture.js';
 
 const strip = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
@@ -46,31 +45,8 @@ function run(spec: string): Run {
 function endFrame({scenario, variant, events}: Run): Frame {
 	const rec = new Recording();
 	for (const e of events) rec.push(e);
-	const pos = rec.last;
-	const prefix = rec.ends[pos]!;
-	const from = pos === 0 ? 0 : rec.ends[pos - 1]!;
-	const view = reduce(rec.events, prefix);
-	return {
-		lang: 'en',
-		scenario,
-		settings: {variant, seed: scenario.meta.defaultSeed ?? 1, policy: 'random', free: false, options: {}},
-		view,
-		pos,
-		last: rec.last,
-		recorded: true,
-		steps: rec.last,
-		status: view.end?.outcome === 'deadlock' ? 'deadlock' : 'ended',
-		speed: 1,
-		changes: changesIn(rec.events, from, prefix),
-		ran: rec.ran[pos],
-		ready: [],
-		manual: false,
-		happened: describeStep(rec.events, from, prefix),
-		columns: rec.columns,
-		busy: false,
-		help: false,
-		code: 'python',
-	};
+	const f = frameAt(events, rec.last, {scenario, settings: {variant, seed: scenario.meta.defaultSeed ?? 1, policy: 'random', free: false, options: {}}, recorded: true, steps: rec.last, ready: []});
+	return {...f, status: f.view.end?.outcome === 'deadlock' ? 'deadlock' : 'ended'};
 }
 
 function draw(frame: Frame, columns = 120, rows = 36): string[] {
