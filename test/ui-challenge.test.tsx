@@ -6,27 +6,15 @@
  * banner; `g` on and off; `r` to try again.
  */
 import assert from 'node:assert/strict';
-import {after, describe, it} from 'node:test';
+import {describe, it} from 'node:test';
 import {render} from 'ink-testing-library';
-import {loadScenario, resolveScenario} from '../source/scenario/load.js';
 import {ChallengeBar} from '../source/ui/ChallengeBar.js';
 import {Screen} from '../source/ui/Screen.js';
 import {RunSession, type Frame} from '../source/ui/session.js';
-import {runTask, typeNumber, until} from './helpers/session.js';
+import {runTask, sessionsOf, typeNumber, until} from './helpers/session.js';
 
 const strip = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
-const {module, label} = resolveScenario('ticket:unsafe');
-const scenario = await loadScenario(module, label);
-const sessions: RunSession[] = [];
-after(async () => {
-	await Promise.all(sessions.map(s => s.dispose()));
-});
-
-function open(init: Partial<ConstructorParameters<typeof RunSession>[0]>): RunSession {
-	const s = new RunSession({scenario, variant: 'unsafe', lang: 'en', paused: true, ...init}, () => {});
-	sessions.push(s);
-	return s;
-}
+const {open} = await sessionsOf('ticket:unsafe');
 
 function draw(f: Frame, columns: number, rows: number): string[] {
 	const {lastFrame, unmount} = render(<Screen frame={f} columns={columns} rows={rows} />);

@@ -8,31 +8,19 @@
  * does.
  */
 import assert from 'node:assert/strict';
-import {after, afterEach, describe, it} from 'node:test';
+import {afterEach, describe, it} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
-import {loadScenario, resolveScenario} from '../source/scenario/load.js';
 import {App} from '../source/ui/App.js';
 import {Screen} from '../source/ui/Screen.js';
 import {exploreLines, scheduleLines} from '../source/ui/RunOverlay.js';
-import {RunSession, type Frame, type SessionInit} from '../source/ui/session.js';
+import type {Frame} from '../source/ui/session.js';
 import {compareLoaded, variantsText} from '../source/cli/compare-variants.js';
 import {runLesson} from './helpers/run.js';
-import {until} from './helpers/session.js';
+import {sessionsOf, until} from './helpers/session.js';
 
 const strip = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
-const {module, label} = resolveScenario('ticket:unsafe');
-const scenario = await loadScenario(module, label);
-const sessions: RunSession[] = [];
-after(async () => {
-	await Promise.all(sessions.map(s => s.dispose()));
-});
+const {scenario, open} = await sessionsOf('ticket:unsafe');
 afterEach(cleanup);
-
-function open(init: Partial<SessionInit> = {}): RunSession {
-	const s = new RunSession({scenario, variant: 'unsafe', lang: 'en', paused: true, ...init}, () => {});
-	sessions.push(s);
-	return s;
-}
 
 function screen(f: Frame, columns = 100, rows = 30): string {
 	const {lastFrame, unmount} = render(<Screen frame={f} columns={columns} rows={rows} />);

@@ -3,23 +3,10 @@
  * what starts again (the session, with real workers on the ktv lesson).
  */
 import assert from 'node:assert/strict';
-import {after, describe, it} from 'node:test';
-import {loadScenario, resolveScenario} from '../source/scenario/load.js';
-import {RunSession, type SessionInit} from '../source/ui/session.js';
-import {until} from './helpers/session.js';
+import {describe, it} from 'node:test';
+import {sessionsOf, until} from './helpers/session.js';
 
-const {module, label} = resolveScenario('ktv');
-const scenario = await loadScenario(module, label);
-const sessions: RunSession[] = [];
-after(async () => {
-	await Promise.all(sessions.map(s => s.dispose()));
-});
-
-function open(init: Partial<SessionInit> = {}): RunSession {
-	const s = new RunSession({scenario, lang: 'en', paused: true, ...init}, () => {});
-	sessions.push(s);
-	return s;
-}
+const {open} = await sessionsOf('ktv');
 
 describe('the flow between runs', {timeout: 120_000}, () => {
 	it('a new variant starts at speed ×1; a new seed keeps the speed asked for', async () => {

@@ -5,24 +5,13 @@
  * that rerun along the recorded choices, reruns for the other keys, playback.
  */
 import assert from 'node:assert/strict';
-import {after, describe, it} from 'node:test';
+import {describe, it} from 'node:test';
 import {loadScenario, resolveScenario} from '../source/scenario/load.js';
-import {RunSession, type Frame, type SessionInit} from '../source/ui/session.js';
+import type {Frame} from '../source/ui/session.js';
 import {reduce} from '../source/view/reducer.js';
-import {runTask, until} from './helpers/session.js';
+import {runTask, sessionsOf, until} from './helpers/session.js';
 
-const {module, label} = resolveScenario('ktv');
-const scenario = await loadScenario(module, label);
-const sessions: RunSession[] = [];
-after(async () => {
-	await Promise.all(sessions.map(s => s.dispose()));
-});
-
-function open(init: Partial<SessionInit> = {}): RunSession {
-	const s = new RunSession({scenario, lang: 'en', paused: true, ...init}, () => {});
-	sessions.push(s);
-	return s;
-}
+const {open} = await sessionsOf('ktv');
 
 const snapshot = (f: Frame) => structuredClone({view: f.view, ran: f.ran, happened: f.happened, changes: f.changes, ready: f.ready});
 
@@ -40,9 +29,8 @@ describe('RunSession', {timeout: 300_000}, () => {
 
 	it('runs the CPU policy and slice asked for (--sched, --quantum), and the lesson\'s own without them', async () => {
 		const sjf = await loadScenario(resolveScenario('sjf').module, 'sjf');
-		const asked = new RunSession({scenario: sjf, lang: 'en', paused: true, sched: 'rr', quantum: 3}, () => {});
-		const own = new RunSession({scenario: sjf, lang: 'en', paused: true}, () => {});
-		sessions.push(asked, own);
+		const asked = open({scenario: sjf, sched: 'rr', quantum: 3});
+		const own = open({scenario: sjf});
 		assert.equal((await until(asked, f => f.recorded, 'rr recorded')).view.run?.sched, 'rr q=3');
 		assert.equal((await until(own, f => f.recorded, 'sjf recorded')).view.run?.sched, 'sjf');
 	});

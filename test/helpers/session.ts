@@ -2,8 +2,30 @@
  * Waiting on a viewer's session from a test: frames are taken as the hook
  * takes them, until one shows what the test waits for.
  */
+import {after} from 'node:test';
 import {CLOCK} from '../../source/engine/policies.js';
-import type {Frame, RunSession} from '../../source/ui/session.js';
+import {loadScenario, resolveScenario, type LoadedScenario} from '../../source/scenario/load.js';
+import {RunSession, type Frame, type SessionInit} from '../../source/ui/session.js';
+
+/**
+ * Sessions of one lesson for a test file: `open(init)` starts one (English,
+ * paused, on the variant `spec` names), and every one is disposed after the
+ * file's tests.
+ */
+export async function sessionsOf(spec: string): Promise<{scenario: LoadedScenario; open: (init?: Partial<SessionInit>) => RunSession}> {
+	const {module, variant, label} = resolveScenario(spec);
+	const scenario = await loadScenario(module, label);
+	const sessions: RunSession[] = [];
+	after(async () => {
+		await Promise.all(sessions.map(s => s.dispose()));
+	});
+	const open = (init: Partial<SessionInit> = {}) => {
+		const s = new RunSession({scenario, lang: 'en', paused: true, ...(variant !== undefined ? {variant} : {}), ...init}, () => {});
+		sessions.push(s);
+		return s;
+	};
+	return {scenario, open};
+}
 
 /** The first frame for which `ok` holds; a timeout says where the session stood. */
 export async function until(s: RunSession, ok: (f: Frame) => boolean, what: string, timeoutMs = 60_000): Promise<Frame> {
